@@ -1,0 +1,34 @@
+package io.syncwatch;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+import com.vaadin.flow.component.dependency.StyleSheet;
+
+/**
+ * Syncwatch: one deployable, four application modules ({@code integrations}, {@code imports},
+ * {@code health}, {@code agentrequests}) plus the {@code platform} kernel shared by all of them.
+ */
+@SpringBootApplication
+@EnableScheduling
+@Modulithic(systemName = "Syncwatch", sharedModules = "platform")
+@Push
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+public class SyncwatchApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SyncwatchApplication.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addMetaTag("description", "Syncwatch — integration and API health console");
+    }
+}

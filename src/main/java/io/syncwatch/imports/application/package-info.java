@@ -1,0 +1,5 @@
+/** The application layer of the imports module. */
+@NullMarked
+package io.syncwatch.imports.application;
+
+import org.jspecify.annotations.NullMarked;

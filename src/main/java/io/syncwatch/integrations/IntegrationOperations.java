@@ -1,0 +1,28 @@
+package io.syncwatch.integrations;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.syncwatch.platform.AccountId;
+
+/**
+ * What other modules may ask of or tell the integrations module synchronously. Queries and
+ * user commands are scoped by account; the two automatic holds are issued by the health
+ * module's listeners in reaction to its own events.
+ */
+public interface IntegrationOperations {
+
+    List<IntegrationSnapshot> integrations(AccountId account);
+
+    Optional<IntegrationSnapshot> find(AccountId account, IntegrationId integration);
+
+    void pause(AccountId account, IntegrationId integration, String actor);
+
+    void resume(AccountId account, IntegrationId integration, String actor);
+
+    /** Pauses the schedule until new credentials are entered (a reconnect resumes it). */
+    void holdForInvalidCredentials(IntegrationId integration, String detail);
+
+    /** Stops an integration whose first run had problems until an operator re-enables it. */
+    void holdForQualityAssurance(IntegrationId integration, String detail);
+}

@@ -1,0 +1,5 @@
+/** The application layer of the integrations module. */
+@NullMarked
+package io.syncwatch.integrations.application;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The domain layer of the integrations module. */
+@NullMarked
+package io.syncwatch.integrations.domain;
+
+import org.jspecify.annotations.NullMarked;

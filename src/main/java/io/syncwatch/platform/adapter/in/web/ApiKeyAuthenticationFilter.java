@@ -1,0 +1,54 @@
+package io.syncwatch.platform.adapter.in.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.application.port.in.SignIn;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates {@code /api/v1/**} calls by an account API key, sent as
+ * {@code Authorization: Bearer <key>} or {@code X-API-Key: <key>}. Unknown or revoked keys
+ * leave the request anonymous, which the entry point answers with 401.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final SignIn signIn;
+
+    ApiKeyAuthenticationFilter(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = keyOf(request);
+        if (key != null) {
+            signIn.authenticateApiKey(key).ifPresent(apiKey -> {
+                var principal = new ApiClientPrincipal(apiKey.accountId(), apiKey.id() == null ? 0 : apiKey.id(), apiKey.name());
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + Permission.Names.API_CLIENT)));
+                SecurityContextHolder.getContext().setAuthentication(authentication);
+            });
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String keyOf(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        String apiKey = request.getHeader("X-API-Key");
+        return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+}

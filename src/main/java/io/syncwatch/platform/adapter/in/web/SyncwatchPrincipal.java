@@ -1,0 +1,58 @@
+package io.syncwatch.platform.adapter.in.web;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.UserId;
+
+/** A signed-in console user with the permissions effective for their account. */
+record SyncwatchPrincipal(AccountId accountId, @Nullable UserId userId, String email, String displayName,
+        @Nullable String password, Set<Permission> permissions, boolean enabled, boolean locked)
+        implements UserDetails {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return permissions.stream().map(p -> new SimpleGrantedAuthority(p.authority())).toList();
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return password;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** The principal kept in the session, without the password hash. */
+    SyncwatchPrincipal withoutPassword() {
+        return new SyncwatchPrincipal(accountId, userId, email, displayName, null, permissions, enabled, locked);
+    }
+
+    @Override
+    public String toString() {
+        return "SyncwatchPrincipal[" + email + "]";
+    }
+}

@@ -1,0 +1,197 @@
+package io.syncwatch.platform.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.syncwatch.platform.AccountDirectory;
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.FeatureFlag;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.UserId;
+import io.syncwatch.platform.application.port.in.AccountAdministration;
+import io.syncwatch.platform.application.port.in.Onboarding;
+import io.syncwatch.platform.application.port.in.SignIn;
+import io.syncwatch.platform.application.port.out.Accounts;
+import io.syncwatch.platform.application.port.out.ApiKeys;
+import io.syncwatch.platform.application.port.out.Users;
+import io.syncwatch.platform.domain.Account;
+import io.syncwatch.platform.domain.ApiKey;
+import io.syncwatch.platform.domain.ApiKeySecret;
+import io.syncwatch.platform.domain.User;
+
+@Service
+@Transactional
+class AccountManagement implements AccountAdministration, Onboarding, SignIn, AccountDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final Accounts accounts;
+    private final Users users;
+    private final ApiKeys apiKeys;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    // --- Onboarding
+
+    @Override
+    public Account createAccount(String name, Set<FeatureFlag> flags) {
+        return accounts.create(Account.unsaved(name, flags, clock.instant()));
+    }
+
+    @Override
+    public User createUser(AccountId account, String email, String displayName, String password, Set<Permission> permissions) {
+        return addUser(account, new NewUser(email, displayName, password, permissions));
+    }
+
+    @Override
+    public void registerApiKey(AccountId account, String name, String clearValue) {
+        ApiKeySecret secret = new ApiKeySecret(clearValue);
+        if (apiKeys.findByHash(secret.hash()).isEmpty()) {
+            apiKeys.save(new ApiKey(null, account, name, secret.displayPrefix(), secret.hash(), clock.instant(), null, null));
+        }
+    }
+
+    // --- Administration
+
+    @Override
+    @Transactional(readOnly = true)
+    public Account account(AccountId account) {
+        return accounts.find(account).orElseThrow();
+    }
+
+    @Override
+    public Account changeFlags(AccountId account, Set<FeatureFlag> flags) {
+        Account changed = accounts.save(account(account).withFlags(flags));
+        log.info("Feature flags of account {} set to {}", account, flags);
+        return changed;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<User> users(AccountId account) {
+        return users.findByAccount(account);
+    }
+
+    @Override
+    public User addUser(AccountId account, NewUser command) {
+        String email = command.email() == null ? "" : command.email().trim().toLowerCase();
+        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+            throw new IllegalArgumentException("Enter a valid e-mail address");
+        }
+        if (command.displayName() == null || command.displayName().isBlank() || command.displayName().length() > 120) {
+            throw new IllegalArgumentException("Name must be 1 to 120 characters");
+        }
+        if (command.password() == null || command.password().length() < 8) {
+            throw new IllegalArgumentException("Password must have at least 8 characters");
+        }
+        if (users.findByEmail(email).isPresent()) {
+            throw new IllegalArgumentException("A user with this e-mail address already exists");
+        }
+        return users.save(User.create(account, email, command.displayName().trim(),
+                passwordEncoder.encode(command.password()), command.permissions()));
+    }
+
+    @Override
+    public User changePermissions(AccountId account, UserId user, Set<Permission> permissions) {
+        return users.save(users.find(account, user).orElseThrow().withPermissions(permissions));
+    }
+
+    @Override
+    public User setEnabled(AccountId account, UserId user, boolean enabled) {
+        return users.save(users.find(account, user).orElseThrow().withEnabled(enabled));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApiKey> apiKeys(AccountId account) {
+        return apiKeys.findKeysByAccount(account);
+    }
+
+    @Override
+    public CreatedApiKey createApiKey(AccountId account, String name) {
+        if (name == null || name.isBlank() || name.length() > 80) {
+            throw new IllegalArgumentException("Key name must be 1 to 80 characters");
+        }
+        ApiKeySecret secret = ApiKeySecret.generate();
+        ApiKey key = apiKeys.save(new ApiKey(null, account, name.trim(), secret.displayPrefix(), secret.hash(),
+                clock.instant(), null, null));
+        return new CreatedApiKey(key, secret.value());
+    }
+
+    @Override
+    public void revokeApiKey(AccountId account, long keyId) {
+        apiKeys.find(account, keyId).ifPresent(key -> apiKeys.save(key.revoke(clock.instant())));
+    }
+
+    // --- Sign-in
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SignInCandidate> candidate(String email) {
+        return users.findByEmail(email.trim().toLowerCase()).flatMap(user -> accounts.find(user.accountId())
+                .map(account -> new SignInCandidate(user, user.effectivePermissions(account.flags()),
+                        user.isLocked(clock.instant()))));
+    }
+
+    @Override
+    public void recordFailure(String email) {
+        users.findByEmail(email.trim().toLowerCase()).ifPresent(user -> {
+            User updated = users.save(user.recordFailedSignIn(clock.instant()));
+            if (updated.isLocked(clock.instant()) && !user.isLocked(clock.instant())) {
+                log.warn("User {} locked for {} after {} failed sign-ins", updated.id(), User.LOCK_DURATION,
+                        User.MAX_FAILED_ATTEMPTS);
+            }
+        });
+    }
+
+    @Override
+    public void recordSuccess(String email) {
+        users.findByEmail(email.trim().toLowerCase()).ifPresent(user -> users.save(user.recordSuccessfulSignIn()));
+    }
+
+    @Override
+    public Optional<ApiKey> authenticateApiKey(String clearValue) {
+        return apiKeys.findByHash(ApiKeySecret.sha256(clearValue)).filter(ApiKey::isActive)
+                .map(key -> apiKeys.save(new ApiKey(key.id(), key.accountId(), key.name(), key.prefix(), key.hash(),
+                        key.createdAt(), null, clock.instant())));
+    }
+
+    // --- Directory (public API)
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountId> findAccountByName(String name) {
+        return accounts.findByName(name).map(Account::id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<FeatureFlag> flagsOf(AccountId account) {
+        return accounts.find(account).map(Account::flags).orElse(Set.of());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> emailsOfUsersWith(AccountId account, Permission permission) {
+        return users.findByAccount(account).stream().filter(User::enabled)
+                .filter(u -> u.permissions().contains(permission)).map(User::email).toList();
+    }
+}

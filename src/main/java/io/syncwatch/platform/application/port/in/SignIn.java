@@ -1,0 +1,24 @@
+package io.syncwatch.platform.application.port.in;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.domain.ApiKey;
+import io.syncwatch.platform.domain.User;
+
+/** What the security adapter needs to sign users and API clients in. */
+public interface SignIn {
+
+    Optional<SignInCandidate> candidate(String email);
+
+    void recordFailure(String email);
+
+    void recordSuccess(String email);
+
+    /** Resolves a clear API key to an active key (and records its use), empty if unknown or revoked. */
+    Optional<ApiKey> authenticateApiKey(String clearValue);
+
+    record SignInCandidate(User user, Set<Permission> effectivePermissions, boolean locked) {
+    }
+}

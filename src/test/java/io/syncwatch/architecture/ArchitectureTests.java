@@ -1,0 +1,65 @@
+package io.syncwatch.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.jmolecules.archunit.JMoleculesArchitectureRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Fails the build when a class breaks the hexagon of its module. */
+class ArchitectureTests {
+
+    static final List<String> MODULES = List.of("platform", "integrations", "imports", "health", "agentrequests");
+
+    static final JavaClasses production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.syncwatch");
+
+    @TestFactory
+    List<DynamicTest> productionCodeFollowsTheHexagonInEveryModule() {
+        return HexagonRules.forModules("io.syncwatch", MODULES).stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(production)))
+                .toList();
+    }
+
+    @Test
+    void portsAndAdaptersFollowJMoleculesHexagonalRules() {
+        JMoleculesArchitectureRules.ensureHexagonal().check(production);
+    }
+
+    @Test
+    void aDomainClassUsingSpringIsRejected() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("io.syncwatch.architecture.fixture");
+        List<ArchRule> rules = HexagonRules.forModules("io.syncwatch.architecture.fixture", List.of("shop", "billing"));
+
+        List<String> violated = rules.stream().filter(rule -> {
+            try {
+                rule.check(fixture);
+                return false;
+            } catch (AssertionError expected) {
+                return true;
+            }
+        }).map(ArchRule::getDescription).toList();
+
+        assertThat(violated).containsExactlyInAnyOrder(
+                "the domain of 'shop' depends only on the JDK, jMolecules, itself and published module APIs",
+                "the inbound adapters (UI, web) of 'shop' go through the application's inbound ports",
+                "'billing' never reaches into the internals of 'shop'");
+    }
+
+    @Test
+    void theSameRulesPassOnTheCleanPartOfTheFixture() {
+        JavaClasses clean = new ClassFileImporter().importPackages("io.syncwatch.architecture.fixture.billing.domain");
+        HexagonRules.forModules("io.syncwatch.architecture.fixture", List.of("shop", "billing"))
+                .forEach(rule -> rule.check(clean));
+        assertThat(clean.size()).isPositive();
+    }
+}
