@@ -30,5 +30,6 @@ public class SyncwatchApplication implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.addMetaTag("description", "Syncwatch — integration and API health console");
+        settings.addFavIcon("icon", "images/favicon.svg", "any");
     }
 }
