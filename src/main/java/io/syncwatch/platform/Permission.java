@@ -22,6 +22,8 @@ public enum Permission {
         public static final String ACCOUNT_ADMIN = "ACCOUNT_ADMIN";
         /** Granted to callers authenticated with an account API key on {@code /api/v1/**}. */
         public static final String API_CLIENT = "API_CLIENT";
+        /** An API client whose account has the {@code INTEGRATIONS} flag. */
+        public static final String API_INTEGRATIONS = "API_INTEGRATIONS";
 
         private Names() {
         }

@@ -8,6 +8,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.application.port.in.SignIn;
 import jakarta.servlet.FilterChain;
@@ -23,9 +24,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final SignIn signIn;
+    private final AccountDirectory accounts;
 
-    ApiKeyAuthenticationFilter(SignIn signIn) {
+    ApiKeyAuthenticationFilter(SignIn signIn, AccountDirectory accounts) {
         this.signIn = signIn;
+        this.accounts = accounts;
     }
 
     @Override
@@ -35,8 +38,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (key != null) {
             signIn.authenticateApiKey(key).ifPresent(apiKey -> {
                 var principal = new ApiClientPrincipal(apiKey.accountId(), apiKey.id() == null ? 0 : apiKey.id(), apiKey.name());
-                var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + Permission.Names.API_CLIENT)));
+                var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+                authorities.add(new SimpleGrantedAuthority("ROLE_" + Permission.Names.API_CLIENT));
+                if (accounts.flagsOf(apiKey.accountId()).contains(io.syncwatch.platform.FeatureFlag.INTEGRATIONS)) {
+                    authorities.add(new SimpleGrantedAuthority("ROLE_" + Permission.Names.API_INTEGRATIONS));
+                }
+                var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             });
         }

@@ -1,0 +1,272 @@
+package io.syncwatch.integrations.adapter.in.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
+import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.domain.AuditEntry;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.shell.EmptyState;
+import io.syncwatch.platform.shell.PageHeader;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * One integration: header, status area and other modules' blocks ({@link IntegrationPageSection}
+ * beans), actions (Reconnect, Edit, Pause/Resume, Delete), filters editor and audit trail. An id
+ * of another account shows the same "not found" as an id that does not exist.
+ */
+@Route("conversations/integrations/platforms/:integrationId([0-9]+)")
+@RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
+public class IntegrationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter AUDIT_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
+
+    private final IntegrationManagement integrations;
+    private final ObjectProvider<IntegrationPageSection> sections;
+    private final Clock clock;
+    private String title = "Integration · Syncwatch";
+    IntegrationSnapshot integration;
+    FiltersEditor filters;
+    final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
+    Button pauseResume;
+
+    public IntegrationView(IntegrationManagement integrations, ObjectProvider<IntegrationPageSection> sections,
+            Clock clock) {
+        this.integrations = integrations;
+        this.sections = sections;
+        this.clock = clock;
+        addClassName("sw-page");
+    }
+
+    public static RouteParameters parameters(IntegrationId id) {
+        return new RouteParameters("integrationId", id.toString());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<IntegrationSnapshot> found = event.getRouteParameters().getLong("integrationId")
+                .flatMap(id -> integrations.find(IntegrationId.of(id)));
+        if (found.isEmpty() || found.get().lifecycle() == Lifecycle.DELETED) {
+            title = "Integration not found · Syncwatch";
+            removeAll();
+            add(new EmptyState(VaadinIcon.SEARCH, "Integration not found",
+                    "There is no integration with this address in your account. It may have been deleted."),
+                    new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "Back to Platforms"));
+            return;
+        }
+        show(found.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(IntegrationSnapshot snapshot) {
+        this.integration = snapshot;
+        title = snapshot.name() + " · Syncwatch";
+        removeAll();
+        PlatformDescriptor platform = platformOf(snapshot);
+        var back = new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "← Platforms");
+        back.addClassName("sw-back");
+        PageHeader header = new PageHeader(snapshot.name(), platform.displayName() + " · "
+                + snapshot.environment().label() + " · " + snapshot.schedule().label());
+        add(back, header, badges(snapshot), actions(snapshot));
+        sections.orderedStream().sorted(Comparator.comparingInt(IntegrationPageSection::order))
+                .forEach(section -> add(section.render(snapshot)));
+        filters = new FiltersEditor(platform, snapshot.filters(), LocalDate.now(clock));
+        Button saveFilters = new Button("Save filters", e -> saveFilters());
+        saveFilters.setId("save-filters");
+        saveFilters.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(filters, saveFilters);
+        add(new H3("Audit trail"));
+        ZoneId zone = clock.getZone();
+        audit.addColumn(a -> AUDIT_TIME.withZone(zone).format(a.at())).setHeader("When").setAutoWidth(true);
+        audit.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        audit.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
+        audit.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);
+        audit.setAllRowsVisible(true);
+        audit.setItems(integrations.auditTrail(snapshot.id()));
+        add(audit);
+    }
+
+    private PlatformDescriptor platformOf(IntegrationSnapshot snapshot) {
+        return integrations.platforms().stream().filter(p -> p.key().equals(snapshot.platform())).findFirst()
+                .orElse(new PlatformDescriptor(snapshot.platform(), snapshot.platform(), "", List.of(), false, "Reference",
+                        java.util.Set.of(), List.of(), java.util.Set.of()));
+    }
+
+    private HorizontalLayout badges(IntegrationSnapshot s) {
+        Span lifecycle = new Span(switch (s.lifecycle()) {
+            case SETUP -> "Setup: configure filters to start importing";
+            case ACTIVE -> "Running on schedule";
+            case PAUSED -> pauseLabel(s.pauseReason()) + (s.pauseDetail() == null ? "" : " — " + s.pauseDetail());
+            case DELETED -> "Deleted";
+        });
+        lifecycle.setId("lifecycle");
+        lifecycle.getElement().getThemeList().add(s.lifecycle() == Lifecycle.ACTIVE ? "badge success"
+                : s.lifecycle() == Lifecycle.PAUSED ? "badge contrast" : "badge");
+        return new HorizontalLayout(lifecycle);
+    }
+
+    static String pauseLabel(PauseReason reason) {
+        if (reason == null) {
+            return "Paused";
+        }
+        return switch (reason) {
+            case MANUAL -> "Paused";
+            case DEVELOPMENT_INACTIVITY -> "Inactive";
+            case CREDENTIALS_INVALID -> "Paused until new credentials are entered (Reconnect)";
+            case QUALITY_ASSURANCE -> "Stopped for quality assurance";
+        };
+    }
+
+    private HorizontalLayout actions(IntegrationSnapshot s) {
+        Button reconnect = new Button("Reconnect", VaadinIcon.KEY.create(), e -> openReconnect());
+        reconnect.setId("reconnect");
+        Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEdit());
+        edit.setId("edit");
+        boolean paused = s.lifecycle() == Lifecycle.PAUSED;
+        pauseResume = new Button(paused ? (s.pauseReason() == PauseReason.DEVELOPMENT_INACTIVITY ? "Reactivate"
+                : s.pauseReason() == PauseReason.QUALITY_ASSURANCE ? "Re-enable" : "Resume") : "Pause",
+                (paused ? VaadinIcon.PLAY : VaadinIcon.PAUSE).create(), e -> togglePause());
+        pauseResume.setId("pause-resume");
+        Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> confirmDelete());
+        delete.setId("delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        HorizontalLayout actions = new HorizontalLayout(reconnect, edit, pauseResume, delete);
+        actions.addClassName("sw-actions");
+        return actions;
+    }
+
+    void togglePause() {
+        IntegrationSnapshot updated = integration.lifecycle() == Lifecycle.PAUSED ? integrations.resume(integration.id())
+                : integrations.pause(integration.id());
+        show(updated);
+    }
+
+    ConfirmDialog confirmDelete() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Delete '" + integration.name() + "'?");
+        dialog.setText("The integration stops for good and disappears from the Platforms tab. "
+                + "Contacts it already imported stay in Syncwatch. It is kept as Deleted for the audit trail.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Delete integration");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> {
+            integrations.delete(integration.id());
+            Notification.show("'" + integration.name() + "' was deleted; its imported contacts stay.")
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("conversations/integrations/platforms"));
+        });
+        dialog.open();
+        return dialog;
+    }
+
+    Dialog openEdit() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Edit " + integration.name());
+        TextField name = new TextField("Name", integration.name(), "");
+        name.setMaxLength(100);
+        name.setRequired(true);
+        Select<Schedule> schedule = new Select<>();
+        schedule.setLabel("Schedule");
+        schedule.setItems(Schedule.values());
+        schedule.setItemLabelGenerator(Schedule::label);
+        schedule.setValue(integration.schedule());
+        RadioButtonGroup<Environment> environment = new RadioButtonGroup<>("Environment");
+        environment.setItems(Environment.values());
+        environment.setItemLabelGenerator(Environment::label);
+        environment.setValue(integration.environment());
+        Button save = new Button("Save", e -> {
+            try {
+                show(integrations.edit(integration.id(), name.getValue(), schedule.getValue(), environment.getValue()));
+                dialog.close();
+            } catch (InvalidIntegrationInput ex) {
+                name.setErrorMessage(ex.problems().get("name"));
+                name.setInvalid(ex.problems().containsKey("name"));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(name, schedule, environment));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+        return dialog;
+    }
+
+    Dialog openReconnect() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reconnect " + integration.name());
+        CredentialsForm form = new CredentialsForm(platformOf(integration));
+        Span result = new Span("Enter the credentials again; they are tested before they are saved.");
+        result.setId("reconnect-result");
+        Button save = new Button("Test and save", e -> {
+            try {
+                show(integrations.reconnect(integration.id(), form.values()));
+                dialog.close();
+                Notification.show("New credentials saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidIntegrationInput ex) {
+                if (!form.showProblems(ex.problems())) {
+                    result.setText(ex.getMessage());
+                    result.getElement().getThemeList().add("badge error");
+                }
+            }
+        });
+        save.setId("reconnect-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(form, result);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+        return dialog;
+    }
+
+    void saveFilters() {
+        try {
+            show(integrations.configureFilters(integration.id(), filters.value()));
+            Notification.show("Filters saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (InvalidIntegrationInput e) {
+            filters.showProblems(e.problems());
+        } catch (IntegrationNotFound e) {
+            getUI().ifPresent(ui -> ui.navigate("conversations/integrations/platforms"));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.syncwatch.integrations.adapter.in.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
+import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.platform.Permission;
+
+/**
+ * List, read, pause and resume the caller's integrations. Each call counts as an API request for
+ * the integration it names (keeping development integrations active). Another account's
+ * integration answers 404, exactly like one that does not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/integrations")
+@RolesAllowed(Permission.Names.API_INTEGRATIONS)
+@Tag(name = "Integrations", description = "Source-platform integrations of the API key's account")
+@SecurityRequirement(name = "apiKey")
+class IntegrationsApiController {
+
+    private final IntegrationManagement integrations;
+
+    IntegrationsApiController(IntegrationManagement integrations) {
+        this.integrations = integrations;
+    }
+
+    /** What the API shows of an integration (never credentials). */
+    record IntegrationResource(long id, String name, String platform, String environment, String schedule,
+            String lifecycle, @Nullable String pauseReason, @Nullable String pauseDetail, Instant connectedAt,
+            FiltersResource filters) {
+
+        static IntegrationResource of(IntegrationSnapshot s) {
+            return new IntegrationResource(s.id().value(), s.name(), s.platform(), s.environment().name(),
+                    s.schedule().name(), s.lifecycle().name(), s.pauseReason() == null ? null : s.pauseReason().name(),
+                    s.pauseDetail(), s.connectedAt(),
+                    new FiltersResource(s.filters().conditions().stream().map(c -> c.describe()).toList(),
+                            s.filters().historicalStart(), s.filters().statusCriteria()));
+        }
+    }
+
+    record FiltersResource(List<String> conditions, @Nullable LocalDate historicalStart, Set<String> statusCriteria) {
+    }
+
+    @GetMapping
+    @Operation(summary = "List the account's integrations (deleted ones excluded)")
+    List<IntegrationResource> list() {
+        return integrations.list().stream().map(IntegrationResource::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get one integration", responses = {
+            @ApiResponse(responseCode = "200", description = "The integration"),
+            @ApiResponse(responseCode = "404", description = "No such integration in this account") })
+    IntegrationResource get(@PathVariable long id) {
+        IntegrationId integration = IntegrationId.of(id);
+        integrations.recordApiRequest(integration);
+        return IntegrationResource.of(integrations.get(integration));
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause an integration: it does not run until resumed")
+    IntegrationResource pause(@PathVariable long id) {
+        IntegrationId integration = IntegrationId.of(id);
+        integrations.recordApiRequest(integration);
+        return IntegrationResource.of(integrations.pause(integration));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume (or reactivate) a paused or inactive integration")
+    IntegrationResource resume(@PathVariable long id) {
+        IntegrationId integration = IntegrationId.of(id);
+        integrations.recordApiRequest(integration);
+        return IntegrationResource.of(integrations.resume(integration));
+    }
+
+    @ExceptionHandler(IntegrationNotFound.class)
+    ProblemDetail notFound(IntegrationNotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such integration");
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidIntegrationInput.class)
+    ProblemDetail invalid(InvalidIntegrationInput e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://syncwatch.io/problems/invalid-input"));
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "'" + e.getName() + "' must be a number");
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", java.util.Map.of(e.getName(), "must be a number"));
+        return problem;
+    }
+}

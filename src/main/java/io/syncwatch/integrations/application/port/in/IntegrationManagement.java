@@ -1,0 +1,70 @@
+package io.syncwatch.integrations.application.port.in;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.SourcePlatformCatalog.ConnectionCheck;
+import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.domain.AuditEntry;
+
+/**
+ * The customer admin's use cases, always in the caller's account: another account's integration
+ * is "not found" ({@link IntegrationNotFound}), never "forbidden". Invalid input raises
+ * {@link InvalidIntegrationInput} naming each field; nothing is half-saved.
+ */
+public interface IntegrationManagement {
+
+    List<PlatformDescriptor> platforms();
+
+    /** Tests the credentials against the platform without saving anything. */
+    ConnectionCheck testConnection(String platform, Map<String, String> credentials);
+
+    /** Validates, tests the connection, then saves (credentials encrypted): the integration is in Setup. */
+    IntegrationSnapshot connect(ConnectCommand command);
+
+    IntegrationSnapshot configureFilters(IntegrationId id, ImportFilters filters);
+
+    IntegrationSnapshot edit(IntegrationId id, String name, Schedule schedule, Environment environment);
+
+    IntegrationSnapshot pause(IntegrationId id);
+
+    IntegrationSnapshot resume(IntegrationId id);
+
+    IntegrationSnapshot reconnect(IntegrationId id, Map<String, String> credentials);
+
+    void delete(IntegrationId id);
+
+    /** Active, setup and paused integrations of the caller's account (not deleted). */
+    List<IntegrationSnapshot> list();
+
+    IntegrationSnapshot get(IntegrationId id);
+
+    Optional<IntegrationSnapshot> find(IntegrationId id);
+
+    /** Newest first. */
+    List<AuditEntry> auditTrail(IntegrationId id);
+
+    /** Credential field keys that are stored for the integration (values never leave the module). */
+    List<String> storedCredentialKeys(IntegrationId id);
+
+    /** Counts an API request for the integration (keeps development integrations alive). */
+    void recordApiRequest(IntegrationId id);
+
+    /** Applies the 14-day rule to every development integration; returns how many went inactive. */
+    int markIdleDevelopmentIntegrationsInactive();
+
+    record ConnectCommand(String platform, String name, Map<String, String> credentials, Environment environment,
+            Schedule schedule) {
+        @Override
+        public String toString() {
+            return "ConnectCommand[platform=" + platform + ", name=" + name + ", environment=" + environment
+                    + ", schedule=" + schedule + "]";
+        }
+    }
+}

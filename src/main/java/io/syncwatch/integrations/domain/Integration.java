@@ -1,0 +1,291 @@
+package io.syncwatch.integrations.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.platform.AccountId;
+
+/**
+ * A connected source platform and its lifecycle (spec 002): connected without filters it is in
+ * <em>Setup</em> and does not run; configuring filters activates it; it can be paused (manually,
+ * for invalid credentials, for quality assurance, or automatically when a development
+ * integration sees no API request for 14 days) and resumed; deleted, it is kept for audit and
+ * never runs again. Every change leaves an audit entry.
+ */
+public final class Integration {
+
+    /** A development integration with no API request for this long goes inactive. */
+    public static final Duration DEVELOPMENT_IDLE_LIMIT = Duration.ofDays(14);
+
+    private @Nullable IntegrationId id;
+    private final AccountId accountId;
+    private String name;
+    private final String platform;
+    private Environment environment;
+    private Schedule schedule;
+    private ImportFilters filters;
+    private boolean filtersConfigured;
+    private Lifecycle lifecycle;
+    private @Nullable PauseReason pauseReason;
+    private @Nullable String pauseDetail;
+    private String encryptedCredentials;
+    private final Instant connectedAt;
+    private Instant lastApiRequestAt;
+    private final List<AuditEntry> pendingAudit = new ArrayList<>();
+
+    private Integration(@Nullable IntegrationId id, AccountId accountId, String name, String platform,
+            Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
+            Lifecycle lifecycle, @Nullable PauseReason pauseReason, @Nullable String pauseDetail,
+            String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
+        this.id = id;
+        this.accountId = accountId;
+        this.name = name;
+        this.platform = platform;
+        this.environment = environment;
+        this.schedule = schedule;
+        this.filters = filters;
+        this.filtersConfigured = filtersConfigured;
+        this.lifecycle = lifecycle;
+        this.pauseReason = pauseReason;
+        this.pauseDetail = pauseDetail;
+        this.encryptedCredentials = encryptedCredentials;
+        this.connectedAt = connectedAt;
+        this.lastApiRequestAt = lastApiRequestAt;
+    }
+
+    /** A newly connected integration (credentials already tested): in Setup until filters are configured. */
+    public static Integration connect(AccountId account, String name, String platform, Environment environment,
+            Schedule schedule, ImportFilters defaults, String encryptedCredentials, String actor, Instant now) {
+        var integration = new Integration(null, account, name, platform, environment, schedule, defaults, false,
+                Lifecycle.SETUP, null, null, encryptedCredentials, now, now);
+        integration.audit(actor, now, "Connected", "Platform " + platform + ", " + environment.label() + ", "
+                + schedule.label().toLowerCase());
+        return integration;
+    }
+
+    /** Restores a stored integration (persistence only). */
+    public static Integration restore(IntegrationId id, AccountId account, String name, String platform,
+            Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
+            Lifecycle lifecycle, @Nullable PauseReason pauseReason, @Nullable String pauseDetail,
+            String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
+        return new Integration(id, account, name, platform, environment, schedule, filters, filtersConfigured,
+                lifecycle, pauseReason, pauseDetail, encryptedCredentials, connectedAt, lastApiRequestAt);
+    }
+
+    public void assignId(IntegrationId id) {
+        if (this.id != null) {
+            throw new IllegalStateException("Integration " + this.id + " already has an id");
+        }
+        this.id = id;
+    }
+
+    /** Filters, start date and status criteria; a Setup integration becomes Active. */
+    public void configureFilters(ImportFilters newFilters, String actor, Instant now) {
+        requireNotDeleted();
+        String before = FilterDescriptions.describe(filters);
+        this.filters = newFilters;
+        this.filtersConfigured = true;
+        audit(actor, now, "Filters changed", before + " → " + FilterDescriptions.describe(newFilters));
+        if (lifecycle == Lifecycle.SETUP) {
+            lifecycle = Lifecycle.ACTIVE;
+            audit(actor, now, "Activated", "Setup finished: filters configured");
+        }
+    }
+
+    /** Name, schedule and environment. Returns whether anything changed. */
+    public boolean edit(String newName, Schedule newSchedule, Environment newEnvironment, String actor, Instant now) {
+        requireNotDeleted();
+        List<String> changes = new ArrayList<>();
+        if (!newName.equals(name)) {
+            changes.add("name '" + name + "' → '" + newName + "'");
+        }
+        if (newSchedule != schedule) {
+            changes.add("schedule " + schedule.label() + " → " + newSchedule.label());
+        }
+        if (newEnvironment != environment) {
+            changes.add("environment " + environment.label() + " → " + newEnvironment.label());
+        }
+        if (changes.isEmpty()) {
+            return false;
+        }
+        if (newEnvironment == Environment.DEVELOPMENT && environment != Environment.DEVELOPMENT) {
+            lastApiRequestAt = now;
+        }
+        this.name = newName;
+        this.schedule = newSchedule;
+        this.environment = newEnvironment;
+        audit(actor, now, "Settings changed", String.join("; ", changes));
+        return true;
+    }
+
+    /** Stops the integration; it never runs until resumed (or reconnected, for invalid credentials). */
+    public boolean pause(PauseReason reason, @Nullable String detail, String actor, Instant now) {
+        requireNotDeleted();
+        if (lifecycle == Lifecycle.PAUSED && pauseReason == reason) {
+            return false;
+        }
+        lifecycle = Lifecycle.PAUSED;
+        pauseReason = reason;
+        pauseDetail = detail;
+        audit(actor, now, switch (reason) {
+            case MANUAL -> "Paused";
+            case DEVELOPMENT_INACTIVITY -> "Marked inactive";
+            case CREDENTIALS_INVALID -> "Paused: credentials invalid";
+            case QUALITY_ASSURANCE -> "Stopped for quality assurance";
+        }, detail == null ? "" : detail);
+        return true;
+    }
+
+    /** Resumes / reactivates / re-enables: Active again, or Setup if filters were never configured. */
+    public boolean resume(String actor, Instant now) {
+        requireNotDeleted();
+        if (lifecycle != Lifecycle.PAUSED) {
+            return false;
+        }
+        PauseReason was = Objects.requireNonNull(pauseReason);
+        lifecycle = filtersConfigured ? Lifecycle.ACTIVE : Lifecycle.SETUP;
+        pauseReason = null;
+        pauseDetail = null;
+        lastApiRequestAt = now;
+        audit(actor, now, switch (was) {
+            case MANUAL -> "Resumed";
+            case DEVELOPMENT_INACTIVITY -> "Reactivated";
+            case CREDENTIALS_INVALID -> "Resumed after new credentials";
+            case QUALITY_ASSURANCE -> "Re-enabled after quality assurance";
+        }, "");
+        return true;
+    }
+
+    /** New, tested credentials; ends a credentials-invalid pause. Returns whether it resumed. */
+    public boolean reconnect(String newEncryptedCredentials, String actor, Instant now) {
+        requireNotDeleted();
+        this.encryptedCredentials = newEncryptedCredentials;
+        audit(actor, now, "Reconnected", "New credentials tested and saved");
+        if (lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID) {
+            return resume(actor, now);
+        }
+        return false;
+    }
+
+    /** Deleted for good: hidden from lists, never runs again, kept for audit. */
+    public void delete(String actor, Instant now) {
+        requireNotDeleted();
+        lifecycle = Lifecycle.DELETED;
+        pauseReason = null;
+        pauseDetail = null;
+        audit(actor, now, "Deleted", "Imported contacts are kept");
+    }
+
+    /** An API request for this integration (keeps a development integration alive). */
+    public void recordApiRequest(Instant now) {
+        if (now.isAfter(lastApiRequestAt)) {
+            lastApiRequestAt = now;
+        }
+    }
+
+    /** Whether a development integration has been idle for 14 days and must go inactive now. */
+    public boolean idleTooLong(Instant now) {
+        return environment == Environment.DEVELOPMENT
+                && (lifecycle == Lifecycle.ACTIVE || lifecycle == Lifecycle.SETUP)
+                && !lastApiRequestAt.plus(DEVELOPMENT_IDLE_LIMIT).isAfter(now);
+    }
+
+    /** Applies the 14-day rule; returns whether the integration went inactive. */
+    public boolean markInactiveIfIdle(Instant now) {
+        if (!idleTooLong(now)) {
+            return false;
+        }
+        return pause(PauseReason.DEVELOPMENT_INACTIVITY, "No API request since " + lastApiRequestAt
+                + " (development integrations go inactive after 14 days without one)", "system", now);
+    }
+
+    public IntegrationSnapshot snapshot() {
+        return new IntegrationSnapshot(Objects.requireNonNull(id, "not saved yet"), accountId, name, platform,
+                environment, schedule, filters, lifecycle, pauseReason, pauseDetail, connectedAt);
+    }
+
+    /** Audit entries recorded since the last call (the store appends them). */
+    public List<AuditEntry> drainAudit() {
+        var drained = List.copyOf(pendingAudit);
+        pendingAudit.clear();
+        return drained;
+    }
+
+    private void audit(String actor, Instant at, String action, String detail) {
+        pendingAudit.add(new AuditEntry(at, actor, action, detail));
+    }
+
+    private void requireNotDeleted() {
+        if (lifecycle == Lifecycle.DELETED) {
+            throw new IllegalStateException("Integration '" + name + "' is deleted");
+        }
+    }
+
+    public @Nullable IntegrationId id() {
+        return id;
+    }
+
+    public AccountId accountId() {
+        return accountId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String platform() {
+        return platform;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public ImportFilters filters() {
+        return filters;
+    }
+
+    public boolean filtersConfigured() {
+        return filtersConfigured;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public @Nullable PauseReason pauseReason() {
+        return pauseReason;
+    }
+
+    public @Nullable String pauseDetail() {
+        return pauseDetail;
+    }
+
+    public String encryptedCredentials() {
+        return encryptedCredentials;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public Instant lastApiRequestAt() {
+        return lastApiRequestAt;
+    }
+}

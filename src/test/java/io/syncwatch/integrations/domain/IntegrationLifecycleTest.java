@@ -1,0 +1,158 @@
+package io.syncwatch.integrations.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.FilterCondition;
+import io.syncwatch.integrations.FilterField;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.platform.AccountId;
+
+class IntegrationLifecycleTest {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final ImportFilters FILTERS = new ImportFilters(
+            List.of(new FilterCondition(FilterField.CHANNEL, null, "email")), LocalDate.of(2026, 1, 1), Set.of("closed"));
+
+    static Integration connected(Environment environment) {
+        Integration i = Integration.connect(new AccountId(1), "Support", "demo", environment, Schedule.HOURLY,
+                ImportFilters.none(), "v1:secret", "ada@example.test", T0);
+        i.assignId(IntegrationId.of(7));
+        return i;
+    }
+
+    @Test
+    void aNewIntegrationIsInSetupUntilItsFiltersAreConfigured() {
+        Integration i = connected(Environment.PRODUCTION);
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.SETUP);
+        assertThat(i.snapshot().runnable()).isFalse();
+
+        i.configureFilters(FILTERS, "ada@example.test", T0.plusSeconds(60));
+
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.snapshot().runnable()).isTrue();
+        assertThat(i.drainAudit()).extracting(AuditEntry::action).containsExactly("Connected", "Filters changed", "Activated");
+    }
+
+    @Test
+    void aPausedIntegrationNeverRunsUntilResumed() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+
+        assertThat(i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(5))).isTrue();
+        assertThat(i.snapshot().runnable()).isFalse();
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.MANUAL);
+        assertThat(i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(6))).as("pausing twice changes nothing").isFalse();
+
+        assertThat(i.resume("ada", T0.plusSeconds(10))).isTrue();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.pauseReason()).isNull();
+    }
+
+    @Test
+    void resumingAnIntegrationThatNeverHadFiltersReturnsItToSetup() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.pause(PauseReason.MANUAL, null, "ada", T0);
+        i.resume("ada", T0.plusSeconds(1));
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.SETUP);
+    }
+
+    @Test
+    void reconnectingEndsACredentialsInvalidPauseButNotAManualOne() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.CREDENTIALS_INVALID, "every run failed on authentication for three days", "system", T0);
+
+        assertThat(i.reconnect("v1:new", "ada", T0.plusSeconds(1))).isTrue();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.encryptedCredentials()).isEqualTo("v1:new");
+
+        i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(2));
+        assertThat(i.reconnect("v1:newer", "ada", T0.plusSeconds(3))).isFalse();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+    }
+
+    @Test
+    void qualityAssuranceStopsTheIntegrationUntilReEnabled() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.QUALITY_ASSURANCE, "first run failed", "system", T0);
+        assertThat(i.snapshot().runnable()).isFalse();
+        i.drainAudit();
+
+        i.resume("operator", T0.plusSeconds(1));
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.drainAudit()).extracting(AuditEntry::action).containsExactly("Re-enabled after quality assurance");
+    }
+
+    @Test
+    void aDeletedIntegrationIsKeptForAuditAndCannotChangeAgain() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.delete("ada", T0);
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.DELETED);
+        assertThat(i.snapshot().runnable()).isFalse();
+        assertThatThrownBy(() -> i.resume("ada", T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> i.configureFilters(FILTERS, "ada", T0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDevelopmentIntegrationGoesInactiveAfterFourteenDaysWithoutAnApiRequest() {
+        Integration i = connected(Environment.DEVELOPMENT);
+        i.configureFilters(FILTERS, "ada", T0);
+        Instant lastRequest = T0.plus(Duration.ofDays(2));
+        i.recordApiRequest(lastRequest);
+
+        assertThat(i.markInactiveIfIdle(lastRequest.plus(Duration.ofDays(14)).minusSeconds(1))).isFalse();
+        assertThat(i.markInactiveIfIdle(lastRequest.plus(Duration.ofDays(14)))).isTrue();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.DEVELOPMENT_INACTIVITY);
+        assertThat(i.pauseDetail()).contains("14 days");
+
+        i.resume("ada", lastRequest.plus(Duration.ofDays(20)));
+        assertThat(i.lifecycle()).as("reactivated").isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.idleTooLong(lastRequest.plus(Duration.ofDays(21)))).as("the clock restarts at reactivation").isFalse();
+    }
+
+    @Test
+    void aProductionIntegrationNeverGoesInactiveForLackOfApiRequests() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        assertThat(i.markInactiveIfIdle(T0.plus(Duration.ofDays(400)))).isFalse();
+    }
+
+    @Test
+    void editingRecordsEachChangeInTheAuditTrail() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.drainAudit();
+        assertThat(i.edit("Support", Schedule.HOURLY, Environment.PRODUCTION, "ada", T0)).isFalse();
+        assertThat(i.edit("Support EU", Schedule.DAILY, Environment.PRODUCTION, "ada", T0)).isTrue();
+        assertThat(i.drainAudit()).singleElement().satisfies(e -> assertThat(e.detail())
+                .contains("name 'Support' → 'Support EU'").contains("schedule Hourly → Daily"));
+    }
+
+    @Test
+    void filterRulesNameTheOffendingField() {
+        LocalDate today = LocalDate.of(2026, 3, 1);
+        var filters = new ImportFilters(List.of(new FilterCondition(FilterField.CUSTOM_FIELD, " ", "x"),
+                new FilterCondition(FilterField.TAG, null, "")), today.plusDays(1), Set.of("closed"));
+
+        assertThat(FilterValidation.problems(filters, today)).containsOnlyKeys("conditions[0].customFieldName",
+                "conditions[1].value", "historicalStart");
+        assertThat(FilterValidation.problems(FILTERS, today)).isEmpty();
+        assertThat(FilterValidation.problems(new ImportFilters(List.of(new FilterCondition(FilterField.AGENT, null,
+                "x".repeat(201))), null, Set.of()), today)).containsKey("conditions[0].value");
+    }
+}
