@@ -61,6 +61,10 @@ public class ConnectIntegrationView extends VerticalLayout {
         this.integrations = integrations;
         this.clock = clock;
         addClassName("sw-page");
+        platformChoice.setId("platform");
+        name.setId("name");
+        schedule.setId("schedule");
+        environment.setId("environment");
         add(new PageHeader("Connect integration", "Import conversations from a source platform on a schedule."));
         stepLabel.addClassName("sw-step");
         body.setPadding(false);

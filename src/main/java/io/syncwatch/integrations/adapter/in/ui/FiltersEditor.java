@@ -49,6 +49,9 @@ class FiltersEditor extends Composite<VerticalLayout> {
         rows.setSpacing(true);
         addCondition.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addCondition.addClickListener(e -> addRow(null));
+        historicalStart.setId("historical-start");
+        statusCriteria.setId("status-criteria");
+        addCondition.setId("add-condition");
         historicalStart.setMax(today);
         historicalStart.setClearButtonVisible(true);
         historicalStart.setHelperText("Imports never reach further back. Empty: as far back as the platform allows.");
@@ -118,6 +121,9 @@ class FiltersEditor extends Composite<VerticalLayout> {
             field.setItemLabelGenerator(FilterField::label);
             field.setValue(condition == null ? FilterField.CHANNEL : condition.field());
             value.setMaxLength(200);
+            value.addClassName("sw-condition-value");
+            field.addClassName("sw-condition-field");
+            customFieldName.addClassName("sw-condition-custom-field");
             customFieldName.setMaxLength(100);
             if (condition != null) {
                 value.setValue(condition.value());

@@ -104,6 +104,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     private void show(IntegrationSnapshot snapshot) {
         this.integration = snapshot;
         title = snapshot.name() + " · Syncwatch";
+        getElement().setAttribute("data-integration-id", snapshot.id().toString());
         removeAll();
         PlatformDescriptor platform = platformOf(snapshot);
         var back = new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "← Platforms");
@@ -125,6 +126,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         audit.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
         audit.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);
         audit.setAllRowsVisible(true);
+        audit.setId("audit-trail");
         audit.setItems(integrations.auditTrail(snapshot.id()));
         add(audit);
     }

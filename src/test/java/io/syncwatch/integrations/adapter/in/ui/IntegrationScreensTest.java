@@ -1,0 +1,193 @@
+package io.syncwatch.integrations.adapter.in.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.domain.AuditEntry;
+
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
+import io.syncwatch.platform.FeatureFlag;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.shell.EmptyState;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.SyncwatchTest;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+import io.syncwatch.testsupport.TestPlatforms;
+
+/** The connect wizard and the integration page, driven like a user would (browserless). */
+@SyncwatchTest
+class IntegrationScreensTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    IntegrationManagement integrations;
+
+    TestAccount account;
+
+    @BeforeEach
+    void signIn() {
+        account = accounts.create(FeatureFlag.INTEGRATIONS);
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+    }
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    Button button(String id) {
+        return $(Button.class).id(id);
+    }
+
+    void choosePlatform() {
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<PlatformDescriptor> platforms = $(RadioButtonGroup.class).id("platform");
+        platforms.setValue(platforms.getListDataView().getItems().filter(p -> p.key().equals(TestPlatforms.KEY))
+                .findFirst().orElseThrow());
+        test(button("next")).click();
+    }
+
+    TextField credential(String key) {
+        return $(TextField.class).id("credential-" + key);
+    }
+
+    @Test
+    void theWizardRequiresAPlatformThenANameAndShowsTheConnectionTestsSpecificError() {
+        UI.getCurrent().navigate("conversations/integrations/platforms/connect");
+        test(button("next")).click();
+        RadioButtonGroup<?> platforms = $(RadioButtonGroup.class).id("platform");
+        assertThat(platforms.isInvalid()).isTrue();
+        assertThat(platforms.getErrorMessage()).isEqualTo("Choose the platform to connect");
+
+        choosePlatform();
+        test(button("next")).click();
+        TextField name = $(TextField.class).id("name");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Give the integration a name");
+
+        name.setValue("Support");
+        test(button("test-connection")).click();
+        assertThat($(Span.class).id("connection-result").getText()).isEqualTo("Fix the highlighted fields first");
+        PasswordField token = $(PasswordField.class).id("credential-token");
+        assertThat(token.getErrorMessage()).isEqualTo("Enter the api token");
+
+        token.setValue(TestPlatforms.REJECTED_TOKEN);
+        test(button("next")).click();
+        assertThat($(Span.class).id("connection-result").getText())
+                .isEqualTo("Connection failed: Authentication failed. The token was rejected (HTTP 401 Unauthorized)");
+        assertThat(integrations.list()).as("nothing saved").isEmpty();
+    }
+
+    @Test
+    void theWizardConnectsAndActivatesWithFilters() {
+        UI.getCurrent().navigate("conversations/integrations/platforms/connect");
+        choosePlatform();
+        $(TextField.class).id("name").setValue("Support EU");
+        $(PasswordField.class).id("credential-token").setValue("good-token");
+        test(button("next")).click();
+        @SuppressWarnings("unchecked")
+        Select<Schedule> schedule = $(Select.class).id("schedule");
+        assertThat(schedule.getValue()).as("default schedule").isEqualTo(Schedule.HOURLY);
+        test(button("connect")).click();
+
+        assertThat(integrations.list()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Support EU");
+            assertThat(s.lifecycle()).isEqualTo(Lifecycle.SETUP);
+        });
+        test(button("add-condition")).click();
+        $(TextField.class).withClassName("sw-condition-value").single().setValue("chat");
+        DatePicker start = $(DatePicker.class).id("historical-start");
+        start.setValue(LocalDate.now().plusDays(3));
+        test(button("save-filters")).click();
+        assertThat(start.getErrorMessage()).isEqualTo("The historical start date cannot be in the future");
+
+        start.setValue(LocalDate.now().minusDays(3));
+        test(button("save-filters")).click();
+        IntegrationSnapshot saved = integrations.list().getFirst();
+        assertThat(saved.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(saved.filters().conditions()).singleElement()
+                .satisfies(c -> assertThat(c.describe()).isEqualTo("channel is 'chat'"));
+        assertThat(getCurrentView().getElement().getAttribute("data-integration-id")).isEqualTo(saved.id().toString());
+    }
+
+    IntegrationSnapshot active(String name) {
+        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, name,
+                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
+        return integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+    }
+
+    @Test
+    void thePageShowsTheAuditTrailAndPausesAndResumes() {
+        IntegrationSnapshot s = active("Support");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        assertThat(((IntegrationView) getCurrentView()).getPageTitle()).isEqualTo("Support · Syncwatch");
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> audit = $(Grid.class).id("audit-trail");
+        assertThat(audit.getListDataView().getItems().map(AuditEntry::action).toList())
+                .containsExactly("Activated", "Filters changed", "Connected");
+
+        test(button("pause-resume")).click();
+        assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.PAUSED);
+        assertThat($(Span.class).id("lifecycle").getText()).isEqualTo("Paused");
+        assertThat(button("pause-resume").getText()).isEqualTo("Resume");
+        test(button("pause-resume")).click();
+        assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void deletingAsksFirstAndSaysImportedContactsStay() {
+        IntegrationSnapshot s = active("Old");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        test(button("delete")).click();
+        ConfirmDialog dialog = $(ConfirmDialog.class).single();
+        assertThat(dialog.getElement().getProperty("header")).isEqualTo("Delete 'Old'?");
+        assertThat(dialog.getElement().getProperty("message")).contains("Contacts it already imported stay in Syncwatch");
+        assertThat(integrations.list()).as("nothing deleted before confirming").hasSize(1);
+        dialog.close();
+    }
+
+    @Test
+    void anotherAccountsIntegrationShowsNotFound() {
+        IntegrationSnapshot mine = active("Mine");
+        signedIn.as(accounts.user(accounts.create(FeatureFlag.INTEGRATIONS), Permission.MANAGE_INTEGRATIONS));
+
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + mine.id());
+        assertThat(((IntegrationView) getCurrentView()).getPageTitle()).isEqualTo("Integration not found · Syncwatch");
+        assertThat($(EmptyState.class).single().getElement().getOuterHTML()).contains("Integration not found");
+        assertThat($(Button.class).all()).as("no actions on another account's integration")
+                .noneMatch(b -> "delete".equals(b.getId().orElse("")));
+    }
+}
