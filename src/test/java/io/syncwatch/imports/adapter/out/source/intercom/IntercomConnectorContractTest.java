@@ -1,0 +1,167 @@
+package io.syncwatch.imports.adapter.out.source.intercom;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.application.port.out.SourceFailure;
+import io.syncwatch.imports.application.port.out.SourcePage;
+import io.syncwatch.imports.application.port.out.SourceRequest;
+import io.syncwatch.imports.domain.SourceConversation;
+import io.syncwatch.imports.domain.SourceRecord;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.SourceCredentials;
+
+/** The Intercom connector against a loopback WireMock server shaped like Intercom's API 2.11. */
+class IntercomConnectorContractTest {
+
+    static final SourceCredentials CREDENTIALS = new SourceCredentials(Map.of("accessToken", "ic-token-9", "region", "EU"));
+    static final Instant START = Instant.ofEpochSecond(1767225600);
+
+    WireMockServer intercom;
+    IntercomConnector connector;
+
+    @BeforeEach
+    void start() {
+        intercom = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        intercom.start();
+        connector = new IntercomConnector("http://127.0.0.1:" + intercom.port(), Duration.ofSeconds(2),
+                Duration.ofSeconds(3), 2, Duration.ofMillis(10));
+    }
+
+    @AfterEach
+    void stop() {
+        intercom.stop();
+    }
+
+    static String conversation(String id, long updatedAt, String state) {
+        return """
+                {"type": "conversation", "id": "%s", "title": "Order question", "created_at": 1767200000,
+                 "updated_at": %d, "state": "%s", "open": false, "admin_assignee_id": 814860,
+                 "source": {"type": "email", "id": "403918316", "delivered_as": "customer_initiated", "subject": "Hi"},
+                 "tags": {"type": "tag.list", "tags": [{"type": "tag", "id": "123", "name": "billing"}]},
+                 "custom_attributes": {"Region": "EU", "Tier": null}}
+                """.formatted(id, updatedAt, state);
+    }
+
+    static String results(List<String> conversations, String startingAfter) {
+        String next = startingAfter == null ? "" : ", \"next\": {\"page\": 2, \"starting_after\": \"" + startingAfter + "\"}";
+        return """
+                {"type": "conversation.list", "conversations": [%s], "total_count": 3,
+                 "pages": {"type": "pages", "page": 1, "per_page": 2, "total_pages": 2%s}}
+                """.formatted(String.join(",", conversations), next);
+    }
+
+    SourcePage fetch(String checkpoint) throws SourceFailure {
+        return connector.fetchChanges(new SourceRequest(IntegrationId.of(1), CREDENTIALS, checkpoint, START, 2));
+    }
+
+    @Test
+    void searchesUpdatedConversationsInOrderPageByPageAndMovesTheWatermark() throws Exception {
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withHeader("Authorization", equalTo("Bearer ic-token-9")).withHeader("Intercom-Version", equalTo("2.11"))
+                .withRequestBody(equalToJson("""
+                        {"query": {"field": "updated_at", "operator": ">", "value": 1767225599},
+                         "sort": {"field": "updated_at", "order": "ascending"}, "pagination": {"per_page": 2}}"""))
+                .willReturn(okJson(results(List.of(conversation("1", 1767230000, "closed"),
+                        conversation("2", 1767230100, "open")), "WzE3NjcyMzAxMDAwMDAsMl0="))));
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.pagination.starting_after", equalTo("WzE3NjcyMzAxMDAwMDAsMl0=")))
+                .willReturn(okJson(results(List.of(conversation("3", 1767230200, "closed")), null))));
+
+        SourcePage first = fetch(null);
+        assertThat(first.endOfStream()).isFalse();
+        SourcePage second = fetch(first.nextCheckpoint());
+        assertThat(second.endOfStream()).isTrue();
+        assertThat(second.nextCheckpoint()).as("watermark one second before the newest update").isEqualTo("1767230199;;1767230200");
+
+        SourceConversation c = ((SourceRecord.Valid) first.records().getFirst()).conversation();
+        assertThat(c.reference()).isEqualTo("1");
+        assertThat(c.channel()).isEqualTo("email");
+        assertThat(c.agent()).isEqualTo("814860");
+        assertThat(c.status()).isEqualTo("closed");
+        assertThat(c.tags()).containsExactly("billing");
+        assertThat(c.customFields()).containsExactly(Map.entry("Region", "EU"));
+        assertThat(c.updatedAt()).isEqualTo(Instant.ofEpochSecond(1767230000));
+    }
+
+    @Test
+    void aRateLimitKeepsThePageCursorSoTheNextRunResumesThere() throws Exception {
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.pagination.starting_after", equalTo("cur2")))
+                .inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("X-RateLimit-Limit", "1000")
+                        .withHeader("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + 10))
+                        .withBody("{\"type\": \"error.list\", \"errors\": [{\"code\": \"rate_limit_exceeded\", \"message\": \"Exceeded rate limit\"}]}"))
+                .willSetStateTo("ok"));
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.pagination.starting_after", equalTo("cur2")))
+                .inScenario("rate").whenScenarioStateIs("ok")
+                .willReturn(okJson(results(List.of(conversation("3", 1767230200, "closed")), null))));
+
+        String kept = "1767225599;cur2;1767230100";
+        assertThatThrownBy(() -> fetch(kept)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.RATE_LIMITED);
+            assertThat(f.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(11));
+        });
+        SourcePage resumed = fetch(kept);
+        assertThat(resumed.records()).singleElement()
+                .satisfies(r -> assertThat(((SourceRecord.Valid) r).conversation().reference()).isEqualTo("3"));
+    }
+
+    @Test
+    void errorsAreClassifiedAndOnlyTransientOnesRetried() {
+        intercom.stubFor(get(urlPathEqualTo("/me")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"type\": \"error.list\", \"errors\": [{\"code\": \"unauthorized\", \"message\": \"Access Token Invalid\"}]}")));
+        assertThatThrownBy(() -> connector.testConnection(CREDENTIALS)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.AUTHENTICATION_FAILED);
+            assertThat(f.getMessage()).contains("Access Token Invalid").doesNotContain("ic-token-9");
+        });
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search")).willReturn(aResponse().withStatus(403)));
+        assertThatThrownBy(() -> fetch(null)).isInstanceOfSatisfying(SourceFailure.class,
+                f -> assertThat(f.category()).isEqualTo(FailureCategory.PERMISSION_DENIED));
+        intercom.resetAll();
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search")).willReturn(aResponse().withStatus(502)));
+        assertThatThrownBy(() -> fetch(null)).isInstanceOfSatisfying(SourceFailure.class,
+                f -> assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE));
+        intercom.verify(2, postRequestedFor(urlPathEqualTo("/conversations/search")));
+    }
+
+    @Test
+    void aMalformedConversationIsNamedAndOneConversationCanBeFetched() throws Exception {
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search")).willReturn(okJson(results(List.of(
+                "{\"type\": \"conversation\", \"id\": \"77\", \"created_at\": 1767200000, \"updated_at\": \"soon\"}",
+                conversation("78", 1767230000, "closed")), null))));
+        SourcePage page = fetch(null);
+        assertThat(((SourceRecord.Malformed) page.records().getFirst()).describe())
+                .isEqualTo("Record '77' was skipped: its created_at/updated_at is not a Unix timestamp ('soon')");
+
+        intercom.stubFor(get(urlPathEqualTo("/conversations/78")).willReturn(okJson(conversation("78", 1767230000, "closed"))));
+        intercom.stubFor(get(urlPathEqualTo("/conversations/79")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"type\": \"error.list\", \"errors\": [{\"code\": \"not_found\", \"message\": \"Resource Not Found\"}]}")));
+        assertThat(connector.fetchOne(CREDENTIALS, "78")).get().extracting(SourceConversation::reference).isEqualTo("78");
+        assertThat(connector.fetchOne(CREDENTIALS, "79")).isEmpty();
+    }
+}
