@@ -23,6 +23,7 @@ public final class RunJournal {
     private @Nullable FailureCategory failure;
     private @Nullable String failureMessage;
     private @Nullable Instant lastRecordSavedAt;
+    private @Nullable String note;
 
     public void add(ImportCounts page, Instant savedAt) {
         counts = counts.plus(page);
@@ -33,6 +34,11 @@ public final class RunJournal {
 
     public void warn(String warning) {
         warnings.add(warning);
+    }
+
+    /** A message that replaces the summary of a clean run (e.g. a single conversation's answer). */
+    public void note(String message) {
+        this.note = message;
     }
 
     public void fail(FailureCategory category, String message) {
@@ -74,6 +80,9 @@ public final class RunJournal {
         if (!warnings.isEmpty()) {
             String last = warnings.getLast();
             return warnings.size() == 1 ? last : last + " (" + (warnings.size() - 1) + " earlier warnings in the run log)";
+        }
+        if (note != null) {
+            return note;
         }
         if (counts.fetched() == 0) {
             return "No new conversations at the source";
