@@ -1,6 +1,7 @@
 package io.syncwatch.imports.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,8 @@ public enum DedupDecision {
         if (storedUpdatedAt == null) {
             return INSERT;
         }
-        return sourceUpdatedAt.isAfter(storedUpdatedAt) ? REFRESH : SKIP_DUPLICATE;
+        // Stored timestamps keep microseconds: compare at that precision.
+        return sourceUpdatedAt.truncatedTo(ChronoUnit.MICROS).isAfter(storedUpdatedAt.truncatedTo(ChronoUnit.MICROS))
+                ? REFRESH : SKIP_DUPLICATE;
     }
 }
