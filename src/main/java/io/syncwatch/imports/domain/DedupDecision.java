@@ -18,8 +18,9 @@ public enum DedupDecision {
         if (storedUpdatedAt == null) {
             return INSERT;
         }
-        // Stored timestamps keep microseconds: compare at that precision.
-        return sourceUpdatedAt.truncatedTo(ChronoUnit.MICROS).isAfter(storedUpdatedAt.truncatedTo(ChronoUnit.MICROS))
+        // Compared in whole seconds: that is what every source reports and what every database keeps
+        // (MariaDB behind MySQL's driver drops fractions).
+        return sourceUpdatedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(storedUpdatedAt.truncatedTo(ChronoUnit.SECONDS))
                 ? REFRESH : SKIP_DUPLICATE;
     }
 }

@@ -18,6 +18,7 @@ class RunRulesTest {
     void deduplicationInsertsNewRefreshesUpdatedAndSkipsUnchanged() {
         assertThat(DedupDecision.decide(null, T)).isEqualTo(DedupDecision.INSERT);
         assertThat(DedupDecision.decide(T, T.plusSeconds(1))).isEqualTo(DedupDecision.REFRESH);
+        assertThat(DedupDecision.decide(T, T.plusMillis(300))).as("same second").isEqualTo(DedupDecision.SKIP_DUPLICATE);
         assertThat(DedupDecision.decide(T, T)).isEqualTo(DedupDecision.SKIP_DUPLICATE);
         assertThat(DedupDecision.decide(T, T.minusSeconds(5))).isEqualTo(DedupDecision.SKIP_DUPLICATE);
     }
