@@ -37,7 +37,7 @@ import io.syncwatch.platform.AccountId;
 @Component
 class JdbcContactStore implements ContactStore {
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 1000;
     private static final String COLUMNS = "account_id, integration_id, source_reference, channel, agent, status, subject, "
             + "tags, custom_fields, source_created_at, source_updated_at, first_imported_at, last_refreshed_at";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";

@@ -30,26 +30,17 @@ class JdbcImportIntegrations implements ImportIntegrations {
 
     @Override
     public void save(IntegrationSnapshot s, Instant now) {
-        var existing = find(s.id());
-        Instant next = existing.map(ImportIntegration::nextRunAt).orElse(null);
-        if (s.lifecycle() == Lifecycle.ACTIVE && next == null) {
-            next = now;
-        }
-        if (existing.isEmpty()) {
-            jdbc.sql("""
-                    INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle, next_run_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                            FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(next), ts(now))
-                    .update();
-        } else {
-            jdbc.sql("""
-                    UPDATE import_integration SET name = ?, platform = ?, schedule = ?, filters = ?, lifecycle = ?,
-                    next_run_at = ?, updated_at = ? WHERE id = ?""")
-                    .params(s.name(), s.platform(), s.schedule().name(), FiltersCodec.encode(s.filters()),
-                            s.lifecycle().name(), ts(next), ts(now), s.id().value())
-                    .update();
-        }
+        // an integration that becomes active without a next run is due now; upsert: listeners and the demo seeder may race
+        Instant due = s.lifecycle() == Lifecycle.ACTIVE ? now : null;
+        jdbc.sql("""
+                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle, next_run_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), platform = VALUES(platform), schedule = VALUES(schedule),
+                filters = VALUES(filters), lifecycle = VALUES(lifecycle),
+                next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
+                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
+                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
+                .update();
     }
 
     @Override
