@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.application.port.in.ImportHistory;
 import io.syncwatch.imports.application.port.in.IntegrationProjection;
 import io.syncwatch.imports.application.port.in.ManualImports;
@@ -23,9 +24,9 @@ import io.syncwatch.platform.DemoAccounts;
 
 /**
  * Gives every demo integration real history: after the integrations module's demo data (order
- * 10), each runnable integration on the Demo platform runs through the real pipeline a few times
- * (its scenario decides how: healthy, quiet, rate limited, failing, malformed), and one
- * conversation is imported by reference. Idempotent: integrations that already have runs are skipped.
+ * 10), each runnable integration on the Demo platform imports one conversation by reference and
+ * then runs through the real pipeline (its scenario decides how: healthy, quiet, rate limited,
+ * failing, malformed); a rate-limited run is followed by runs that resume where it stopped. Idempotent: integrations that already have runs are skipped.
  */
 @Component
 @Profile("demo")
@@ -71,13 +72,19 @@ class ImportsDemoData implements ApplicationRunner {
                     || !integration.runnable()) {
                 continue;
             }
-            for (int i = 0; i < RUNS_PER_INTEGRATION; i++) {
-                scheduled.runScheduled(integration.id());
-            }
             try {
                 manual.importOne(account, integration.id(), "100001", "demo data");
             } catch (RuntimeException e) {
                 log.debug("Demo single import of {} failed: {}", integration.id(), e.getMessage());
+            }
+            // whole runs last, so that the latest run (what the Platforms tab reports) shows the scenario;
+            // a rate-limited run is followed by resuming runs (up to RUNS_PER_INTEGRATION in all)
+            for (int i = 0; i < RUNS_PER_INTEGRATION; i++) {
+                scheduled.runScheduled(integration.id());
+                var last = history.runs(account, integration.id(), 0, 1);
+                if (last.isEmpty() || last.getFirst().outcome() != RunOutcome.RATE_LIMITED) {
+                    break;
+                }
             }
             log.info("Imports demo data: {} runs for '{}'", history.countRuns(account, integration.id()),
                     integration.name());
