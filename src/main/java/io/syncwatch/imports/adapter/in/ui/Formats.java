@@ -1,0 +1,36 @@
+package io.syncwatch.imports.adapter.in.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.imports.ImportCounts;
+
+/** How the imports screens write times, durations and counts (UTC). */
+final class Formats {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    static String when(@Nullable Instant instant) {
+        return instant == null ? "—" : WHEN.format(instant);
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    static String counts(ImportCounts c) {
+        return c.fetched() + " fetched · " + c.imported() + " imported · " + c.updated() + " refreshed · "
+                + c.skippedByFilter() + " filtered · " + c.skippedAsDuplicate() + " duplicates"
+                + (c.skippedMalformed() > 0 ? " · " + c.skippedMalformed() + " malformed" : "");
+    }
+}

@@ -1,0 +1,264 @@
+package io.syncwatch.imports.adapter.in.ui;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.shared.Registration;
+
+import io.syncwatch.imports.ImportRunId;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.imports.application.port.in.ImportHistory;
+import io.syncwatch.imports.application.port.in.ManualImports;
+import io.syncwatch.imports.application.port.in.SingleImportAnswer;
+import io.syncwatch.imports.domain.RunSummary;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.platform.AccountId;
+
+/** The imports block rendered on one integration's page. */
+class ImportsPanel extends VerticalLayout {
+
+    private final IntegrationSnapshot integration;
+    private final AccountId account;
+    private final String actor;
+    private final ManualImports manual;
+    private final ImportHistory history;
+    private final Clock clock;
+    private final Grid<RunSummary> runs = new Grid<>();
+    private final Div chart = new Div();
+    private @Nullable Registration polling;
+
+    ImportsPanel(IntegrationSnapshot integration, AccountId account, String actor, ManualImports manual,
+            ImportHistory history, Clock clock) {
+        this.integration = integration;
+        this.account = account;
+        this.actor = actor;
+        this.manual = manual;
+        this.history = history;
+        this.clock = clock;
+        addClassName("sw-imports-section");
+        setPadding(false);
+        add(new H3("Imports"));
+        add(runNow(), importOne(), backfill(), historyBlock());
+        addDetachListener(e -> stopPolling());
+    }
+
+    // --- Run now
+
+    private VerticalLayout runNow() {
+        var button = new Button("Run now");
+        button.setId("imports-run-now");
+        button.addThemeVariants(ButtonVariant.PRIMARY);
+        var progress = new ProgressBar();
+        progress.setId("imports-run-progress");
+        progress.setVisible(false);
+        var result = new Span();
+        result.setId("imports-run-result");
+        button.addClickListener(e -> {
+            try {
+                ImportRunId run = manual.runNow(account, integration.id(), actor);
+                button.setEnabled(false);
+                result.setText("Importing…");
+                follow(run, progress, result, done -> button.setEnabled(true));
+            } catch (IllegalStateException | java.util.NoSuchElementException ex) {
+                result.setText(ex.getMessage());
+            }
+        });
+        var row = new HorizontalLayout(button, result);
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        return block("Run a whole import now instead of waiting for the next scheduled run.", row, progress);
+    }
+
+    // --- Import one conversation
+
+    private VerticalLayout importOne() {
+        var label = manual.singleImportReferenceLabel(integration.platform());
+        if (label.isEmpty()) {
+            return block("This platform does not support importing a single conversation.");
+        }
+        var reference = new TextField(label.get());
+        reference.setId("imports-one-reference");
+        reference.setPlaceholder("e.g. 100042");
+        var button = new Button("Import conversation");
+        button.setId("imports-one-button");
+        var answer = new Span();
+        answer.setId("imports-one-answer");
+        button.addClickListener(e -> {
+            if (reference.getValue().isBlank()) {
+                answer.setText("Enter the " + label.get() + " first");
+                return;
+            }
+            SingleImportAnswer a = manual.importOne(account, integration.id(), reference.getValue(), actor);
+            answer.setText(a.message());
+            answer.getElement().getThemeList().clear();
+            answer.getElement().getThemeList().add("badge " + switch (a.kind()) {
+                case IMPORTED, REFRESHED, ALREADY_PRESENT -> "success";
+                case NOT_FOUND, EXCLUDED_BY_FILTER -> "contrast";
+                case NOT_SUPPORTED, FAILED -> "error";
+            });
+            answer.getElement().setAttribute("data-kind", a.kind().name());
+            runs.getDataProvider().refreshAll();
+            refreshChart();
+        });
+        var row = new HorizontalLayout(reference, button);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return block("Import one conversation by its source reference to see exactly what happens to it.", row, answer);
+    }
+
+    // --- Backfill
+
+    private VerticalLayout backfill() {
+        var from = new DatePicker("Start date");
+        from.setId("imports-backfill-from");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        from.setMax(today);
+        from.setValue(today.minusDays(30));
+        var start = new Button("Start backfill");
+        start.setId("imports-backfill-start");
+        var cancel = new Button("Cancel");
+        cancel.setId("imports-backfill-cancel");
+        cancel.setVisible(false);
+        var progress = new ProgressBar(0, 1);
+        progress.setId("imports-backfill-progress");
+        progress.setVisible(false);
+        var status = new Span();
+        status.setId("imports-backfill-status");
+        ImportRunId[] current = new ImportRunId[1];
+        start.addClickListener(e -> {
+            if (from.getValue() == null) {
+                status.setText("Choose a start date");
+                return;
+            }
+            try {
+                current[0] = manual.startBackfill(account, integration.id(), from.getValue(), actor);
+                start.setEnabled(false);
+                cancel.setVisible(true);
+                status.setText("Backfill running…");
+                follow(current[0], progress, status, done -> {
+                    start.setEnabled(true);
+                    cancel.setVisible(false);
+                });
+            } catch (IllegalStateException | IllegalArgumentException ex) {
+                status.setText(ex.getMessage());
+            }
+        });
+        cancel.addClickListener(e -> {
+            if (current[0] != null && manual.cancel(account, current[0], actor)) {
+                status.setText("Cancelling after the current page…");
+            }
+        });
+        var row = new HorizontalLayout(from, start, cancel);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return block("After a filter change, re-read conversations since a date with the current filters.", row,
+                progress, status);
+    }
+
+    // --- History
+
+    private VerticalLayout historyBlock() {
+        runs.setId("imports-history");
+        runs.addColumn(r -> Formats.when(r.startedAt())).setHeader("Started").setAutoWidth(true);
+        runs.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
+        runs.addColumn(r -> r.trigger().label()).setHeader("Trigger").setAutoWidth(true);
+        runs.addColumn(r -> r.running() ? "Running" : r.outcome() == null ? "—" : r.outcome().label()).setHeader("Outcome")
+                .setAutoWidth(true);
+        runs.addColumn(r -> Formats.counts(r.counts())).setHeader("Counts").setAutoWidth(true);
+        runs.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Message").setFlexGrow(1);
+        runs.setItems(query -> history.runs(account, integration.id(), query.getOffset(), query.getLimit()).stream());
+        runs.setItemDetailsRenderer(new ComponentRenderer<>(run -> {
+            var lines = new VerticalLayout();
+            lines.setSpacing(false);
+            lines.addClassName("sw-imports-log");
+            history.logLines(account, run.id()).forEach(l -> lines.add(new Span(Formats.when(l.at()) + "  " + l.level()
+                    + "  " + l.message())));
+            return lines;
+        }));
+        runs.setDetailsVisibleOnClick(true);
+        runs.setAllRowsVisible(false);
+        runs.setHeight("320px");
+        chart.setId("imports-chart");
+        refreshChart();
+        return block("Import history: click a run to see its log.", new H4("Records imported per day (last 30 days)"),
+                chart, runs);
+    }
+
+    private void refreshChart() {
+        chart.removeAll();
+        chart.add(new Html("<div>" + DailyImportsChart.svg(history.dailyImports(account, integration.id(), 30)) + "</div>"));
+    }
+
+    // --- following a run
+
+    /** Shows the run's progress until it ends (UI polling), then its result. */
+    void follow(ImportRunId run, ProgressBar progress, Span result, Consumer<RunSummary> done) {
+        progress.setVisible(true);
+        progress.setIndeterminate(false);
+        progress.setValue(0);
+        stopPolling();
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(1000);
+        polling = ui.addPollListener(e -> update(run, progress, result, done));
+        update(run, progress, result, done);
+    }
+
+    private void update(ImportRunId run, ProgressBar progress, Span result, Consumer<RunSummary> done) {
+        var summary = manual.run(account, run).orElse(null);
+        if (summary == null) {
+            return;
+        }
+        progress.setValue(Math.max(0, Math.min(1, summary.progress())));
+        if (summary.running()) {
+            result.setText("Running: " + Formats.counts(summary.counts()));
+            return;
+        }
+        stopPolling();
+        progress.setVisible(false);
+        RunOutcome outcome = summary.outcome();
+        result.setText((outcome == null ? "Finished" : outcome.label()) + ": " + summary.message());
+        result.getElement().setAttribute("data-outcome", outcome == null ? "" : outcome.name());
+        runs.getDataProvider().refreshAll();
+        refreshChart();
+        done.accept(summary);
+    }
+
+    private void stopPolling() {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            UI ui = getUI().orElse(UI.getCurrent());
+            if (ui != null) {
+                ui.setPollInterval(-1);
+            }
+        }
+    }
+
+    private static VerticalLayout block(String explanation, com.vaadin.flow.component.Component... content) {
+        var block = new VerticalLayout();
+        block.setPadding(false);
+        block.addClassName("sw-imports-block");
+        var text = new Span(explanation);
+        text.addClassName("sw-imports-explanation");
+        block.add(text);
+        block.add(content);
+        return block;
+    }
+}

@@ -1,0 +1,115 @@
+package io.syncwatch.imports.adapter.out.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.syncwatch.imports.application.port.out.ImportIntegrations;
+import io.syncwatch.imports.domain.ImportIntegration;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.platform.AccountId;
+
+@Component
+class JdbcImportIntegrations implements ImportIntegrations {
+
+    private final JdbcClient jdbc;
+
+    JdbcImportIntegrations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void save(IntegrationSnapshot s, Instant now) {
+        // an integration that becomes active without a next run is due now; upsert: listeners and the demo seeder may race
+        Instant due = s.lifecycle() == Lifecycle.ACTIVE ? now : null;
+        jdbc.sql("""
+                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle, next_run_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), platform = VALUES(platform), schedule = VALUES(schedule),
+                filters = VALUES(filters), lifecycle = VALUES(lifecycle),
+                next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
+                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
+                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
+                .update();
+    }
+
+    @Override
+    public Optional<ImportIntegration> find(IntegrationId id) {
+        return jdbc.sql("SELECT * FROM import_integration WHERE id = ?").param(id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public List<ImportIntegration> ofAccount(AccountId account) {
+        return jdbc.sql("SELECT * FROM import_integration WHERE account_id = ? ORDER BY name").param(account.value())
+                .query(this::map).list();
+    }
+
+    @Override
+    public List<IntegrationId> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM import_integration WHERE lifecycle = 'ACTIVE' AND next_run_at <= ?
+                AND (claim_expires_at IS NULL OR claim_expires_at < ?) ORDER BY next_run_at LIMIT ?""")
+                .params(ts(now), ts(now), limit).query((rs, i) -> IntegrationId.of(rs.getLong(1))).list();
+    }
+
+    @Override
+    public boolean claim(IntegrationId id, String owner, Instant now, Instant until) {
+        return jdbc.sql("""
+                UPDATE import_integration SET claimed_by = ?, claim_expires_at = ?
+                WHERE id = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)""")
+                .params(owner, ts(until), id.value(), ts(now)).update() == 1;
+    }
+
+    @Override
+    public void extendClaim(IntegrationId id, String owner, Instant until) {
+        jdbc.sql("UPDATE import_integration SET claim_expires_at = ? WHERE id = ? AND claimed_by = ?")
+                .params(ts(until), id.value(), owner).update();
+    }
+
+    @Override
+    public void release(IntegrationId id, String owner, @Nullable Instant nextRunAt) {
+        jdbc.sql("""
+                UPDATE import_integration SET claimed_by = NULL, claim_expires_at = NULL,
+                next_run_at = COALESCE(?, next_run_at) WHERE id = ? AND claimed_by = ?""")
+                .params(ts(nextRunAt), id.value(), owner).update();
+    }
+
+    @Override
+    public Optional<String> checkpoint(IntegrationId id) {
+        return jdbc.sql("SELECT checkpoint_value FROM import_checkpoint WHERE integration_id = ?").param(id.value())
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(o -> o);
+    }
+
+    @Override
+    public void saveCheckpoint(IntegrationId id, AccountId account, String checkpoint, Instant now) {
+        jdbc.sql("""
+                INSERT INTO import_checkpoint (integration_id, account_id, checkpoint_value, updated_at) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE checkpoint_value = VALUES(checkpoint_value), updated_at = VALUES(updated_at)""")
+                .params(id.value(), account.value(), checkpoint, ts(now)).update();
+    }
+
+    private ImportIntegration map(ResultSet rs, int row) throws SQLException {
+        return new ImportIntegration(IntegrationId.of(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
+                rs.getString("name"), rs.getString("platform"), Schedule.valueOf(rs.getString("schedule")),
+                FiltersCodec.decode(rs.getString("filters")), Lifecycle.valueOf(rs.getString("lifecycle")),
+                instant(rs.getTimestamp("next_run_at")));
+    }
+
+    static @Nullable Timestamp ts(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static @Nullable Instant instant(@Nullable Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

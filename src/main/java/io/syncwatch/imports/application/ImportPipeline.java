@@ -1,0 +1,304 @@
+package io.syncwatch.imports.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.ImportCounts;
+import io.syncwatch.imports.ImportRunFinished;
+import io.syncwatch.imports.ImportRunId;
+import io.syncwatch.imports.ImportRunRetrying;
+import io.syncwatch.imports.ImportRunStarted;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.imports.RunTrigger;
+import io.syncwatch.imports.application.port.out.ContactStore;
+import io.syncwatch.imports.application.port.out.ImportIntegrations;
+import io.syncwatch.imports.application.port.out.ImportRuns;
+import io.syncwatch.imports.application.port.out.SourceFailure;
+import io.syncwatch.imports.application.port.out.SourcePage;
+import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
+import io.syncwatch.imports.application.port.out.SourceRequest;
+import io.syncwatch.imports.domain.DedupDecision;
+import io.syncwatch.imports.domain.ImportIntegration;
+import io.syncwatch.imports.domain.ImportPolicy;
+import io.syncwatch.imports.domain.RunJournal;
+import io.syncwatch.imports.domain.SourceConversation;
+import io.syncwatch.imports.domain.SourceRecord;
+import io.syncwatch.integrations.IntegrationCredentials;
+import io.syncwatch.integrations.SourceCredentials;
+
+/**
+ * One run of one integration, page by page: fetch (retrying transient failures), filter,
+ * de-duplicate, and commit the page's contacts together with the checkpoint in one transaction.
+ * A rate limit stops the run and keeps the checkpoint; malformed records are skipped with a
+ * warning naming them. Publishes {@link ImportRunStarted}, {@link ImportRunRetrying} and
+ * {@link ImportRunFinished}.
+ */
+@Service
+public class ImportPipeline {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportPipeline.class);
+
+    private final SourcePlatforms platforms;
+    private final ImportIntegrations integrations;
+    private final ImportRuns runs;
+    private final ContactStore contacts;
+    private final ObjectProvider<IntegrationCredentials> credentials;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ImportSettings settings;
+
+    ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
+            ObjectProvider<IntegrationCredentials> credentials, ApplicationEventPublisher events, TransactionTemplate tx,
+            Clock clock, ImportSettings settings) {
+        this.platforms = platforms;
+        this.integrations = integrations;
+        this.runs = runs;
+        this.contacts = contacts;
+        this.credentials = credentials;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Records a new run and publishes {@link ImportRunStarted}. */
+    public ImportRunId open(ImportIntegration integration, RunTrigger trigger, String actor, @Nullable Instant backfillFrom) {
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            boolean first = trigger != RunTrigger.SINGLE_CONVERSATION && !runs.anyRun(integration.id());
+            ImportRunId id = runs.start(integration.accountId(), integration.id(), trigger, actor, first, now, backfillFrom);
+            runs.log(id, integration.accountId(), now, "INFO", trigger.label() + " started by " + actor);
+            events.publishEvent(new ImportRunStarted(id, integration.id(), integration.accountId(), trigger, now));
+            return id;
+        });
+    }
+
+    /**
+     * Runs an opened run to its end. {@code backfillFrom} re-reads that window without touching
+     * the integration's checkpoint; {@code claimOwner}'s claim is extended per page and released
+     * at the end, with the next scheduled run.
+     */
+    public RunOutcome execute(ImportIntegration integration, ImportRunId run, RunTrigger trigger,
+            @Nullable Instant backfillFrom, BooleanSupplier cancelled, @Nullable String claimOwner) {
+        Instant startedAt = clock.instant();
+        var journal = new RunJournal();
+        Duration retryAfter = null;
+        try {
+            var connector = platforms.connector(integration.platform()).orElseThrow(
+                    () -> new SourceFailure(FailureCategory.UNEXPECTED, "There is no connector for platform '"
+                            + integration.platform() + "'", null, null));
+            SourceCredentials creds = credentialsOf(integration);
+            var policy = new ImportPolicy(integration.filters());
+            boolean backfill = backfillFrom != null;
+            String checkpoint = backfill ? null : integrations.checkpoint(integration.id()).orElse(null);
+            Instant startFrom = backfill ? backfillFrom : startOf(integration, startedAt);
+            Instant windowStart = startFrom;
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    journal.warn(trigger.label() + " was cancelled after " + journal.counts().fetched()
+                            + " conversations; the rest of the window was not read");
+                    runs.log(run, integration.accountId(), clock.instant(), "WARN", journal.warnings().getLast());
+                    break;
+                }
+                var request = new SourceRequest(integration.id(), creds, checkpoint, startFrom, settings.pageSize);
+                SourcePage page = fetch(connector, request, integration, run);
+                windowStart = checkpoint == null && !page.records().isEmpty() && !backfill
+                        ? earliest(page, windowStart) : windowStart;
+                commitPage(integration, run, page, policy, journal, backfill, windowStart, startedAt);
+                if (claimOwner != null) {
+                    integrations.extendClaim(integration.id(), claimOwner, clock.instant().plus(settings.claimLease));
+                }
+                if (page.endOfStream() || page.nextCheckpoint() == null
+                        || page.nextCheckpoint().equals(checkpoint)) {
+                    break;
+                }
+                checkpoint = page.nextCheckpoint();
+            }
+        } catch (SourceFailure failure) {
+            journal.fail(failure.category(), failure.getMessage());
+            retryAfter = failure.retryAfter();
+            runs.log(run, integration.accountId(), clock.instant(), "ERROR",
+                    failure.category().label() + ": " + failure.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Import run {} of integration {} failed unexpectedly", run, integration.id(), e);
+            journal.fail(FailureCategory.UNEXPECTED, "The import failed unexpectedly: " + e.getMessage());
+            runs.log(run, integration.accountId(), clock.instant(), "ERROR", journal.message());
+        }
+        finish(integration, run, trigger, journal, startedAt, claimOwner, retryAfter);
+        return journal.outcome();
+    }
+
+    private SourcePage fetch(SourcePlatformConnector connector, SourceRequest request, ImportIntegration integration,
+            ImportRunId run) throws SourceFailure {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return connector.fetchChanges(request);
+            } catch (SourceFailure failure) {
+                if (!failure.transientFailure() || attempt >= settings.maxAttempts) {
+                    throw failure;
+                }
+                Duration wait = settings.retryBackoff.multipliedBy(attempt);
+                Instant now = clock.instant();
+                int retry = attempt;
+                tx.executeWithoutResult(status -> {
+                    runs.log(run, integration.accountId(), now, "WARN", failure.category().label() + ": "
+                            + failure.getMessage() + " (attempt " + retry + " of " + settings.maxAttempts + ", retrying)");
+                    events.publishEvent(new ImportRunRetrying(run, integration.id(), integration.accountId(),
+                            failure.category(), failure.getMessage(), retry, now.plus(wait)));
+                });
+                pause(wait);
+            }
+        }
+    }
+
+    private void commitPage(ImportIntegration integration, ImportRunId run, SourcePage page, ImportPolicy policy,
+            RunJournal journal, boolean backfill, Instant windowStart, Instant runStart) {
+        Instant now = clock.instant();
+        long malformed = 0;
+        long filtered = 0;
+        List<String> warnings = new ArrayList<>();
+        Map<String, SourceConversation> eligible = new LinkedHashMap<>();
+        Instant latest = null;
+        for (SourceRecord record : page.records()) {
+            switch (record) {
+                case SourceRecord.Malformed m -> {
+                    malformed++;
+                    warnings.add(m.describe());
+                }
+                case SourceRecord.Valid v -> {
+                    SourceConversation c = v.conversation();
+                    latest = latest == null || c.updatedAt().isAfter(latest) ? c.updatedAt() : latest;
+                    if (!policy.evaluate(c).eligible()) {
+                        filtered++;
+                    } else {
+                        eligible.merge(c.reference(), c, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
+                    }
+                }
+            }
+        }
+        warnings.addAll(page.warnings());
+        Map<String, Instant> stored = eligible.isEmpty() ? Map.of()
+                : contacts.storedUpdatedAt(integration.id(), eligible.keySet());
+        List<SourceConversation> inserts = new ArrayList<>();
+        List<SourceConversation> refreshes = new ArrayList<>();
+        long duplicates = page.records().size() - malformed - filtered - eligible.size();
+        for (SourceConversation c : eligible.values()) {
+            switch (DedupDecision.decide(stored.get(c.reference()), c.updatedAt())) {
+                case INSERT -> inserts.add(c);
+                case REFRESH -> refreshes.add(c);
+                case SKIP_DUPLICATE -> duplicates++;
+            }
+        }
+        var counts = new ImportCounts(page.records().size(), inserts.size(), refreshes.size(), filtered, duplicates,
+                malformed);
+        journal.add(counts, now);
+        warnings.forEach(journal::warn);
+        double progress = progress(windowStart, latest, runStart, page.endOfStream());
+        tx.executeWithoutResult(status -> {
+            contacts.save(integration.accountId(), integration.id(), inserts, refreshes, now);
+            if (!backfill && page.nextCheckpoint() != null) {
+                integrations.saveCheckpoint(integration.id(), integration.accountId(), page.nextCheckpoint(), now);
+            }
+            if (counts.saved() > 0) {
+                runs.addDaily(integration.accountId(), integration.id(), LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        inserts.size(), refreshes.size());
+            }
+            runs.progress(run, journal.counts(), progress);
+            for (String warning : warnings) {
+                runs.log(run, integration.accountId(), now, "WARN", warning);
+            }
+            if (counts.fetched() > 0) {
+                runs.log(run, integration.accountId(), now, "INFO", "Page: fetched " + counts.fetched() + ", imported "
+                        + counts.imported() + ", refreshed " + counts.updated() + ", skipped by filter "
+                        + counts.skippedByFilter() + ", duplicates " + counts.skippedAsDuplicate());
+            }
+        });
+    }
+
+    void finish(ImportIntegration integration, ImportRunId run, RunTrigger trigger, RunJournal journal,
+            Instant startedAt, @Nullable String claimOwner, @Nullable Duration retryAfter) {
+        Instant finishedAt = clock.instant();
+        RunOutcome outcome = journal.outcome();
+        Instant nextRunAt = null;
+        var current = integrations.find(integration.id()).orElse(integration);
+        if (current.runnable()) {
+            Duration interval = current.schedule().interval();
+            nextRunAt = trigger == RunTrigger.SINGLE_CONVERSATION || trigger == RunTrigger.BACKFILL
+                    ? current.nextRunAt()
+                    : finishedAt.plus(outcome == RunOutcome.RATE_LIMITED && retryAfter != null
+                            && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
+        }
+        Instant next = nextRunAt;
+        boolean first = runs.firstRun(run);
+        tx.executeWithoutResult(status -> {
+            runs.finish(run, outcome, journal.failureCategory(), journal.message(), journal.counts(),
+                    journal.lastRecordSavedAt(), finishedAt);
+            runs.log(run, integration.accountId(), finishedAt, "INFO", outcome.label() + ": " + journal.summary());
+            if (claimOwner != null) {
+                integrations.release(integration.id(), claimOwner, next);
+            }
+            events.publishEvent(new ImportRunFinished(run, integration.id(), integration.accountId(), trigger, outcome,
+                    journal.failureCategory(), journal.message(), journal.counts(), journal.lastRecordSavedAt(), first,
+                    startedAt, finishedAt, next));
+        });
+    }
+
+    SourceCredentials credentialsOf(ImportIntegration integration) throws SourceFailure {
+        IntegrationCredentials provider = credentials.getIfAvailable();
+        if (provider == null) {
+            throw new SourceFailure(FailureCategory.UNEXPECTED, "Credentials cannot be read right now", null, null);
+        }
+        return provider.credentialsFor(integration.id()).orElseThrow(() -> SourceFailure
+                .authenticationFailed("No credentials are stored for this integration; reconnect it"));
+    }
+
+    private Instant startOf(ImportIntegration integration, Instant now) {
+        LocalDate start = integration.filters().historicalStart();
+        return start != null ? start.atStartOfDay(ZoneOffset.UTC).toInstant() : now.minus(settings.defaultLookback);
+    }
+
+    private static Instant earliest(SourcePage page, Instant fallback) {
+        return page.records().stream().filter(SourceRecord.Valid.class::isInstance)
+                .map(r -> ((SourceRecord.Valid) r).conversation().updatedAt()).min(Instant::compareTo).orElse(fallback);
+    }
+
+    private static double progress(Instant windowStart, @Nullable Instant latest, Instant now, boolean end) {
+        if (end) {
+            return 1.0;
+        }
+        if (latest == null || !now.isAfter(windowStart)) {
+            return 0.0;
+        }
+        double done = Duration.between(windowStart, latest).toMillis() / (double) Duration.between(windowStart, now).toMillis();
+        return Math.max(0.0, Math.min(0.99, done));
+    }
+
+    private static void pause(Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

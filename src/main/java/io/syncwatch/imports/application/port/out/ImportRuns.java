@@ -1,0 +1,53 @@
+package io.syncwatch.imports.application.port.out;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.ImportCounts;
+import io.syncwatch.imports.ImportRunId;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.imports.RunTrigger;
+import io.syncwatch.imports.domain.DailyImports;
+import io.syncwatch.imports.domain.RunLogLine;
+import io.syncwatch.imports.domain.RunSummary;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.platform.AccountId;
+
+/** Runs, their log lines and per-day counts. */
+public interface ImportRuns {
+
+    ImportRunId start(AccountId account, IntegrationId integration, RunTrigger trigger, String actor, boolean firstRun,
+            Instant startedAt, @Nullable Instant backfillFrom);
+
+    /** Whether the integration ever had a run before. */
+    boolean anyRun(IntegrationId integration);
+
+    boolean firstRun(ImportRunId run);
+
+    /** Runs left running by a crashed instance are marked failed with this message. */
+    int abandonRunning(IntegrationId integration, String message, Instant now);
+
+    void progress(ImportRunId run, ImportCounts counts, double progress);
+
+    void log(ImportRunId run, AccountId account, Instant at, String level, String message);
+
+    void finish(ImportRunId run, RunOutcome outcome, @Nullable FailureCategory category, String message,
+            ImportCounts counts, @Nullable Instant lastRecordSavedAt, Instant finishedAt);
+
+    Optional<RunSummary> find(AccountId account, ImportRunId run);
+
+    List<RunSummary> page(AccountId account, IntegrationId integration, int offset, int limit);
+
+    long count(AccountId account, IntegrationId integration);
+
+    List<RunLogLine> logLines(AccountId account, ImportRunId run);
+
+    void addDaily(AccountId account, IntegrationId integration, LocalDate day, long imported, long updated);
+
+    List<DailyImports> daily(AccountId account, IntegrationId integration, LocalDate from);
+}
