@@ -168,13 +168,14 @@ class ManualImportsTest {
         });
         var sc = new io.syncwatch.integrations.SourceCredentials(java.util.Map.of("apiKey", "k", "scenario", "healthy"));
         assertThat(catalog.testConnection("demo", sc).ok()).isTrue();
-        var denied = catalog.testConnection("demo",
-                new io.syncwatch.integrations.SourceCredentials(java.util.Map.of("apiKey", "k", "scenario", "permission-denied")));
-        assertThat(denied.ok()).isFalse();
-        assertThat(denied.failure()).isEqualTo("Permission denied at source");
-        var unreachable = catalog.testConnection("demo",
-                new io.syncwatch.integrations.SourceCredentials(java.util.Map.of("apiKey", "k", "scenario", "unreachable")));
-        assertThat(unreachable.failure()).isEqualTo("Source unreachable");
+        var rejected = catalog.testConnection("demo",
+                new io.syncwatch.integrations.SourceCredentials(java.util.Map.of("apiKey", "invalid", "scenario", "healthy")));
+        assertThat(rejected.ok()).isFalse();
+        assertThat(rejected.failure()).isEqualTo("Authentication failed");
+        assertThat(rejected.message()).isEqualTo("The Demo platform rejected the API key (HTTP 401 Unauthorized)");
+        var revokedLater = catalog.testConnection("demo",
+                new io.syncwatch.integrations.SourceCredentials(java.util.Map.of("apiKey", "k", "scenario", "auth-failing")));
+        assertThat(revokedLater.ok()).as("the scenario plays out during imports, not at connection").isTrue();
         assertThat(SourceFailure.rateLimited("x", Duration.ofMinutes(1)).category()).isEqualTo(FailureCategory.RATE_LIMITED);
     }
 }

@@ -36,6 +36,8 @@ import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 class DemoPlatformConnector implements SourcePlatformConnector {
 
     static final String KEY = "demo";
+    /** The API key the Demo platform always rejects, to try a failing connection test. */
+    static final String INVALID_KEY = "invalid";
     static final int RATE_LIMIT_EVERY = 3;
     static final Duration RETRY_AFTER = Duration.ofMinutes(15);
 
@@ -61,7 +63,12 @@ class DemoPlatformConnector implements SourcePlatformConnector {
 
     @Override
     public String testConnection(SourceCredentials credentials) throws SourceFailure {
-        DemoScenario scenario = check(credentials);
+        // The connection test checks the key only: the scenario says what happens during imports
+        // (a key revoked or stripped of permissions later, a source that stops answering...).
+        if (credentials.get("apiKey").isBlank() || credentials.get("apiKey").equals(INVALID_KEY)) {
+            throw SourceFailure.authenticationFailed("The Demo platform rejected the API key (HTTP 401 Unauthorized)");
+        }
+        DemoScenario scenario = DemoScenario.of(credentials.get("scenario"));
         return "Connected to the Demo platform (scenario: " + scenario.key + ")";
     }
 
