@@ -45,11 +45,18 @@ import io.syncwatch.testsupport.TestAccounts;
  * reference and prints the query plans. Run: {@code ./mvnw -Pbench -Dtest=ImportBenchmark test}.
  */
 @SpringBootTest(properties = { "syncwatch.imports.page-size=1000", "syncwatch.imports.scheduler.enabled=false" })
+@org.junit.jupiter.api.condition.EnabledIf(value = "io.syncwatch.imports.ImportBenchmark#requested",
+        disabledReason = "a benchmark: run with -Pbench (or -Dbench.size=N)")
 @Import({ TestAccounts.class, SignedIn.class, ImportsFixtures.class, ImportBenchmark.Source.class })
 class ImportBenchmark {
 
     static final int SIZE = Integer.getInteger("bench.size", 1_000_000);
     static final Instant ORIGIN = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** Only under the bench profile (which limits the heap to 512 MB) or when a size is given, never in a test pattern run. */
+    static boolean requested() {
+        return System.getProperty("bench.size") != null || Runtime.getRuntime().maxMemory() <= 600L * 1024 * 1024;
+    }
 
     @Autowired TestAccounts accounts;
     @Autowired FakeIntegrations integrations;

@@ -36,6 +36,7 @@ class ImportSchedulingTest {
     @Autowired ManualImports manual;
     @Autowired ImportHistory history;
     @Autowired DataSource dataSource;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void twoSchedulersNeverRunOneIntegrationTwiceOrAtOnce() {
@@ -46,6 +47,9 @@ class ImportSchedulingTest {
         }
         script.delayMillis = 150;
         var integration = integrations.connect(account, ScriptedConnector.KEY, ImportFilters.none(), script.credentials());
+        // integrations left by earlier tests (this database outlives test runs) wait: this test watches one
+        jdbc.update("UPDATE import_integration SET next_run_at = ? WHERE id <> ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(3650))), integration.id().value());
 
         Scheduler first = scheduler("instance-a");
         Scheduler second = scheduler("instance-b");

@@ -79,7 +79,7 @@ class JdbcContactStore implements ContactStore {
         List<SourceConversation> all = new ArrayList<>(inserts.size() + refreshes.size());
         all.addAll(inserts);
         all.addAll(refreshes);
-        Timestamp stamp = Timestamp.from(now);
+        Timestamp stamp = JdbcImportIntegrations.ts(now);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<SourceConversation> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             Object[] args = new Object[chunk.size() * 12];
@@ -95,8 +95,8 @@ class JdbcContactStore implements ContactStore {
                 args[i++] = cut(c.tags().stream().sorted().collect(Collectors.joining(",")), 1000);
                 args[i++] = new TreeMap<>(c.customFields()).entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
-                args[i++] = Timestamp.from(c.createdAt());
-                args[i++] = Timestamp.from(c.updatedAt());
+                args[i++] = JdbcImportIntegrations.ts(c.createdAt());
+                args[i++] = JdbcImportIntegrations.ts(c.updatedAt());
                 args[i++] = stamp;
             }
             jdbc.update(statements.computeIfAbsent(chunk.size(), JdbcContactStore::upsert), args);
@@ -169,11 +169,11 @@ class JdbcContactStore implements ContactStore {
         }
         if (search.importedFrom() != null) {
             sql.append(" AND first_imported_at >= ?");
-            args.add(Timestamp.from(search.importedFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
+            args.add(JdbcImportIntegrations.ts(search.importedFrom().atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         if (search.importedTo() != null) {
             sql.append(" AND first_imported_at < ?");
-            args.add(Timestamp.from(search.importedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            args.add(JdbcImportIntegrations.ts(search.importedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return sql.toString();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,16 +31,29 @@ class JdbcImportIntegrations implements ImportIntegrations {
 
     @Override
     public void save(IntegrationSnapshot s, Instant now) {
-        // an integration that becomes active without a next run is due now; upsert: listeners and the demo seeder may race
+        // an integration that becomes active without a next run is due now
         Instant due = s.lifecycle() == Lifecycle.ACTIVE ? now : null;
-        jdbc.sql("""
-                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle, next_run_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name), platform = VALUES(platform), schedule = VALUES(schedule),
-                filters = VALUES(filters), lifecycle = VALUES(lifecycle),
-                next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
-                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
+        if (update(s, due, now) == 0) {
+            try {
+                jdbc.sql("""
+                        INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
+                        next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
+                                FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // the listener and the demo seeder may apply the same integration at once
+                update(s, due, now);
+            }
+        }
+    }
+
+    private int update(IntegrationSnapshot s, @Nullable Instant due, Instant now) {
+        return jdbc.sql("""
+                UPDATE import_integration SET name = ?, platform = ?, schedule = ?, filters = ?, lifecycle = ?,
+                next_run_at = COALESCE(next_run_at, ?), updated_at = ? WHERE id = ?""")
+                .params(s.name(), s.platform(), s.schedule().name(), FiltersCodec.encode(s.filters()),
+                        s.lifecycle().name(), ts(due), ts(now), s.id().value())
                 .update();
     }
 
@@ -105,8 +119,9 @@ class JdbcImportIntegrations implements ImportIntegrations {
                 instant(rs.getTimestamp("next_run_at")));
     }
 
+    /** Truncated to milliseconds: some databases round sub-microsecond parts up, which would put "now" in the future. */
     static @Nullable Timestamp ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+        return instant == null ? null : Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     static @Nullable Instant instant(@Nullable Timestamp ts) {

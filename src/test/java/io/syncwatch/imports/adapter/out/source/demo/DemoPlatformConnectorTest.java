@@ -1,0 +1,100 @@
+package io.syncwatch.imports.adapter.out.source.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.application.port.out.SourceFailure;
+import io.syncwatch.imports.application.port.out.SourcePage;
+import io.syncwatch.imports.application.port.out.SourceRequest;
+import io.syncwatch.imports.domain.SourceRecord;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.SourceCredentials;
+
+class DemoPlatformConnectorTest {
+
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    final DemoPlatformConnector connector = new DemoPlatformConnector(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    static SourceCredentials creds(String scenario) {
+        return new SourceCredentials(Map.of("apiKey", "acme-key", "scenario", scenario));
+    }
+
+    SourcePage page(String scenario, String checkpoint) throws SourceFailure {
+        return connector.fetchChanges(new SourceRequest(IntegrationId.of(1), creds(scenario), checkpoint,
+                NOW.minus(Duration.ofDays(1)), 20));
+    }
+
+    @Test
+    void servesTheSameRealisticConversationsEveryTimeAndPagesWithTheCheckpoint() throws SourceFailure {
+        SourcePage first = page("healthy", null);
+        assertThat(first.records()).hasSize(20).allMatch(SourceRecord.Valid.class::isInstance);
+        assertThat(page("healthy", null)).isEqualTo(first);
+        var c = ((SourceRecord.Valid) first.records().getFirst()).conversation();
+        assertThat(c.updatedAt()).isAfterOrEqualTo(NOW.minus(Duration.ofDays(1)));
+        assertThat(c.channel()).isIn("email", "chat", "phone", "social");
+        assertThat(c.status()).isIn("open", "pending", "solved", "closed");
+        assertThat(c.customFields()).containsKeys("priority", "region");
+
+        SourcePage second = page("healthy", first.nextCheckpoint());
+        var next = ((SourceRecord.Valid) second.records().getFirst()).conversation();
+        assertThat(next.updatedAt()).isAfter(((SourceRecord.Valid) first.records().getLast()).conversation().updatedAt());
+        String checkpoint = first.nextCheckpoint();
+        SourcePage page;
+        do {
+            page = page("healthy", checkpoint);
+            checkpoint = page.nextCheckpoint();
+        } while (!page.endOfStream());
+        assertThat(page("healthy", checkpoint).records()).isEmpty();
+    }
+
+    @Test
+    void fetchOneReturnsTheLatestVersionOrNothing() throws SourceFailure {
+        long lastSlot = new DemoConversations("acme-key".hashCode()).lastSlot(NOW);
+        String recent = DemoConversations.reference(lastSlot - 100 - (lastSlot - 100) % 8);
+        assertThat(connector.fetchOne(creds("healthy"), recent)).isPresent();
+        assertThat(connector.fetchOne(creds("healthy"), "999999999")).isEmpty();
+        assertThat(connector.fetchOne(creds("healthy"), "not-a-number")).isEmpty();
+    }
+
+    @Test
+    void scenariosFailWithTheirCategory() {
+        assertThat(category("auth-failing")).isEqualTo(FailureCategory.AUTHENTICATION_FAILED);
+        assertThat(category("permission-denied")).isEqualTo(FailureCategory.PERMISSION_DENIED);
+        assertThat(category("unreachable")).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
+        assertThatThrownBy(() -> connector.testConnection(new SourceCredentials(Map.of("scenario", "healthy"))))
+                .isInstanceOfSatisfying(SourceFailure.class,
+                        f -> assertThat(f.category()).isEqualTo(FailureCategory.AUTHENTICATION_FAILED));
+    }
+
+    @Test
+    void rateLimitedRefusesEveryThirdRequestQuietHasNothingMalformedSkipsSome() throws SourceFailure {
+        page("rate-limited", null);
+        page("rate-limited", null);
+        assertThatThrownBy(() -> page("rate-limited", null)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.RATE_LIMITED);
+            assertThat(f.retryAfter()).isEqualTo(Duration.ofMinutes(15));
+        });
+        SourcePage quiet = page("quiet", null);
+        assertThat(quiet.records()).isEmpty();
+        assertThat(quiet.endOfStream()).isTrue();
+        assertThat(page("malformed", null).records()).filteredOn(SourceRecord.Malformed.class::isInstance).hasSize(2);
+    }
+
+    private FailureCategory category(String scenario) {
+        try {
+            page(scenario, null);
+            throw new AssertionError("no failure");
+        } catch (SourceFailure failure) {
+            return failure.category();
+        }
+    }
+}
