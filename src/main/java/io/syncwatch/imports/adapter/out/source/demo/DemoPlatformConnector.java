@@ -27,10 +27,12 @@ import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 
 /**
  * The Demo platform: serves deterministic conversations seeded by the API key, and behaves as
- * its "scenario" credential says: healthy, quiet (nothing new), rate-limited (every
- * {@value #RATE_LIMIT_EVERY}rd page request of an API key is refused with a retry-after),
- * auth-failing, permission-denied, unreachable, or malformed (some records lack a reference or
- * carry a bad timestamp). It goes through the same pipeline as any real connector.
+ * its "scenario" credential says: healthy, quiet (nothing new), rate-limited (once the first
+ * import has read the source to its end, every other page request is refused with a
+ * retry-after), auth-failing and permission-denied (the key is revoked / loses its permission
+ * after the first import), unreachable (from the start) or malformed (after the first import,
+ * each page carries a record without a reference or with a bad timestamp). It goes through the
+ * same pipeline as any real connector.
  */
 @Component
 class DemoPlatformConnector implements SourcePlatformConnector {
@@ -38,7 +40,9 @@ class DemoPlatformConnector implements SourcePlatformConnector {
     static final String KEY = "demo";
     /** The API key the Demo platform always rejects, to try a failing connection test. */
     static final String INVALID_KEY = "invalid";
-    static final int RATE_LIMIT_EVERY = 3;
+    /** Once synced, every other page request of an API key is refused with a retry-after. */
+    static final int RATE_LIMIT_EVERY = 2;
+    static final String SYNCED = ":synced";
     static final Duration RETRY_AFTER = Duration.ofMinutes(15);
 
     private final Clock clock;
@@ -74,36 +78,48 @@ class DemoPlatformConnector implements SourcePlatformConnector {
 
     @Override
     public SourcePage fetchChanges(SourceRequest request) throws SourceFailure {
-        DemoScenario scenario = check(request.credentials());
+        DemoScenario scenario = DemoScenario.of(credentials(request.credentials()));
+        // A checkpoint ending in ":synced" was handed out when the source had been read to its end:
+        // from then on the scenario plays out (a key revoked or stripped of its permissions after
+        // the first import, rate limits, broken records). An unreachable source fails from the start.
+        boolean synced = request.checkpoint() != null && request.checkpoint().endsWith(SYNCED);
+        if (scenario == DemoScenario.UNREACHABLE || synced) {
+            check(request.credentials());
+        }
         var conversations = conversations(request.credentials());
         Instant now = clock.instant();
-        long from = request.checkpoint() != null ? Long.parseLong(request.checkpoint().substring("slot:".length()))
-                : conversations.slotAfter(request.startFrom().minusMillis(1));
+        long from = request.checkpoint() != null ? Long.parseLong(request.checkpoint().substring("slot:".length())
+                .replace(SYNCED, "")) : conversations.slotAfter(request.startFrom().minusMillis(1));
         long last = conversations.lastSlot(now);
         if (scenario == DemoScenario.QUIET) {
-            return SourcePage.of(List.of(), request.checkpoint() != null ? request.checkpoint() : "slot:" + (last + 1),
-                    true);
+            return SourcePage.of(List.of(), "slot:" + (request.checkpoint() != null ? from : last + 1) + SYNCED, true);
         }
-        if (scenario == DemoScenario.RATE_LIMITED) {
-            long count = requests.computeIfAbsent(request.credentials().get("apiKey"), k -> new AtomicLong())
-                    .incrementAndGet();
-            if (count % RATE_LIMIT_EVERY == 0) {
-                throw SourceFailure.rateLimited("The Demo platform's rate limit was reached (HTTP 429); it asked to retry "
-                        + "after 15 minutes. The next run resumes where this one stopped", RETRY_AFTER);
-            }
+        long count = 0;
+        if (synced && (scenario == DemoScenario.RATE_LIMITED || scenario == DemoScenario.MALFORMED)) {
+            count = requests.computeIfAbsent(request.credentials().get("apiKey"), k -> new AtomicLong()).incrementAndGet();
+        }
+        if (scenario == DemoScenario.RATE_LIMITED && synced && count % RATE_LIMIT_EVERY == 1) {
+            throw SourceFailure.rateLimited("The Demo platform's rate limit was reached (HTTP 429); it asked to retry "
+                    + "after 15 minutes. The next run resumes where this one stopped", RETRY_AFTER);
         }
         long to = Math.min(last, from + request.pageSize() - 1);
         List<SourceRecord> records = new ArrayList<>();
         for (long slot = from; slot <= to; slot++) {
-            if (scenario == DemoScenario.MALFORMED && slot % 10 == 3) {
-                records.add(slot % 20 == 3 ? SourceRecord.malformed(null, "missing reference")
-                        : SourceRecord.malformed(DemoConversations.reference(slot),
-                                "bad timestamp 'updated_at: 31/02/2026 25:61'"));
-            } else {
-                records.add(SourceRecord.valid(conversations.conversationAt(slot)));
-            }
+            records.add(SourceRecord.valid(conversations.conversationAt(slot)));
         }
-        return SourcePage.of(records, "slot:" + (Math.max(from, to + 1)), to >= last);
+        if (scenario == DemoScenario.MALFORMED && synced) {
+            records.add(count % 2 == 0 ? SourceRecord.malformed(null, "missing reference")
+                    : SourceRecord.malformed("X-" + (900000 + count), "bad timestamp 'updated_at: 31/02/2026 25:61'"));
+        }
+        boolean end = to >= last;
+        return SourcePage.of(records, "slot:" + Math.max(from, to + 1) + (end ? SYNCED : ""), end);
+    }
+
+    private static String credentials(SourceCredentials credentials) throws SourceFailure {
+        if (credentials.get("apiKey").isBlank()) {
+            throw SourceFailure.authenticationFailed("The Demo platform needs an API key");
+        }
+        return credentials.get("scenario");
     }
 
     @Override

@@ -76,22 +76,37 @@ class DemoPlatformConnectorTest {
     }
 
     @Test
-    void rateLimitedRefusesEveryThirdRequestQuietHasNothingMalformedSkipsSome() throws SourceFailure {
-        page("rate-limited", null);
-        page("rate-limited", null);
-        assertThatThrownBy(() -> page("rate-limited", null)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+    void onceSyncedRateLimitedRefusesEveryOtherRequestQuietHasNothingMalformedBreaksRecords() throws SourceFailure {
+        String synced = synced("rate-limited");
+        assertThatThrownBy(() -> page("rate-limited", synced)).isInstanceOfSatisfying(SourceFailure.class, f -> {
             assertThat(f.category()).isEqualTo(FailureCategory.RATE_LIMITED);
             assertThat(f.retryAfter()).isEqualTo(Duration.ofMinutes(15));
         });
+        assertThat(page("rate-limited", synced).records()).as("the next request passes").isNotNull();
         SourcePage quiet = page("quiet", null);
         assertThat(quiet.records()).isEmpty();
         assertThat(quiet.endOfStream()).isTrue();
-        assertThat(page("malformed", null).records()).filteredOn(SourceRecord.Malformed.class::isInstance).hasSize(2);
+        assertThat(page("malformed", null).records()).as("the first import is clean")
+                .noneMatch(SourceRecord.Malformed.class::isInstance);
+        assertThat(page("malformed", synced("malformed")).records()).filteredOn(SourceRecord.Malformed.class::isInstance)
+                .hasSize(1);
+    }
+
+    /** Reads the source to its end, as a first import does, and returns the synced checkpoint. */
+    private String synced(String scenario) throws SourceFailure {
+        String checkpoint = null;
+        SourcePage p;
+        do {
+            p = page(scenario, checkpoint);
+            checkpoint = p.nextCheckpoint();
+        } while (!p.endOfStream());
+        assertThat(checkpoint).endsWith(":synced");
+        return checkpoint;
     }
 
     private FailureCategory category(String scenario) {
         try {
-            page(scenario, null);
+            page(scenario, synced(scenario));
             throw new AssertionError("no failure");
         } catch (SourceFailure failure) {
             return failure.category();
