@@ -11,10 +11,10 @@ import io.syncwatch.testsupport.TestAccounts;
 
 /** Sets up a fresh Agent Connect company for a test: settings like the demo's, one test and one production key. */
 @Component
-class AgentConnectCompanies {
+public class AgentConnectCompanies {
 
-    record Company(TestAccounts.TestAccount account, String testKey, String liveKey) {
-        AccountId id() {
+    public record Company(TestAccounts.TestAccount account, String testKey, String liveKey) {
+        public AccountId id() {
             return account.id();
         }
     }
@@ -22,12 +22,12 @@ class AgentConnectCompanies {
     private final TestAccounts accounts;
     private final ManageCompany company;
 
-    AgentConnectCompanies(TestAccounts accounts, ManageCompany company) {
+    public AgentConnectCompanies(TestAccounts accounts, ManageCompany company) {
         this.accounts = accounts;
         this.company = company;
     }
 
-    Company create() {
+    public Company create() {
         TestAccounts.TestAccount account = accounts.createWithAllFeatures();
         AccountId id = account.id();
         company.saveChannel(id, "email", true, ChannelMode.INTEGRATED);
@@ -47,7 +47,7 @@ class AgentConnectCompanies {
         return new Company(account, test, live);
     }
 
-    static String body(String employee, String channel, String brand, String language, String reference) {
+    public static String body(String employee, String channel, String brand, String language, String reference) {
         return """
                 {"employee": {"email": "%s"}, "customer": {"name": "Carla Customer", "email": "carla@example.com"},
                  "channel": "%s", %s %s "reference": "%s"}""".formatted(employee, channel,
