@@ -24,13 +24,16 @@ class KeyRateLimiter {
 
     /** Zero when the request may pass, otherwise the seconds to wait before retrying (at least 1). */
     long secondsToWait(long keyId) {
-        Bucket bucket = buckets.computeIfAbsent(keyId, id -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(keyId).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return 0;
         }
         return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    Bucket bucket(long keyId) {
+        return buckets.computeIfAbsent(keyId, id -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .build());
     }
 }

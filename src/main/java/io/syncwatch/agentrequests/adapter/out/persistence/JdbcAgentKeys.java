@@ -22,6 +22,7 @@ class JdbcAgentKeys implements AgentKeys {
     private static final String SELECT = "SELECT id, account_id, name, kind, key_prefix, created_at, revoked_at FROM ac_api_key";
 
     private final JdbcClient jdbc;
+    private final ShortLivedCache<String, AgentKey> byHash = new ShortLivedCache<>(5_000, 10_000);
 
     JdbcAgentKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,7 +30,7 @@ class JdbcAgentKeys implements AgentKeys {
 
     @Override
     public Optional<AgentKey> findByHash(String hash) {
-        return jdbc.sql(SELECT + " WHERE key_hash = ?").param(hash).query(JdbcAgentKeys::key).optional();
+        return byHash.get(hash, h -> jdbc.sql(SELECT + " WHERE key_hash = ?").param(h).query(JdbcAgentKeys::key).optional());
     }
 
     @Override
@@ -48,12 +49,14 @@ class JdbcAgentKeys implements AgentKeys {
 
     @Override
     public boolean rename(AccountId account, long keyId, String name) {
+        byHash.evictIf(k -> k.id() == keyId);
         return jdbc.sql("UPDATE ac_api_key SET name = ? WHERE account_id = ? AND id = ?").params(name, account.value(), keyId)
                 .update() == 1;
     }
 
     @Override
     public boolean revoke(AccountId account, long keyId, Instant at) {
+        byHash.evictIf(k -> k.id() == keyId);
         return jdbc.sql("UPDATE ac_api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE account_id = ? AND id = ?")
                 .params(Timestamps.of(at), account.value(), keyId).update() == 1;
     }

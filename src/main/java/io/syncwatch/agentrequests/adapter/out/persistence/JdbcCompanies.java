@@ -20,6 +20,7 @@ import io.syncwatch.platform.AccountId;
 class JdbcCompanies implements Companies {
 
     private final JdbcClient jdbc;
+    private final ShortLivedCache<AccountId, CompanySettings> settings = new ShortLivedCache<>(5_000, 10_000);
 
     JdbcCompanies(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -27,6 +28,10 @@ class JdbcCompanies implements Companies {
 
     @Override
     public CompanySettings settings(AccountId account) {
+        return settings.get(account, a -> Optional.of(load(a))).orElseThrow();
+    }
+
+    private CompanySettings load(AccountId account) {
         List<Channel> channels = jdbc.sql("SELECT name, enabled, mode FROM ac_channel WHERE account_id = ? ORDER BY name")
                 .param(account.value())
                 .query((rs, n) -> new Channel(rs.getString(1), rs.getBoolean(2), ChannelMode.valueOf(rs.getString(3)))).list();
@@ -57,6 +62,7 @@ class JdbcCompanies implements Companies {
 
     @Override
     public void saveChannel(AccountId account, String name, boolean enabled, String mode) {
+        settings.evict(account);
         String key = Names.key(name);
         int updated = jdbc.sql("UPDATE ac_channel SET enabled = ?, mode = ? WHERE account_id = ? AND name = ?")
                 .params(enabled, mode, account.value(), key).update();
@@ -68,6 +74,7 @@ class JdbcCompanies implements Companies {
 
     @Override
     public void saveBrand(AccountId account, String label, boolean active) {
+        settings.evict(account);
         int updated = jdbc.sql("UPDATE ac_brand SET label = ?, active = ? WHERE account_id = ? AND label_key = ?")
                 .params(label, active, account.value(), Names.key(label)).update();
         if (updated == 0) {
@@ -78,6 +85,7 @@ class JdbcCompanies implements Companies {
 
     @Override
     public void saveLanguage(AccountId account, String code, boolean active) {
+        settings.evict(account);
         int updated = jdbc.sql("UPDATE ac_language SET code = ?, active = ? WHERE account_id = ? AND code_key = ?")
                 .params(code, active, account.value(), Names.key(code)).update();
         if (updated == 0) {

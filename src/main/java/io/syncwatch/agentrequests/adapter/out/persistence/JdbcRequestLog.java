@@ -64,9 +64,15 @@ class JdbcRequestLog implements RequestLog {
                         truncateUtf8(r.rawBody(), MAX_RAW_BYTES))
                 .update(holder, "id");
         long id = holder.getKey().longValue();
-        for (String code : r.errorCodes()) {
-            jdbc.sql("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, r.accountId().value(), code, created, inTest).update();
+        List<String> codes = r.errorCodes();
+        if (!codes.isEmpty()) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                params.addAll(List.of(id, r.accountId().value(), codes.get(i), created, inTest));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
     }
 
