@@ -212,4 +212,11 @@ class AgentConnectApiTest {
         assertThat(log.recheck(other.id(), logged.requestId())).isEmpty();
         assertThat(log.find(other.id(), logged.requestId())).isEmpty();
     }
+
+    @Test
+    void bothEndpointsAreInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(doc).contains("/api/agent-connect/v1/requests", "/api/agent-connect/v1/request-log", "agentConnectKey",
+                "Agent Connect Requests API");
+    }
 }

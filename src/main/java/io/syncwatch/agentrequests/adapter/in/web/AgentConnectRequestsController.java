@@ -30,7 +30,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
 import io.syncwatch.agentrequests.domain.LogQuery;
@@ -52,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/agent-connect/v1")
 @Tag(name = "Agent Connect Requests API", description = "Connect requests and the request log of the API Status page")
+@SecurityScheme(name = "agentConnectKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An Agent Connect key: ac_test_… (test) or ac_live_… (production)")
 class AgentConnectRequestsController {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
