@@ -206,4 +206,51 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(intake.authenticate(shown.getValue())).isPresent();
         assertThat(manage.keys(company.id())).extracting(k -> k.displayPrefix()).doesNotContain(shown.getValue());
     }
+
+    @Autowired
+    io.syncwatch.agentrequests.application.port.out.RequestLog requestLog;
+
+    @Test
+    void theTimeRangeFilterLeavesOutOlderRequests() {
+        setUp();
+        requestLog.append(new LoggedRequest("req_old_" + System.nanoTime(), company.id(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(3)), 1, "Staging", KeyKind.TEST, 422,
+                List.of(new io.syncwatch.agentrequests.domain.RequestError(
+                        io.syncwatch.agentrequests.domain.RequestErrorCode.EMPLOYEE_NOT_FOUND, "employee.email", "x")),
+                null, request("old@acme.test", "email", "Acme", "en", "THREE-DAYS-OLD"), "{}"));
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        assertThat(references()).contains("THREE-DAYS-OLD");
+        test($(com.vaadin.flow.component.select.Select.class).id("range-filter")).selectItem("Last 24 hours");
+        assertThat(references()).doesNotContain("THREE-DAYS-OLD").contains("P-VOICE");
+        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
+                .extracting(Span::getText).contains("Employee not found: 1");
+    }
+
+    @Test
+    void employeesAreDeactivatedAndReactivatedAndChannelsEnabledFromCompanyInfo() {
+        company = companies.create();
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+        UI.getCurrent().navigate(CompanyInfoView.class);
+        EmployeesSection section = $(EmployeesSection.class).single();
+        assertThat(test(section.grid).getRow(0).email()).isEqualTo("ann@acme.test");
+        Button toggle = (Button) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(section.grid).getCellComponent(0, 3))
+                .getComponentAt(1);
+        assertThat(toggle.getText()).isEqualTo("Deactivate");
+        test(toggle).click();
+        assertThat(test(section.grid).getCellText(0, 2)).isEqualTo("Deactivated");
+        assertThat(manage.employees(company.id())).filteredOn(e -> e.email().equals("ann@acme.test")).singleElement()
+                .satisfies(e -> assertThat(e.active()).isFalse());
+        Button reactivate = (Button) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(section.grid).getCellComponent(0, 3))
+                .getComponentAt(1);
+        assertThat(reactivate.getText()).isEqualTo("Reactivate");
+        test(reactivate).click();
+        assertThat(test(section.grid).getCellText(0, 2)).isEqualTo("Ready");
+
+        @SuppressWarnings("unchecked")
+        Grid<io.syncwatch.agentrequests.domain.Channel> channels = $(Grid.class).first();
+        assertThat(test(channels).getRow(2).name()).isEqualTo("voice");
+        var enabled = (com.vaadin.flow.component.checkbox.Checkbox) test(channels).getCellComponent(2, 1);
+        test(enabled).click();
+        assertThat(manage.settings(company.id()).channel("voice").orElseThrow().enabled()).isTrue();
+    }
 }
