@@ -95,7 +95,7 @@ class CompanyAdministration implements ManageCompany {
             if (line.isBlank() || (i == 0 && line.toLowerCase().startsWith("email"))) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
+            String[] cells = cells(line);
             Optional<String> problem = Optional.empty();
             if (cells.length != 5) {
                 problem = Optional.of("expected 5 columns (email,name,profile_complete,profile_approved,active), found " + cells.length);
@@ -170,5 +170,34 @@ class CompanyAdministration implements ManageCompany {
     private static boolean yes(String cell) {
         String c = cell.strip().toLowerCase();
         return c.equals("true") || c.equals("yes");
+    }
+
+    /** Splits one CSV line; cells may be quoted ("Smith, Ann"), a doubled quote is a quote. */
+    static String[] cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(String[]::new);
     }
 }
