@@ -1,28 +1,33 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
-import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Clock;
+
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
+import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
-import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
 
-/** API Status Page */
+/** API Status Page › Test Requests. */
 @Route("agent-connect/integrations/api-status/test")
 @PageTitle("Test Requests · Syncwatch")
 
 @RolesAllowed(Permission.Names.AGENT_CONNECT_OPERATOR)
 public class TestRequestsView extends VerticalLayout {
 
-    public TestRequestsView(CurrentUser currentUser) {
+    final RequestLogPanel panel;
+
+    public TestRequestsView(CurrentUser currentUser, BrowseRequestLog log, Clock clock) {
         addClassName("sw-page");
+        setSizeFull();
         add(new PageHeader("API Status Page", "Requests to the Agent Connect Requests API that failed processing, and requests sent with test keys."));
-        add(new SectionTabs(currentUser, "agent-connect/integrations/api-status/test", new SectionTabs.Section("Invalid Requests", "agent-connect/integrations/api-status/invalid", Permission.AGENT_CONNECT_OPERATOR), new SectionTabs.Section("Test Requests", "agent-connect/integrations/api-status/test", Permission.AGENT_CONNECT_OPERATOR)));
-        add(new EmptyState(VaadinIcon.CLOCK, "Coming soon", "This page is part of the navigation already; its content arrives with the agentrequests module's work."));
+        add(ApiStatusTabs.of(currentUser, "agent-connect/integrations/api-status/test"));
+        panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.TEST, clock);
+        add(panel);
     }
 }

@@ -1,0 +1,40 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.agentrequests.domain.ErrorDisplay;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+
+/** The CSV export of the API Status page's filtered rows (no raw bodies, no keys). */
+final class RequestLogCsv {
+
+    static final String HEADER = "time,request_id,key_name,key_kind,outcome,status,errors,employee_email,customer_name,"
+            + "customer_email,channel,brand,language,reference";
+
+    private RequestLogCsv() {
+    }
+
+    static String of(List<LoggedRequest> rows) {
+        StringBuilder b = new StringBuilder(HEADER).append("\r\n");
+        for (LoggedRequest r : rows) {
+            b.append(String.join(",", cell(r.createdAt().toString()), cell(r.requestId()), cell(r.keyName()),
+                    cell(r.keyKind().label()), cell(r.failed() ? "invalid" : "accepted"), cell(Integer.toString(r.responseStatus())),
+                    cell(String.join("; ", r.errorCodes().stream().map(ErrorDisplay::textOf).toList())),
+                    cell(r.request().employeeEmail()), cell(r.request().customerName()), cell(r.request().customerEmail()),
+                    cell(r.request().channel()), cell(r.request().brand()), cell(r.request().language()),
+                    cell(r.request().reference()))).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    /** Quotes every cell and defuses spreadsheet formulas. */
+    private static String cell(@Nullable String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,195 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
+import io.syncwatch.agentrequests.domain.ErrorDisplay;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LogQuery;
+import io.syncwatch.agentrequests.domain.LogTab;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.RequestErrorCode;
+import io.syncwatch.platform.AccountId;
+
+/** One tab of the API Status page: summary strip, filters, lazy grid and CSV export. */
+class RequestLogPanel extends VerticalLayout {
+
+    static final int EXPORT_LIMIT = 10_000;
+    static final String ANY = "";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final BrowseRequestLog log;
+    private final AccountId account;
+    private final LogTab tab;
+    private final Clock clock;
+
+    final Select<String> errorFilter = new Select<>();
+    final Select<String> kindFilter = new Select<>();
+    final Select<TimeRange> rangeFilter = new Select<>();
+    final TextField search = new TextField();
+    final Grid<LoggedRequest> grid = new Grid<>();
+    final HorizontalLayout summary = new HorizontalLayout();
+    final Anchor export;
+
+    RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock) {
+        this.log = log;
+        this.account = account;
+        this.tab = tab;
+        this.clock = clock;
+        setPadding(false);
+        setSizeFull();
+
+        summary.addClassName("sw-agentrequests-summary");
+        summary.setId("error-summary");
+        summary.getStyle().set("flex-wrap", "wrap");
+
+        errorFilter.setLabel("Error type");
+        errorFilter.setId("error-filter");
+        List<String> codes = new java.util.ArrayList<>();
+        codes.add(ANY);
+        Arrays.stream(RequestErrorCode.values()).map(Enum::name).forEach(codes::add);
+        codes.add(LoggedRequest.MALFORMED);
+        errorFilter.setItems(codes);
+        errorFilter.setItemLabelGenerator(c -> c.isEmpty() ? "All errors" : ErrorDisplay.textOf(c));
+        errorFilter.setValue(ANY);
+
+        kindFilter.setLabel("Key kind");
+        kindFilter.setId("kind-filter");
+        kindFilter.setItems(ANY, KeyKind.TEST.name(), KeyKind.PRODUCTION.name());
+        kindFilter.setItemLabelGenerator(k -> k.isEmpty() ? "Test and production" : KeyKind.valueOf(k).label());
+        kindFilter.setValue(ANY);
+
+        rangeFilter.setLabel("Time range");
+        rangeFilter.setId("range-filter");
+        rangeFilter.setItems(TimeRange.values());
+        rangeFilter.setItemLabelGenerator(r -> r.label);
+        rangeFilter.setValue(TimeRange.LAST_7_DAYS);
+
+        search.setLabel("Search");
+        search.setPlaceholder("Employee email or reference");
+        search.setId("search");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+
+        export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = RequestLogCsv.of(exportRows()).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(csv), tab.name().toLowerCase() + "-requests.csv", "text/csv", csv.length);
+        }), "Export CSV");
+        export.setId("export-csv");
+        export.getElement().setAttribute("download", true);
+
+        var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, search, export);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.getStyle().set("flex-wrap", "wrap");
+
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setId("request-grid");
+        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(RequestLogPanel::keyCell).setHeader("Key").setAutoWidth(true);
+        if (tab == LogTab.TEST) {
+            grid.addColumn(r -> r.failed() ? "Invalid" : "Accepted").setHeader("Outcome").setAutoWidth(true);
+        }
+        grid.addColumn(RequestLogPanel::primaryError).setHeader("Error").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().employeeEmail())).setHeader("Employee email").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().customerName()) + (r.request().customerEmail() == null ? "" : " <" + r.request().customerEmail() + ">"))
+                .setHeader("Customer").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().channel())).setHeader("Channel").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().brand())).setHeader("Brand").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().language())).setHeader("Language").setAutoWidth(true);
+        grid.addColumn(r -> nz(r.request().reference())).setHeader("Reference").setAutoWidth(true);
+        grid.setItems(query -> log.page(account, query(), query.getOffset(), query.getLimit()).stream());
+        grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(
+                r -> UI.getCurrent().navigate(RequestDetailView.class, new com.vaadin.flow.router.RouteParameters("requestId", r.requestId()))));
+        grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
+
+        errorFilter.addValueChangeListener(e -> refresh());
+        kindFilter.addValueChangeListener(e -> refresh());
+        rangeFilter.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> refresh());
+
+        add(summary, filters, grid);
+        setFlexGrow(1, grid);
+        refreshSummary();
+    }
+
+    LogQuery query() {
+        Instant to = clock.instant().plusSeconds(1);
+        Instant from = to.minus(rangeFilter.getValue().length);
+        String kind = kindFilter.getValue();
+        return new LogQuery(tab, errorFilter.getValue(), kind == null || kind.isEmpty() ? null : KeyKind.valueOf(kind), from, to,
+                search.getValue());
+    }
+
+    List<LoggedRequest> exportRows() {
+        return log.page(account, query(), 0, EXPORT_LIMIT);
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        refreshSummary();
+    }
+
+    private void refreshSummary() {
+        summary.removeAll();
+        LogQuery q = query();
+        Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to());
+        if (counts.isEmpty()) {
+            summary.add(new Span("No invalid requests in " + rangeFilter.getValue().label.toLowerCase() + "."));
+            return;
+        }
+        List<String> order = new java.util.ArrayList<>(Arrays.stream(RequestErrorCode.values()).map(Enum::name).toList());
+        order.add(LoggedRequest.MALFORMED);
+        for (String code : order) {
+            Long n = counts.get(code);
+            if (n != null) {
+                Span badge = new Span(ErrorDisplay.textOf(code) + ": " + n);
+                badge.getElement().getThemeList().add("badge error");
+                badge.getElement().setAttribute("data-code", code);
+                summary.add(badge);
+            }
+        }
+    }
+
+    static String primaryError(LoggedRequest r) {
+        List<String> codes = r.errorCodes();
+        if (codes.isEmpty()) {
+            return "";
+        }
+        return ErrorDisplay.textOf(codes.getFirst()) + (codes.size() > 1 ? " +" + (codes.size() - 1) + " more" : "");
+    }
+
+    private static Component keyCell(LoggedRequest r) {
+        Span badge = new Span(r.keyKind().label());
+        badge.getElement().getThemeList().add(r.keyKind() == KeyKind.TEST ? "badge contrast small" : "badge success small");
+        Div cell = new Div(new Span(r.keyName() + " "), badge);
+        return cell;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,19 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import java.time.Duration;
+
+/** Time ranges offered by the API Status page's filter. */
+enum TimeRange {
+    LAST_24_HOURS("Last 24 hours", Duration.ofHours(24)),
+    LAST_7_DAYS("Last 7 days", Duration.ofDays(7)),
+    LAST_30_DAYS("Last 30 days", Duration.ofDays(30)),
+    LAST_90_DAYS("Last 90 days", Duration.ofDays(90));
+
+    final String label;
+    final Duration length;
+
+    TimeRange(String label, Duration length) {
+        this.label = label;
+        this.length = length;
+    }
+}

@@ -1,0 +1,110 @@
+package io.syncwatch.agentrequests.adapter.out.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.syncwatch.agentrequests.application.port.out.Companies;
+import io.syncwatch.agentrequests.domain.Brand;
+import io.syncwatch.agentrequests.domain.Channel;
+import io.syncwatch.agentrequests.domain.ChannelMode;
+import io.syncwatch.agentrequests.domain.CompanySettings;
+import io.syncwatch.agentrequests.domain.Employee;
+import io.syncwatch.agentrequests.domain.Language;
+import io.syncwatch.agentrequests.domain.Names;
+import io.syncwatch.platform.AccountId;
+
+@Repository
+class JdbcCompanies implements Companies {
+
+    private final JdbcClient jdbc;
+    private final ShortLivedCache<AccountId, CompanySettings> settings = new ShortLivedCache<>(5_000, 10_000);
+
+    JdbcCompanies(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public CompanySettings settings(AccountId account) {
+        return settings.get(account, a -> Optional.of(load(a))).orElseThrow();
+    }
+
+    private CompanySettings load(AccountId account) {
+        List<Channel> channels = jdbc.sql("SELECT name, enabled, mode FROM ac_channel WHERE account_id = ? ORDER BY name")
+                .param(account.value())
+                .query((rs, n) -> new Channel(rs.getString(1), rs.getBoolean(2), ChannelMode.valueOf(rs.getString(3)))).list();
+        List<Brand> brands = jdbc.sql("SELECT label, active FROM ac_brand WHERE account_id = ? ORDER BY label_key")
+                .param(account.value()).query((rs, n) -> new Brand(rs.getString(1), rs.getBoolean(2))).list();
+        List<Language> languages = jdbc.sql("SELECT code, active FROM ac_language WHERE account_id = ? ORDER BY code_key")
+                .param(account.value()).query((rs, n) -> new Language(rs.getString(1), rs.getBoolean(2))).list();
+        return new CompanySettings(channels, brands, languages);
+    }
+
+    @Override
+    public Optional<Employee> employee(AccountId account, String email) {
+        return jdbc.sql(SELECT_EMPLOYEE + " WHERE account_id = ? AND email = ?").param(account.value()).param(Names.key(email))
+                .query(JdbcCompanies::employee).optional();
+    }
+
+    @Override
+    public List<Employee> employees(AccountId account) {
+        return jdbc.sql(SELECT_EMPLOYEE + " WHERE account_id = ? ORDER BY email").param(account.value())
+                .query(JdbcCompanies::employee).list();
+    }
+
+    private static final String SELECT_EMPLOYEE = "SELECT email, name, profile_complete, profile_approved, active FROM ac_employee";
+
+    private static Employee employee(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Employee(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5));
+    }
+
+    @Override
+    public void saveChannel(AccountId account, String name, boolean enabled, String mode) {
+        settings.evict(account);
+        String key = Names.key(name);
+        int updated = jdbc.sql("UPDATE ac_channel SET enabled = ?, mode = ? WHERE account_id = ? AND name = ?")
+                .params(enabled, mode, account.value(), key).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO ac_channel (account_id, name, enabled, mode) VALUES (?, ?, ?, ?)")
+                    .params(account.value(), key, enabled, mode).update();
+        }
+    }
+
+    @Override
+    public void saveBrand(AccountId account, String label, boolean active) {
+        settings.evict(account);
+        int updated = jdbc.sql("UPDATE ac_brand SET label = ?, active = ? WHERE account_id = ? AND label_key = ?")
+                .params(label, active, account.value(), Names.key(label)).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO ac_brand (account_id, label, label_key, active) VALUES (?, ?, ?, ?)")
+                    .params(account.value(), label, Names.key(label), active).update();
+        }
+    }
+
+    @Override
+    public void saveLanguage(AccountId account, String code, boolean active) {
+        settings.evict(account);
+        int updated = jdbc.sql("UPDATE ac_language SET code = ?, active = ? WHERE account_id = ? AND code_key = ?")
+                .params(code, active, account.value(), Names.key(code)).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO ac_language (account_id, code, code_key, active) VALUES (?, ?, ?, ?)")
+                    .params(account.value(), code, Names.key(code), active).update();
+        }
+    }
+
+    @Override
+    public void saveEmployee(AccountId account, Employee e) {
+        int updated = jdbc.sql("""
+                UPDATE ac_employee SET name = ?, profile_complete = ?, profile_approved = ?, active = ?
+                WHERE account_id = ? AND email = ?""")
+                .params(e.name(), e.profileComplete(), e.profileApproved(), e.active(), account.value(), e.email()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO ac_employee (account_id, email, name, profile_complete, profile_approved, active)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(account.value(), e.email(), e.name(), e.profileComplete(), e.profileApproved(), e.active()).update();
+        }
+    }
+}

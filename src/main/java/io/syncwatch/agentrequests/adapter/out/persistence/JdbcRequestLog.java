@@ -1,0 +1,208 @@
+package io.syncwatch.agentrequests.adapter.out.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.syncwatch.agentrequests.domain.LogQuery;
+import io.syncwatch.agentrequests.application.port.out.RequestLog;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.ErrorDisplay;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LogTab;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.RequestError;
+
+/**
+ * The request log in {@code ac_request_log} (one row per logged request) and {@code ac_request_error}
+ * (one row per error, for the error filter and the summary). Pages are read newest first through
+ * the (account, tab flag, created_at, id) indexes; the error filter goes through the error index.
+ */
+@Repository
+class JdbcRequestLog implements RequestLog {
+
+    /** Raw bodies are kept up to this many UTF-8 bytes (a TEXT column holds 65,535). */
+    static final int MAX_RAW_BYTES = 60_000;
+
+    private static final String COLUMNS = """
+            l.id, l.request_id, l.account_id, l.created_at, l.key_id, l.key_name, l.key_kind, l.response_status, l.errors,
+            l.employee_email, l.customer_name, l.customer_email, l.channel, l.brand, l.language, l.reference, l.raw_body""";
+
+    private final JdbcClient jdbc;
+
+    JdbcRequestLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void append(LoggedRequest r) {
+        GeneratedKeyHolder holder = new GeneratedKeyHolder();
+        AgentRequest q = r.request();
+        LocalDateTime created = Timestamps.of(r.createdAt());
+        boolean inTest = r.inTab(LogTab.TEST);
+        jdbc.sql("""
+                INSERT INTO ac_request_log (request_id, account_id, created_at, key_id, key_name, key_kind, in_test, in_invalid,
+                  response_status, primary_error, error_count, errors, employee_email, customer_name, customer_email, channel,
+                  brand, language, reference, raw_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.requestId(), r.accountId().value(), created, r.keyId(), r.keyName(), r.keyKind().name(), inTest,
+                        r.inTab(LogTab.INVALID), r.responseStatus(), r.primaryErrorCode().orElse(null), r.errorCodes().size(),
+                        encodeErrors(r), cut(q.employeeEmail(), 254), cut(q.customerName(), 200), cut(q.customerEmail(), 254),
+                        cut(q.channel(), 40), cut(q.brand(), 120), cut(q.language(), 35), cut(q.reference(), 120),
+                        truncateUtf8(r.rawBody(), MAX_RAW_BYTES))
+                .update(holder, "id");
+        long id = holder.getKey().longValue();
+        List<String> codes = r.errorCodes();
+        if (!codes.isEmpty()) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES ");
+            List<Object> params = new ArrayList<>();
+            for (int i = 0; i < codes.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+                params.addAll(List.of(id, r.accountId().value(), codes.get(i), created, inTest));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+    }
+
+    @Override
+    public List<LoggedRequest> page(io.syncwatch.platform.AccountId account, LogQuery query, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+        String flag = query.tab() == LogTab.INVALID ? "in_invalid" : "in_test";
+        if (query.errorCode() != null) {
+            sql.append(" FROM ac_request_error e JOIN ac_request_log l ON l.id = e.log_id")
+                    .append(" WHERE e.account_id = ? AND e.code = ? AND e.created_at >= ? AND e.created_at < ?");
+            params.addAll(List.of(account.value(), query.errorCode(), Timestamps.of(query.from()), Timestamps.of(query.to())));
+            if (query.tab() == LogTab.TEST) {
+                sql.append(" AND e.in_test = TRUE");
+            }
+        } else {
+            sql.append(" FROM ac_request_log l WHERE l.account_id = ? AND l.").append(flag)
+                    .append(" = TRUE AND l.created_at >= ? AND l.created_at < ?");
+            params.addAll(List.of(account.value(), Timestamps.of(query.from()), Timestamps.of(query.to())));
+        }
+        if (query.keyKind() != null) {
+            sql.append(" AND l.key_kind = ?");
+            params.add(query.keyKind().name());
+        }
+        if (query.search() != null) {
+            sql.append(" AND (l.employee_email LIKE ? OR l.reference LIKE ?)");
+            String like = "%" + query.search().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (query.errorCode() != null) {
+            sql.append(" ORDER BY e.created_at DESC, e.log_id DESC");
+        } else {
+            sql.append(" ORDER BY l.created_at DESC, l.id DESC");
+        }
+        sql.append(" LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(JdbcRequestLog::row).list();
+    }
+
+    @Override
+    public Optional<LoggedRequest> find(io.syncwatch.platform.AccountId account, String requestId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ac_request_log l WHERE l.account_id = ? AND l.request_id = ?")
+                .params(account.value(), requestId).query(JdbcRequestLog::row).optional();
+    }
+
+    @Override
+    public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND created_at >= ? AND created_at < ?
+                GROUP BY code""").params(account.value(), Timestamps.of(from), Timestamps.of(to))
+                .query((ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    @Override
+    public int purgeBefore(Instant cutoff) {
+        LocalDateTime at = Timestamps.of(cutoff);
+        jdbc.sql("DELETE FROM ac_request_error WHERE created_at < ?").param(at).update();
+        int rows = jdbc.sql("DELETE FROM ac_request_log WHERE created_at < ?").param(at).update();
+        return rows;
+    }
+
+    private static LoggedRequest row(ResultSet rs, int n) throws SQLException {
+        String malformed = null;
+        List<RequestError> errors = new ArrayList<>();
+        String encoded = rs.getString(9);
+        if (encoded != null) {
+            for (String line : encoded.split("\n")) {
+                String[] parts = line.split("\t", 3);
+                if (parts.length < 3) {
+                    continue;
+                }
+                if (parts[0].equals(LoggedRequest.MALFORMED)) {
+                    malformed = parts[2];
+                } else {
+                    var code = ErrorDisplay.codeOf(parts[0]);
+                    if (code.isPresent()) {
+                        errors.add(new RequestError(code.get(), parts[1], parts[2]));
+                    }
+                }
+            }
+        }
+        AgentRequest request = new AgentRequest(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getString(14), rs.getString(15), rs.getString(16));
+        String raw = rs.getString(17);
+        return new LoggedRequest(rs.getString(2), io.syncwatch.platform.AccountId.of(rs.getLong(3)),
+                Timestamps.instant(rs.getObject(4, LocalDateTime.class)), rs.getLong(5), rs.getString(6),
+                KeyKind.valueOf(rs.getString(7)), rs.getInt(8), errors, malformed, request, raw == null ? "" : raw);
+    }
+
+    private static @Nullable String encodeErrors(LoggedRequest r) {
+        if (r.malformedReason() != null) {
+            return LoggedRequest.MALFORMED + "\tbody\t" + clean(r.malformedReason());
+        }
+        if (r.errors().isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (RequestError e : r.errors()) {
+            b.append(e.code().name()).append('\t').append(clean(e.field())).append('\t').append(clean(e.message())).append('\n');
+        }
+        return truncateUtf8(b.toString(), 8000);
+    }
+
+    private static String clean(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static @Nullable String cut(@Nullable String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() <= max ? s : s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    /** Cuts to at most {@code maxBytes} UTF-8 bytes without splitting a character. */
+    static String truncateUtf8(String s, int maxBytes) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return s;
+        }
+        int end = maxBytes;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,103 @@
+package io.syncwatch.agentrequests.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
+import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
+import io.syncwatch.agentrequests.application.port.in.Receipt;
+import io.syncwatch.agentrequests.application.port.out.AgentKeys;
+import io.syncwatch.agentrequests.application.port.out.Companies;
+import io.syncwatch.agentrequests.application.port.out.RequestLog;
+import io.syncwatch.agentrequests.domain.AgentKey;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.Names;
+import io.syncwatch.agentrequests.domain.RequestValidator;
+import io.syncwatch.agentrequests.domain.ValidationOutcome;
+import io.syncwatch.agentrequests.domain.KeyHash;
+
+/**
+ * Receives Connect requests: validates them against the company settings, logs test-key and
+ * failed requests, and publishes {@link AgentConnectRequestAccepted} for valid production requests.
+ */
+@Service
+class AgentRequestIntake implements ReceiveAgentRequests {
+
+    private final AgentKeys keys;
+    private final Companies companies;
+    private final RequestLog log;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final RequestValidator validator = new RequestValidator();
+
+    AgentRequestIntake(AgentKeys keys, Companies companies, RequestLog log, ApplicationEventPublisher events, Clock clock) {
+        this.keys = keys;
+        this.companies = companies;
+        this.log = log;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<AgentKey> authenticate(String clearKey) {
+        if (KeyKind.ofKey(clearKey).isEmpty()) {
+            return Optional.empty();
+        }
+        return keys.findByHash(KeyHash.of(clearKey)).filter(k -> !k.revoked());
+    }
+
+    @Override
+    @Transactional
+    public Receipt receive(AgentKey key, AgentRequest request, String rawBody) {
+        var employee = request.employeeEmail() == null || request.employeeEmail().isBlank() ? Optional.<io.syncwatch.agentrequests.domain.Employee>empty()
+                : companies.employee(key.accountId(), Names.key(request.employeeEmail()));
+        ValidationOutcome outcome = validator.validate(request, key.kind(), companies.settings(key.accountId()), employee);
+        String requestId = newRequestId();
+        Instant now = clock.instant();
+        int status = outcome.valid() ? Receipt.ACCEPTED : Receipt.UNPROCESSABLE;
+        AgentRequest resolved = new AgentRequest(request.employeeEmail(), request.customerName(), request.customerEmail(),
+                request.channel(), outcome.valid() ? outcome.resolvedBrand() : request.brand(),
+                outcome.valid() ? outcome.resolvedLanguage() : request.language(), request.reference());
+        LoggedRequest logged = new LoggedRequest(requestId, key.accountId(), now, key.id(), key.name(), key.kind(), status,
+                outcome.errors(), null, resolved, rawBody);
+        if (logged.logged()) {
+            log.append(logged);
+        }
+        if (outcome.valid() && key.kind() == KeyKind.PRODUCTION) {
+            events.publishEvent(new AgentConnectRequestAccepted(requestId, key.accountId(), Names.key(nonNull(request.employeeEmail())),
+                    nonNull(request.customerName()).strip(), nonNull(request.customerEmail()).strip(),
+                    Names.key(nonNull(request.channel())), outcome.resolvedBrand(), outcome.resolvedLanguage(),
+                    request.reference(), now));
+        }
+        return new Receipt(requestId, status, outcome.errors(), outcome.resolvedBrand(), outcome.resolvedLanguage(),
+                request.reference());
+    }
+
+    @Override
+    @Transactional
+    public Receipt receiveMalformed(AgentKey key, String rawBody, String reason) {
+        String requestId = newRequestId();
+        AgentRequest empty = new AgentRequest(null, null, null, null, null, null, null);
+        log.append(new LoggedRequest(requestId, key.accountId(), clock.instant(), key.id(), key.name(), key.kind(),
+                Receipt.MALFORMED, List.of(), reason, empty, rawBody));
+        return new Receipt(requestId, Receipt.MALFORMED, List.of(), null, null, null);
+    }
+
+    private static String nonNull(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    static String newRequestId() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,248 @@
+package io.syncwatch.agentrequests;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
+import io.syncwatch.agentrequests.application.port.in.ManageCompany;
+import io.syncwatch.agentrequests.domain.ChannelMode;
+import io.syncwatch.agentrequests.domain.Employee;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LogQuery;
+import io.syncwatch.agentrequests.domain.LogTab;
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/**
+ * Load on loopback against the running app and the real database: concurrent clients send a mix
+ * of valid and invalid Connect requests, beside a no-op endpoint of the same app measured in the
+ * same run; then the Invalid Requests grid's first page over many logged rows, with its plan.
+ * Sizes: -Dbench.clients (16), -Dbench.seconds (10), -Dbench.maxRequests (200000), -Dbench.logRows (200000).
+ * Run: ./mvnw -o -Pbench -Dtest=AgentRequestsLoadBenchmark test
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "syncwatch.agentrequests.rate-limit-per-second=1000000")
+@Import({ TestAccounts.class, SignedIn.class, AgentRequestsLoadBenchmark.NoOpEndpoint.class })
+class AgentRequestsLoadBenchmark {
+
+    static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    static final long MAX_REQUESTS = Long.getLong("bench.maxRequests", 200_000);
+    static final int LOG_ROWS = Integer.getInteger("bench.logRows", 200_000);
+
+    @RestController
+    static class NoOpEndpoint {
+        @PostMapping("/api/agent-connect/bench-noop")
+        String noop() {
+            return "{}";
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    ManageCompany company;
+
+    @Autowired
+    BrowseRequestLog log;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Result(long requests, double perSecond, double p50Ms, double p99Ms, long logged, long errors) {
+    }
+
+    @Test
+    void requestsApiUnderLoadAndTheGridFirstPage() throws Exception {
+        TestAccounts.TestAccount account = accounts.createWithAllFeatures();
+        AccountId id = account.id();
+        company.saveChannel(id, "email", true, ChannelMode.INTEGRATED);
+        company.saveBrand(id, "Acme", true);
+        company.saveBrand(id, "Outlet", true);
+        company.saveLanguage(id, "en", true);
+        company.saveEmployee(id, new Employee("ann@acme.test", "Ann", true, true, true));
+        String test = company.createKey(id, "bench test", KeyKind.TEST).clearValue();
+        String live = company.createKey(id, "bench live", KeyKind.PRODUCTION).clearValue();
+        String base = "http://localhost:" + port;
+
+        // warm-up
+        run(base, test, live, true, 3, 20_000);
+        run(base, test, live, false, 3, 20_000);
+        long rowsBefore = rows(id);
+
+        Result noop = run(base, test, live, true, SECONDS, MAX_REQUESTS);
+        Result api = run(base, test, live, false, SECONDS, MAX_REQUESTS);
+        long rowsAfter = rows(id);
+
+        System.out.printf("%n=== AgentRequestsLoadBenchmark (%d clients, %d s, loopback, real DB) ===%n", CLIENTS, SECONDS);
+        System.out.printf("no-op endpoint : %,d requests, %,.0f req/s, p50 %.2f ms, p99 %.2f ms%n", noop.requests, noop.perSecond,
+                noop.p50Ms, noop.p99Ms);
+        System.out.printf("Requests API   : %,d requests, %,.0f req/s, p50 %.2f ms, p99 %.2f ms, unexpected statuses %d%n",
+                api.requests, api.perSecond, api.p50Ms, api.p99Ms, api.errors);
+        System.out.printf("ratio API/no-op: %.0f %%%n", 100.0 * api.perSecond / noop.perSecond);
+        System.out.printf("logged requests sent %,d, log rows added %,d -> %s%n", api.logged, rowsAfter - rowsBefore,
+                api.logged == rowsAfter - rowsBefore ? "nothing lost" : "MISMATCH");
+
+        gridFirstPage();
+    }
+
+    private long rows(AccountId id) {
+        return jdbc.sql("SELECT COUNT(*) FROM ac_request_log WHERE account_id = ?").param(id.value()).query(Long.class).single();
+    }
+
+    private Result run(String base, String test, String live, boolean noop, int seconds, long max) throws Exception {
+        String[] bodies = {
+                body("ann@acme.test", "Acme", "valid"), // production valid: accepted, not logged
+                body("ann@acme.test", "Acme", "valid-test"), // test valid: logged (test tab)
+                body("ghost@acme.test", null, "invalid"), // invalid: logged (invalid tab)
+                body("ann@acme.test", "Nope", "invalid-brand") };
+        String[] keys = { live, test, live, test };
+        boolean[] logged = { false, true, true, true };
+        AtomicLong budget = new AtomicLong(max);
+        AtomicLong loggedSent = new AtomicLong();
+        AtomicLong unexpected = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<long[]>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[1 << 16];
+                int n = 0;
+                try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                    int i = client;
+                    while (System.nanoTime() < end && budget.decrementAndGet() >= 0) {
+                        int kind = i++ % 4;
+                        HttpRequest request = HttpRequest.newBuilder(URI.create(base
+                                + (noop ? "/api/agent-connect/bench-noop" : "/api/agent-connect/v1/requests")))
+                                .header("Authorization", "Bearer " + keys[kind]).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies[kind])).build();
+                        long t0 = System.nanoTime();
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        long t = System.nanoTime() - t0;
+                        if (n == lat.length) {
+                            lat = Arrays.copyOf(lat, n * 2);
+                        }
+                        lat[n++] = t;
+                        int expected = noop ? 200 : (kind <= 1 ? 202 : 422);
+                        if (status != expected) {
+                            unexpected.incrementAndGet();
+                        }
+                        if (!noop && logged[kind]) {
+                            loggedSent.incrementAndGet();
+                        }
+                    }
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(merged.length, merged.length / elapsed, pct(merged, 0.50), pct(merged, 0.99), loggedSent.get(),
+                unexpected.get());
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+
+    private static String body(String employee, String brand, String reference) {
+        return """
+                {"employee": {"email": "%s"}, "customer": {"name": "Carla", "email": "carla@example.com"},
+                 "channel": "email", %s "language": "en", "reference": "%s"}""".formatted(employee,
+                brand == null ? "" : "\"brand\": \"" + brand + "\",", reference);
+    }
+
+    private void gridFirstPage() {
+        TestAccounts.TestAccount account = accounts.createWithAllFeatures();
+        long id = account.id().value();
+        Instant now = Instant.now();
+        String[] codes = { "EMPLOYEE_NOT_FOUND", "INVALID_CUSTOMER", "CHANNEL_NOT_ENABLED", "BRAND_NOT_PROVIDED", "LANGUAGE_NOT_AVAILABLE" };
+        long t0 = System.nanoTime();
+        int batch = 1000;
+        for (int start = 0; start < LOG_ROWS; start += batch) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ac_request_log (request_id, account_id, created_at, key_id, key_name, "
+                    + "key_kind, in_test, in_invalid, response_status, primary_error, error_count, errors, employee_email, channel, reference) VALUES ");
+            long maxBefore = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ac_request_log").query(Long.class).single();
+            List<Object> params = new ArrayList<>();
+            for (int i = start; i < Math.min(LOG_ROWS, start + batch); i++) {
+                if (i > start) {
+                    sql.append(',');
+                }
+                sql.append("(?, ?, ?, 1, 'bench', ?, ?, TRUE, 422, ?, 1, ?, ?, 'email', ?)");
+                LocalDateTime at = LocalDateTime.ofInstant(now.minusSeconds((LOG_ROWS - i) * 2L), ZoneOffset.UTC);
+                String code = codes[i % codes.length];
+                params.addAll(List.of("bench_" + id + "_" + i, id, at, i % 3 == 0 ? "TEST" : "PRODUCTION", i % 3 == 0, code,
+                        code + "\tfield\tmessage\n", "e" + (i % 500) + "@acme.test", "ref-" + i));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+            jdbc.sql("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) SELECT id, account_id, primary_error, "
+                    + "created_at, in_test FROM ac_request_log WHERE account_id = ? AND id > ?").params(id, maxBefore).update();
+        }
+        System.out.printf("seeded %,d logged rows in %.1f s%n", LOG_ROWS, (System.nanoTime() - t0) / 1e9);
+        jdbc.sql("ANALYZE TABLE ac_request_log").query().listOfRows();
+        jdbc.sql("ANALYZE TABLE ac_request_error").query().listOfRows();
+        Instant from = now.minus(Duration.ofDays(30));
+        Instant to = now.plusSeconds(1);
+        for (String error : new String[] { null, "BRAND_NOT_PROVIDED" }) {
+            LogQuery query = new LogQuery(LogTab.INVALID, error, null, from, to, null);
+            for (int i = 0; i < 5; i++) {
+                log.page(account.id(), query, 0, 50);
+            }
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 20; i++) {
+                long s = System.nanoTime();
+                int n = log.page(account.id(), query, 0, 50).size();
+                best = Math.min(best, System.nanoTime() - s);
+                if (n != 50) {
+                    throw new IllegalStateException("expected a full first page, got " + n);
+                }
+            }
+            System.out.printf("Invalid Requests first page (50 rows%s) over %,d rows: best %.2f ms%n",
+                    error == null ? "" : ", error " + error, LOG_ROWS, best / 1e6);
+        }
+        LocalDateTime f = LocalDateTime.ofInstant(from, ZoneOffset.UTC);
+        LocalDateTime t = LocalDateTime.ofInstant(to, ZoneOffset.UTC);
+        System.out.println("EXPLAIN (no filter):");
+        jdbc.sql("EXPLAIN SELECT l.id FROM ac_request_log l WHERE l.account_id = ? AND l.in_invalid = TRUE AND l.created_at >= ? "
+                + "AND l.created_at < ? ORDER BY l.created_at DESC, l.id DESC LIMIT 50 OFFSET 0").params(id, f, t).query()
+                .listOfRows().forEach(r -> System.out.println("  " + r));
+        System.out.println("EXPLAIN (error filter):");
+        jdbc.sql("EXPLAIN SELECT l.id FROM ac_request_error e JOIN ac_request_log l ON l.id = e.log_id WHERE e.account_id = ? "
+                + "AND e.code = ? AND e.created_at >= ? AND e.created_at < ? ORDER BY e.created_at DESC, e.log_id DESC LIMIT 50 OFFSET 0")
+                .params(id, "BRAND_NOT_PROVIDED", f, t).query().listOfRows().forEach(r -> System.out.println("  " + r));
+    }
+}

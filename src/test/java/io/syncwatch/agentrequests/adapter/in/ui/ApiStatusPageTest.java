@@ -1,0 +1,256 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
+
+import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
+import io.syncwatch.agentrequests.AgentConnectCompanies;
+import io.syncwatch.agentrequests.application.port.in.ManageCompany;
+import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
+import io.syncwatch.agentrequests.domain.AgentKey;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.ChannelMode;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/** The API Status page's tabs, filters, summary, detail panel with fix links and re-check, CSV export; Company Info. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
+class ApiStatusPageTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AgentConnectCompanies companies;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    ReceiveAgentRequests intake;
+
+    @Autowired
+    ManageCompany manage;
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    private Company company;
+
+    private void setUp() {
+        company = companies.create();
+        AgentKey test = intake.authenticate(company.testKey()).orElseThrow();
+        AgentKey live = intake.authenticate(company.liveKey()).orElseThrow();
+        intake.receive(test, request("ann@acme.test", "sms", "Acme", "en", "T-OK"), "{\"t\":1}");
+        intake.receive(test, request("ghost@acme.test", "email", "Acme", "en", "T-GHOST"), "{\"t\":2}");
+        intake.receive(live, request("ann@acme.test", "voice", null, null, "P-VOICE"), "{\"p\":1}");
+        intake.receiveMalformed(live, "{oops", "The body is not valid JSON.");
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+    }
+
+    private static AgentRequest request(String employee, String channel, String brand, String language, String reference) {
+        return new AgentRequest(employee, "Carla", "carla@example.com", channel, brand, language, reference);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<LoggedRequest> grid() {
+        return $(Grid.class).id("request-grid");
+    }
+
+    private List<String> references() {
+        Grid<LoggedRequest> grid = grid();
+        return test(grid).size() == 0 ? List.of()
+                : java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference())
+                        .map(r -> r == null ? "" : r).toList();
+    }
+
+    @Test
+    void theInvalidTabListsFailedRequestsOfBothKindsNewestFirstWithPrimaryErrorAndMore() {
+        setUp();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        assertThat(references()).containsExactly("", "P-VOICE", "T-GHOST");
+        Grid<LoggedRequest> grid = grid();
+        assertThat(test(grid).getCellText(1, 2)).isEqualTo("Channel not enabled for company +2 more");
+        assertThat(test(grid).getCellText(2, 2)).isEqualTo("Employee not found");
+        assertThat(test(grid).getCellText(2, 3)).isEqualTo("ghost@acme.test");
+        assertThat(test(grid).getCellText(0, 2)).isEqualTo("Malformed request");
+        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
+                .extracting(Span::getText)
+                .contains("Employee not found: 1", "Channel not enabled for company: 1", "Brand signifier not provided: 1",
+                        "Language not specified: 1", "Malformed request: 1");
+    }
+
+    @Test
+    void theTestTabListsEveryTestKeyRequestWithItsOutcome() {
+        setUp();
+        UI.getCurrent().navigate(TestRequestsView.class);
+        assertThat(references()).containsExactly("T-GHOST", "T-OK");
+        assertThat(test(grid()).getCellText(0, 2)).isEqualTo("Invalid");
+        assertThat(test(grid()).getCellText(1, 2)).isEqualTo("Accepted");
+    }
+
+    @Test
+    void filtersNarrowTheGridAndTheExport() {
+        setUp();
+        InvalidRequestsView view = navigate(InvalidRequestsView.class, java.util.Map.of());
+        var panel = $(RequestLogPanel.class).single();
+        var error = $(com.vaadin.flow.component.select.Select.class).id("error-filter");
+        test(error).selectItem("Employee not found");
+        assertThat(references()).containsExactly("T-GHOST");
+        test(error).selectItem("All errors");
+        test($(com.vaadin.flow.component.select.Select.class).id("kind-filter")).selectItem("Production");
+        assertThat(references()).containsExactly("", "P-VOICE");
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("search")).setValue("p-voi");
+        assertThat(references()).containsExactly("P-VOICE");
+        assertThat(panel).isNotNull();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getHref()).isNotBlank();
+        String csv = exportCsv(view);
+        assertThat(csv.lines()).hasSize(2);
+        assertThat(csv).contains("\"P-VOICE\"", "Channel not enabled for company; Brand signifier not provided")
+                .doesNotContain("T-GHOST");
+    }
+
+    private String exportCsv(InvalidRequestsView view) {
+        return RequestLogCsv.of($(RequestLogPanel.class).single().exportRows());
+    }
+
+    @Test
+    void theDetailPanelExplainsEveryErrorLinksToTheFixAndReChecks() {
+        setUp();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        test(grid()).select(1);
+        assertThat(getCurrentView()).isInstanceOf(RequestDetailView.class);
+        assertThat($(com.vaadin.flow.component.html.H3.class).all()).extracting(h -> h.getText())
+                .contains("Channel not enabled for company", "Brand signifier not provided", "Language not specified");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).all()).extracting(p -> p.getText())
+                .anyMatch(t -> t.contains("This channel has not been enabled in Agent Connect."));
+        List<RouterLink> fixes = $(RouterLink.class).all().stream().filter(l -> l.hasClassName("sw-agentrequests-fix")).toList();
+        assertThat(fixes).extracting(RouterLink::getHref).containsExactly("agent-connect/company-info?section=channels",
+                "agent-connect/company-info?section=brands", "agent-connect/company-info?section=languages");
+        assertThat($(Pre.class).id("raw-request").getText()).isEqualTo("{\"p\":1}");
+
+        test($(Button.class).id("recheck")).click();
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("recheck-result").getElement().getTextRecursively()).startsWith("Still invalid");
+        manage.saveChannel(company.id(), "voice", true, ChannelMode.INTEGRATED);
+        manage.saveBrand(company.id(), "Acme Outlet", false);
+        manage.saveLanguage(company.id(), "fr-CA", false);
+        test($(Button.class).id("recheck")).click();
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("recheck-result").getElement().getTextRecursively()).startsWith("Valid now");
+
+        test(fixes.getFirst()).click();
+        assertThat(getCurrentView()).isInstanceOf(CompanyInfoView.class);
+        assertThat(((CompanyInfoView) getCurrentView()).getChildren().anyMatch(c -> c.getId().orElse("").equals("channels")
+                && c.hasClassName("sw-agentrequests-highlight"))).isTrue();
+    }
+
+    @Test
+    void anotherAccountsRequestIsNotFound() {
+        setUp();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        String requestId = test(grid()).getRow(0).requestId();
+        Company other = companies.create();
+        signedIn.as(accounts.user(other.account(), Permission.AGENT_CONNECT_OPERATOR));
+        UI.getCurrent().navigate("agent-connect/integrations/api-status/request/" + requestId);
+        assertThat($(com.vaadin.flow.component.html.H3.class).all()).isEmpty();
+        assertThat($(Pre.class).all()).isEmpty();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        assertThat(references()).isEmpty();
+    }
+
+    @Test
+    void companyInfoManagesEmployeesImportsCsvAndShowsANewKeyOnce() {
+        company = companies.create();
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+        UI.getCurrent().navigate(CompanyInfoView.class);
+        assertThat(test($(Grid.class).first()).size()).isEqualTo(3);
+        assertThat(test($(EmployeesSection.class).single().grid).size()).isEqualTo(3);
+        var area = $(com.vaadin.flow.component.textfield.TextArea.class).first();
+        test(area).setValue("email,name,profile_complete,profile_approved,active\nnew@acme.test,New One,true,true,true\nbad-email,X,true,true,true\nx@acme.test,,true,true,true\n");
+        test($(Button.class).id("import-employees")).click();
+        assertThat($(com.vaadin.flow.component.html.Div.class).id("import-report").getElement().getTextRecursively())
+                .contains("1 imported, 2 rejected", "Line 3: invalid email 'bad-email'", "Line 4: name is missing");
+        assertThat(manage.employees(company.id())).extracting(e -> e.email()).contains("new@acme.test");
+
+        test($(Button.class).id("create-agent-key")).click(); // no name: rejected
+        assertThat(manage.keys(company.id())).hasSize(2);
+        KeysSection keys = $(KeysSection.class).single();
+        assertThat(keys.shownOnce.isVisible()).isFalse();
+        test(keys.name).setValue("CI");
+        test($(Button.class).id("create-agent-key")).click();
+        var shown = keys.shownOnce;
+        assertThat(shown.isVisible()).isTrue();
+        assertThat(shown.getValue()).startsWith(KeyKind.TEST.prefix());
+        assertThat(intake.authenticate(shown.getValue())).isPresent();
+        assertThat(manage.keys(company.id())).extracting(k -> k.displayPrefix()).doesNotContain(shown.getValue());
+    }
+
+    @Autowired
+    io.syncwatch.agentrequests.application.port.out.RequestLog requestLog;
+
+    @Test
+    void theTimeRangeFilterLeavesOutOlderRequests() {
+        setUp();
+        requestLog.append(new LoggedRequest("req_old_" + System.nanoTime(), company.id(),
+                java.time.Instant.now().minus(java.time.Duration.ofDays(3)), 1, "Staging", KeyKind.TEST, 422,
+                List.of(new io.syncwatch.agentrequests.domain.RequestError(
+                        io.syncwatch.agentrequests.domain.RequestErrorCode.EMPLOYEE_NOT_FOUND, "employee.email", "x")),
+                null, request("old@acme.test", "email", "Acme", "en", "THREE-DAYS-OLD"), "{}"));
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        assertThat(references()).contains("THREE-DAYS-OLD");
+        test($(com.vaadin.flow.component.select.Select.class).id("range-filter")).selectItem("Last 24 hours");
+        assertThat(references()).doesNotContain("THREE-DAYS-OLD").contains("P-VOICE");
+        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
+                .extracting(Span::getText).contains("Employee not found: 1");
+    }
+
+    @Test
+    void employeesAreDeactivatedAndReactivatedAndChannelsEnabledFromCompanyInfo() {
+        company = companies.create();
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+        UI.getCurrent().navigate(CompanyInfoView.class);
+        EmployeesSection section = $(EmployeesSection.class).single();
+        assertThat(test(section.grid).getRow(0).email()).isEqualTo("ann@acme.test");
+        Button toggle = (Button) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(section.grid).getCellComponent(0, 3))
+                .getComponentAt(1);
+        assertThat(toggle.getText()).isEqualTo("Deactivate");
+        test(toggle).click();
+        assertThat(test(section.grid).getCellText(0, 2)).isEqualTo("Deactivated");
+        assertThat(manage.employees(company.id())).filteredOn(e -> e.email().equals("ann@acme.test")).singleElement()
+                .satisfies(e -> assertThat(e.active()).isFalse());
+        Button reactivate = (Button) ((com.vaadin.flow.component.orderedlayout.HorizontalLayout) test(section.grid).getCellComponent(0, 3))
+                .getComponentAt(1);
+        assertThat(reactivate.getText()).isEqualTo("Reactivate");
+        test(reactivate).click();
+        assertThat(test(section.grid).getCellText(0, 2)).isEqualTo("Ready");
+
+        @SuppressWarnings("unchecked")
+        Grid<io.syncwatch.agentrequests.domain.Channel> channels = $(Grid.class).first();
+        assertThat(test(channels).getRow(2).name()).isEqualTo("voice");
+        var enabled = (com.vaadin.flow.component.checkbox.Checkbox) test(channels).getCellComponent(2, 1);
+        test(enabled).click();
+        assertThat(manage.settings(company.id()).channel("voice").orElseThrow().enabled()).isTrue();
+    }
+}
