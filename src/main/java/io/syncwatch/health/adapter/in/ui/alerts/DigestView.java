@@ -47,6 +47,11 @@ public class DigestView extends VerticalLayout {
         this.digest = digest;
         this.owners = owners;
         addClassName("sw-page");
+        generate.setId("digest-generate");
+        content.setId("digest-content");
+        routing.setId("digest-routing");
+        owner.setId("digest-owner");
+        saveOwner.setId("digest-save-owner");
         generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new PageHeader("Weekly health digest",
                 "What needs attention across your integrations this week; mailed every Monday.", generate));

@@ -63,6 +63,20 @@ public class WebhooksView extends VerticalLayout {
     public WebhooksView(WebhookAdministration admin) {
         this.admin = admin;
         addClassName("sw-page");
+        url.setId("webhook-url");
+        description.setId("webhook-description");
+        events.setId("webhook-events");
+        add.setId("webhook-add");
+        secret.setId("webhook-secret");
+        endpoints.setId("webhook-endpoints");
+        toggle.setId("webhook-toggle");
+        rotate.setId("webhook-rotate");
+        test.setId("webhook-test");
+        deliveries.setId("webhook-deliveries");
+        resend.setId("webhook-resend");
+        since.setId("webhook-replay-since");
+        replay.setId("webhook-replay");
+        status.setId("webhook-status");
         add(new PageHeader("Webhooks",
                 "Signed JSON events for your own systems when an integration's state changes, a run fails or the digest is ready."));
         add(notices);
