@@ -74,10 +74,10 @@ public class DigestView extends VerticalLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(routing, bar);
         show();
-        routing.setItems(owners.routing());
     }
 
     private void show() {
+        routing.setItems(owners.routing());
         content.removeAll();
         HealthDigest.Digest d = digest.generateNow();
         content.add(new Paragraph("Generated " + d.generatedAt().atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0)
