@@ -76,7 +76,7 @@ CREATE TABLE health_digest_integration (
 CREATE TABLE health_digest_daily (
     account_id BIGINT NOT NULL,
     integration_id BIGINT NOT NULL,
-    day DATE NOT NULL,
+    import_day DATE NOT NULL,
     imported BIGINT NOT NULL,
-    PRIMARY KEY (account_id, integration_id, day)
+    PRIMARY KEY (account_id, integration_id, import_day)
 );

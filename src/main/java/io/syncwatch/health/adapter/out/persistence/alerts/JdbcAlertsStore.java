@@ -288,10 +288,10 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
         jdbc.sql("UPDATE health_digest_integration SET last_ran_at = ?, last_data_at = COALESCE(?, last_data_at), next_run_at = ? WHERE account_id = ? AND integration_id = ?")
                 .params(ts(finishedAt), ts(lastDataAt), ts(nextRunAt), account.value(), integrationId).update();
         LocalDate day = LocalDate.ofInstant(finishedAt, java.time.ZoneOffset.UTC);
-        int updated = jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND day = ?")
+        int updated = jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND import_day = ?")
                 .params(imported, account.value(), integrationId, day).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO health_digest_daily (account_id, integration_id, day, imported) VALUES (?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO health_digest_daily (account_id, integration_id, import_day, imported) VALUES (?, ?, ?, ?)")
                     .params(account.value(), integrationId, day, imported).update();
         }
     }
@@ -318,7 +318,7 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
     @Override
     public Map<Long, Map<LocalDate, Long>> dailyImported(AccountId account, LocalDate from) {
         Map<Long, Map<LocalDate, Long>> result = new LinkedHashMap<>();
-        jdbc.sql("SELECT integration_id, day, imported FROM health_digest_daily WHERE account_id = ? AND day >= ?")
+        jdbc.sql("SELECT integration_id, import_day, imported FROM health_digest_daily WHERE account_id = ? AND import_day >= ?")
                 .params(account.value(), from).query(rs -> {
                     result.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getDate(2).toLocalDate(),
                             rs.getLong(3));
