@@ -26,9 +26,10 @@ import io.syncwatch.testsupport.TestAccounts.TestAccount;
 class NavigationAccessTest extends SpringBrowserlessTest {
 
     static final List<String> ALL_PAGES = List.of("conversations/integrations/platforms",
-            "conversations/integrations/contacts", "agent-connect/integrations/api-status/invalid",
+            "conversations/integrations/contacts", "conversations/integrations/digest",
+            "agent-connect/integrations/api-status/invalid",
             "agent-connect/integrations/api-status/test", "agent-connect/company-info", "account/users",
-            "account/api-keys", "account/features");
+            "account/api-keys", "account/features", "account/webhooks");
 
     @Autowired
     TestAccounts accounts;
@@ -47,7 +48,7 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         signInAndOpenHome(accounts.user(account, Permission.values()));
 
         assertThat(navigationLabels()).containsExactly("Conversations", "Integrations", "Agent Connect", "Integrations",
-                "API Status Page", "Company Info", "Account", "Users", "API keys", "Features");
+                "API Status Page", "Company Info", "Account", "Users", "API keys", "Features", "Webhooks");
         assertThat(reachablePages()).containsExactlyElementsOf(ALL_PAGES);
     }
 
@@ -58,7 +59,7 @@ class NavigationAccessTest extends SpringBrowserlessTest {
 
         assertThat(navigationLabels()).containsExactly("Conversations", "Integrations");
         assertThat(reachablePages()).containsExactly("conversations/integrations/platforms",
-                "conversations/integrations/contacts");
+                "conversations/integrations/contacts", "conversations/integrations/digest");
     }
 
     @Test
@@ -85,8 +86,9 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
         signInAndOpenHome(accounts.user(account, AGENT_CONNECT_OPERATOR, ACCOUNT_ADMIN));
 
-        assertThat(navigationLabels()).containsExactly("Account", "Users", "API keys", "Features");
-        assertThat(reachablePages()).containsExactly("account/users", "account/api-keys", "account/features");
+        assertThat(navigationLabels()).containsExactly("Account", "Users", "API keys", "Features", "Webhooks");
+        assertThat(reachablePages()).containsExactly("account/users", "account/api-keys", "account/features",
+                "account/webhooks");
     }
 
     private void signInAndOpenHome(String email) {

@@ -1,0 +1,156 @@
+package io.syncwatch.health.adapter.in.ui.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+
+import io.syncwatch.health.DetailedState;
+import io.syncwatch.health.alerts.AlertsFixtures;
+import io.syncwatch.health.alerts.AlertsTest;
+import io.syncwatch.health.alerts.MutableClock;
+import io.syncwatch.health.application.port.in.alerts.AlertEvents;
+import io.syncwatch.health.application.port.in.alerts.WebhookDispatch;
+import io.syncwatch.health.domain.alerts.WebhookDelivery;
+import io.syncwatch.health.domain.alerts.WebhookEndpoint;
+import io.syncwatch.health.domain.alerts.WebhookEventType;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+
+/** The webhook admin screen and the digest page, driven like a user would, without a browser. */
+@AlertsTest
+class AlertsViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SignedIn signedIn;
+    @Autowired
+    AlertEvents alerts;
+    @Autowired
+    WebhookDispatch dispatch;
+    @Autowired
+    MutableClock clock;
+
+    @SuppressWarnings("unchecked")
+    <T> Grid<T> grid(String id) {
+        return (Grid<T>) $(Grid.class).id(id);
+    }
+
+    @BeforeEach
+    void morning() {
+        clock.set(Instant.parse("2026-11-23T08:00:00Z"));
+    }
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    @Test
+    void anAdminAddsAnEndpointSeesTheSecretOnceSendsATestAndDisablesIt() {
+        TestAccount account = accounts.createWithAllFeatures();
+        signedIn.as(accounts.user(account, Permission.ACCOUNT_ADMIN));
+        UI.getCurrent().navigate("account/webhooks");
+        assertThat(getCurrentView()).isInstanceOf(WebhooksView.class);
+        TextField url = $(TextField.class).id("webhook-url");
+        TextField description = $(TextField.class).id("webhook-description");
+        Button add = $(Button.class).id("webhook-add");
+        Grid<WebhookEndpoint> endpoints = grid("webhook-endpoints");
+        Button testButton = $(Button.class).id("webhook-test");
+        Button resend = $(Button.class).id("webhook-resend");
+        Button toggle = $(Button.class).id("webhook-toggle");
+        Paragraph status = $(Paragraph.class).id("webhook-status");
+
+        test(url).setValue("https://10.1.2.3/hook");
+        test(add).click();
+        assertThat(url.isInvalid()).isTrue();
+        assertThat(url.getErrorMessage()).contains("private");
+
+        test(url).setValue("http://127.0.0.1:9/hook");
+        test(description).setValue("Ops pager");
+        test(add).click();
+        assertThat(url.isInvalid()).isFalse();
+        assertThat($(Div.class).id("webhook-secret").getText()).contains("not shown again", "whsec_");
+        assertThat(test(endpoints).size()).isEqualTo(1);
+        WebhookEndpoint endpoint = test(endpoints).getRow(0);
+        assertThat(endpoint.description()).isEqualTo("Ops pager");
+        assertThat(endpoint.eventTypes()).contains(WebhookEventType.STATE_CHANGED);
+        assertThat(test(endpoints).getCellText(0, 3)).isEqualTo("Enabled");
+
+        endpoints.select(endpoint);
+        Grid<WebhookDelivery> deliveries = grid("webhook-deliveries");
+        test(testButton).click();
+        dispatch.dispatchDue(account.id());
+        deliveries.getDataProvider().refreshAll();
+        assertThat(test(deliveries).size()).isEqualTo(1);
+        WebhookDelivery delivery = test(deliveries).getRow(0);
+        assertThat(delivery.eventType()).isEqualTo(WebhookEventType.TEST);
+        assertThat(delivery.status()).as("nothing listens on port 9").isIn(WebhookDelivery.Status.RETRYING);
+        assertThat(test(deliveries).getCellText(0, 9)).startsWith("Connection failed");
+
+        deliveries.select(delivery);
+        test(resend).click();
+        assertThat(status.getText()).contains("queued again");
+
+        test(toggle).click();
+        assertThat(test(endpoints).getCellText(0, 3)).startsWith("Disabled");
+        assertThat(toggle.getText()).isEqualTo("Enable");
+
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("account/webhooks");
+        assertThat($(Div.class).withId("webhook-secret").exists()).as("the secret is shown once").isFalse();
+    }
+
+    @Test
+    void theDigestPageListsFindingsWithLinksAndRegeneratesOnDemand() {
+        TestAccount account = accounts.createWithAllFeatures();
+        Instant now = clock.instant();
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 41, "Helpdesk EU", DetailedState.ACTIVE,
+                DetailedState.SYNC_FAILING, now.minus(Duration.ofHours(2))));
+        alerts.runFinished(AlertsFixtures.run(account.id(), 41, RunOutcome.FAILED, 0, now.minus(Duration.ofHours(1))));
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+
+        UI.getCurrent().navigate("conversations/integrations/digest");
+        assertThat(getCurrentView()).isInstanceOf(DigestView.class);
+        Button generate = $(Button.class).id("digest-generate");
+        Grid<io.syncwatch.health.application.port.in.alerts.AlertOwners.Routing> routing = grid("digest-routing");
+        TextField owner = $(TextField.class).id("digest-owner");
+        Button saveOwner = $(Button.class).id("digest-save-owner");
+        assertThat($(H3.class).all()).extracting(H3::getText).contains("Not active (1)");
+        Anchor link = $(Anchor.class).all().stream().filter(a -> a.getText().equals("Helpdesk EU")).findFirst()
+                .orElseThrow();
+        assertThat(link.getHref()).isEqualTo("conversations/integrations/platforms/41");
+
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 42, "Helpdesk US", DetailedState.SETUP,
+                DetailedState.AUTHENTICATION_FAILING, now));
+        test(generate).click();
+        assertThat($(H3.class).all()).extracting(H3::getText).contains("Not active (2)");
+        assertThat($(Span.class).all()).extracting(Span::getText).anyMatch(t -> t.contains("Authentication failing"));
+
+        assertThat(test(routing).size()).isEqualTo(2);
+        routing.select(test(routing).getRow(0));
+        test(owner).setValue("eu-team@example.test");
+        test(saveOwner).click();
+        assertThat(test(routing).getCellText(0, 2)).isEqualTo("eu-team@example.test");
+    }
+}

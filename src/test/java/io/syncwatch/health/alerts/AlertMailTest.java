@@ -1,0 +1,117 @@
+package io.syncwatch.health.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.syncwatch.health.CredentialsDeclaredInvalid;
+import io.syncwatch.health.DetailedState;
+import io.syncwatch.health.application.port.in.alerts.AlertEvents;
+import io.syncwatch.health.application.port.in.alerts.AlertOwners;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+
+/** Error and invalid-credential mails go to the owner or the admins, at most one per kind per hour. */
+@AlertsTest
+class AlertMailTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(AlertsTest.SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    SignedIn signedIn;
+    @Autowired
+    AlertEvents alerts;
+    @Autowired
+    AlertOwners owners;
+    @Autowired
+    MutableClock clock;
+
+    TestAccount account;
+    String adminEmail;
+
+    @BeforeEach
+    void account() {
+        account = accounts.createWithAllFeatures();
+        adminEmail = accounts.user(account, Permission.ACCOUNT_ADMIN);
+    }
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    void change(long integration, DetailedState previous, DetailedState current) {
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), integration, "Support desk", previous, current,
+                clock.instant()));
+    }
+
+    @Test
+    void repeatedFailuresOfTheSameKindMailTheAdminsAtMostOncePerHour() {
+        change(1, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(1, DetailedState.SYNC_FAILING, DetailedState.SYNC_HAS_WARNINGS);
+        change(1, DetailedState.SYNC_HAS_WARNINGS, DetailedState.SYNC_FAILING);
+        clock.advance(Duration.ofMinutes(59));
+        change(1, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).containsExactly("[Syncwatch] Support desk (Zendesk): Sync failing");
+
+        change(1, DetailedState.SYNC_FAILING, DetailedState.AUTHENTICATION_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("another kind of failure").hasSize(2);
+
+        clock.advance(Duration.ofMinutes(1));
+        change(1, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("an hour after the first").hasSize(3);
+
+        change(2, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("another integration").hasSize(4);
+    }
+
+    @Test
+    void theOwnerGetsTheMailInsteadOfTheAdmins() throws Exception {
+        change(3, DetailedState.SETUP, DetailedState.ACTIVE);
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        assertThatThrownBy(() -> owners.setOwner(3, "not-an-address")).isInstanceOf(IllegalArgumentException.class);
+        String owner1 = "owner-" + account.id() + "@example.test";
+        String owner2 = "deputy-" + account.id() + "@example.test";
+        owners.setOwner(3, owner1 + ", " + owner2);
+        assertThat(owners.routing()).singleElement().extracting(AlertOwners.Routing::owner)
+                .isEqualTo(owner1 + ", " + owner2);
+
+        alerts.credentialsInvalid(new CredentialsDeclaredInvalid(IntegrationId.of(3), account.id(),
+                clock.instant().minus(Duration.ofDays(3)), clock.instant()));
+        change(3, DetailedState.AUTHENTICATION_FAILING, DetailedState.CREDENTIALS_INVALID);
+
+        assertThat(AlertsFixtures.mailsTo(smtp, owner1)).as("one mail for the two signals of the same kind")
+                .containsExactly("[Syncwatch] Support desk: Credentials invalid");
+        assertThat(AlertsFixtures.mailsTo(smtp, owner2)).hasSize(1);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
+        String text = (String) List.of(smtp.getReceivedMessages()).stream()
+                .filter(m -> AlertsFixtures.subjectOf(m).contains("Credentials invalid")).findFirst().orElseThrow()
+                .getContent();
+        assertThat(text).contains("Reconnect the integration", "/conversations/integrations/platforms/3");
+    }
+
+    @Test
+    void warningsAndRecoveriesAreNotMailed() {
+        change(4, DetailedState.ACTIVE, DetailedState.SYNC_HAS_WARNINGS);
+        change(4, DetailedState.SYNC_HAS_WARNINGS, DetailedState.ACTIVE);
+        change(4, DetailedState.ACTIVE, DetailedState.INACTIVE);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
+    }
+}
