@@ -294,7 +294,12 @@ public final class HealthRecord {
     public @Nullable Instant nextRunAt() { return nextRunAt; }
 
     /** What an event did to the record, and what health must do about it. */
-    public record Change(DetailedState previous, DetailedState current, Decision decision) {
+    public record Change(@Nullable DetailedState previous, DetailedState current, Decision decision) {
+        /** The same change for a record that did not exist before. */
+        public Change withPrevious(@Nullable DetailedState previous) {
+            return new Change(previous, current, decision);
+        }
+
         public boolean stateChanged() {
             return !Objects.equals(previous, current);
         }
