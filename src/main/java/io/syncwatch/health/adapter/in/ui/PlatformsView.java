@@ -1,11 +1,53 @@
 package io.syncwatch.health.adapter.in.ui;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.health.DetailedState;
+import io.syncwatch.health.SummaryStatus;
+import io.syncwatch.health.application.port.in.BulkActions;
+import io.syncwatch.health.domain.HealthFilter;
+import io.syncwatch.health.application.port.in.HealthQueries;
+import io.syncwatch.health.domain.HealthSort;
+import io.syncwatch.health.application.port.in.HealthUpdates;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
@@ -13,17 +55,306 @@ import io.syncwatch.platform.shell.PageHeader;
 import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
 
-/** Integrations */
+/** The Platforms tab: every integration of the account with its health, at a glance. */
 @Route("conversations/integrations/platforms")
 @PageTitle("Platforms · Syncwatch")
 @Menu(title = "Conversations › Integrations", order = 10)
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class PlatformsView extends VerticalLayout {
 
-    public PlatformsView(CurrentUser currentUser) {
+    static final String INTEGRATION_ROUTE = "conversations/integrations/platforms/";
+    static final String CONNECT_ROUTE = "conversations/integrations/platforms/connect";
+
+    private final HealthQueries queries;
+    private final BulkActions bulk;
+    private final HealthUpdates updates;
+    private final CurrentUser currentUser;
+    private final Grid<HealthRecord> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Checkbox showDeleted = new Checkbox("Show deleted");
+    private final Map<SummaryStatus, Button> chips = new EnumMap<>(SummaryStatus.class);
+    private final Set<SummaryStatus> selectedStatuses = EnumSet.noneOf(SummaryStatus.class);
+    private final Button pause = new Button("Pause", VaadinIcon.PAUSE.create());
+    private final Button resume = new Button("Resume", VaadinIcon.PLAY.create());
+    private final Button runNow = new Button("Run now", VaadinIcon.REFRESH.create());
+    private final Div content = new Div();
+    private final Component empty;
+    private final VerticalLayout table = new VerticalLayout();
+    private TimestampFormat timestamps;
+    private HealthUpdates.@Nullable Subscription subscription;
+
+    public PlatformsView(CurrentUser currentUser, HealthQueries queries, BulkActions bulk, HealthUpdates updates) {
+        this.currentUser = currentUser;
+        this.queries = queries;
+        this.bulk = bulk;
+        this.updates = updates;
+        var ui = UI.getCurrent();
+        this.timestamps = new TimestampFormat(ZoneId.of("UTC"), ui == null ? Locale.US : ui.getLocale());
         addClassName("sw-page");
         add(new PageHeader("Integrations", "Is each integration running, and is data flowing?"));
-        add(new SectionTabs(currentUser, "conversations/integrations/platforms", new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS), new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts", Permission.VIEW_IMPORTED_CONTACTS)));
-        add(new EmptyState(VaadinIcon.CLOCK, "Coming soon", "This page is part of the navigation already; its content arrives with the health module's work."));
+        add(new SectionTabs(currentUser, "conversations/integrations/platforms",
+                new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
+                new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
+                        Permission.VIEW_IMPORTED_CONTACTS)));
+
+        var connect = new Button("Connect integration", VaadinIcon.PLUS.create(),
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+        connect.addThemeVariants(ButtonVariant.PRIMARY);
+        connect.setId("health-connect");
+        empty = new EmptyState(VaadinIcon.CONNECT, "No integrations yet",
+                "Connect a platform to start importing conversations; its health will show here.", connect);
+
+        buildTable();
+        content.setWidthFull();
+        add(content, help());
+        setSizeFull();
+        refreshContent();
+    }
+
+    private void buildTable() {
+        search.setPlaceholder("Search by name");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setId("health-search");
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        showDeleted.setId("health-show-deleted");
+        showDeleted.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        var chipRow = new HorizontalLayout();
+        chipRow.setSpacing(false);
+        chipRow.addClassName("gap-s");
+        for (SummaryStatus status : SummaryStatus.values()) {
+            var chip = new Button(status.label());
+            chip.addThemeVariants(ButtonVariant.SMALL);
+            chip.addClassName("sw-health-chip");
+            chip.setId("health-chip-" + status.name().toLowerCase(Locale.ROOT));
+            chip.getElement().setAttribute("aria-pressed", "false");
+            chip.addClickListener(e -> toggle(status));
+            chips.put(status, chip);
+            chipRow.add(chip);
+        }
+
+        pause.setId("health-bulk-pause");
+        resume.setId("health-bulk-resume");
+        runNow.setId("health-bulk-run");
+        pause.addClickListener(e -> bulk("paused", bulk.pause(selectedIds())));
+        resume.addClickListener(e -> bulk("resumed", bulk.resume(selectedIds())));
+        runNow.addClickListener(e -> bulk("started", bulk.runNow(selectedIds())));
+        for (Button b : List.of(pause, resume, runNow)) {
+            b.addThemeVariants(ButtonVariant.SMALL);
+            b.setEnabled(false);
+        }
+
+        var toolbar = new HorizontalLayout(search, chipRow, showDeleted, new Span(), pause, resume, runNow);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap");
+
+        grid.setId("health-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addSelectionListener(e -> {
+            boolean any = !e.getAllSelectedItems().isEmpty();
+            pause.setEnabled(any);
+            resume.setEnabled(any);
+            runNow.setEnabled(any);
+        });
+        grid.setMultiSort(false);
+        var name = grid.addColumn(new ComponentRenderer<>(this::nameCell)).setHeader("Name")
+                .setKey("NAME").setSortable(true).setSortProperty("NAME").setFlexGrow(2);
+        grid.addColumn(HealthRecord::platform).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
+        var status = grid.addColumn(new ComponentRenderer<>(this::statusCell)).setHeader("Status").setKey("STATUS")
+                .setSortProperty("STATUS").setFlexGrow(2);
+        grid.addColumn(r -> r.lastRanAt() == null ? "Never" : timestamps.format(r.lastRanAt(), queries.now()))
+                .setHeader("Last ran at").setKey("LAST_RAN_AT").setSortProperty("LAST_RAN_AT");
+        grid.addColumn(this::lastDataImported).setHeader("Last data imported").setKey("LAST_DATA_IMPORTED")
+                .setSortProperty("LAST_DATA_IMPORTED");
+        grid.addColumn(r -> r.nextRunAt() == null || r.lifecycle() != io.syncwatch.integrations.Lifecycle.ACTIVE ? "—"
+                : timestamps.format(r.nextRunAt(), queries.now())).setHeader("Next run").setKey("NEXT_RUN")
+                .setSortProperty("NEXT_RUN");
+        grid.addColumn(r -> r.schedule().label()).setHeader("Schedule").setKey("SCHEDULE").setSortProperty("SCHEDULE");
+        grid.setItems(query -> queries.page(filter(), sorts(query.getSortOrders()), query.getOffset(), query.getLimit())
+                .stream(), query -> queries.count(filter()));
+        grid.sort(List.of(new GridSortOrder<>(status, SortDirection.ASCENDING)));
+        name.setResizable(true);
+        grid.setAllRowsVisible(false);
+        grid.setHeight("60vh");
+
+        table.setPadding(false);
+        table.add(toolbar, grid);
+    }
+
+    private Component nameCell(HealthRecord r) {
+        return integrationLink(r);
+    }
+
+    /** A link to the integrations module's integration page (by path: health does not know its view class). */
+    private static Component integrationLink(HealthRecord r) {
+        var a = new com.vaadin.flow.component.html.Anchor(INTEGRATION_ROUTE + r.integrationId().value(), r.name());
+        a.addClassName("sw-health-name");
+        a.getElement().setAttribute("router-link", true);
+        return a;
+    }
+
+    Component statusCell(HealthRecord r) {
+        var now = queries.now();
+        DetailedState state = r.state();
+        var badge = new Span(state.summary().label());
+        badge.addClassNames("sw-status", "sw-status-" + state.summary().name().toLowerCase(Locale.ROOT));
+        var detail = new Span(state.label() + reason(r));
+        detail.addClassName("sw-health-detail");
+        var cell = new HorizontalLayout(badge, detail);
+        cell.setSpacing(true);
+        cell.addClassName("sw-health-status");
+        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        String tooltip = r.message() != null ? r.message()
+                : state == DetailedState.SETUP ? "Finish setup: configure the filters to start importing"
+                : state.label();
+        cell.getElement().setAttribute("title", tooltip);
+        if (r.running()) {
+            var running = new Span("Running…");
+            running.addClassNames("sw-health-running");
+            running.getElement().setAttribute("theme", "badge contrast small");
+            cell.add(running);
+        }
+        if (r.gap(now)) {
+            var gap = new Span("Gap");
+            gap.addClassName("sw-health-gap");
+            gap.getElement().setAttribute("theme", "badge warning small");
+            gap.getElement().setAttribute("title",
+                    "Runs happen but nothing has been saved for much longer than the schedule suggests: check the filters and the source platform");
+            cell.add(gap);
+        }
+        if (r.overdue(now)) {
+            var overdue = new Span("Overdue");
+            overdue.addClassName("sw-health-overdue");
+            overdue.getElement().setAttribute("theme", "badge error small");
+            overdue.getElement().setAttribute("title",
+                    "No run for more than two scheduled intervals although the integration is active");
+            cell.add(overdue);
+        }
+        return cell;
+    }
+
+    private static String reason(HealthRecord r) {
+        if (r.state() != DetailedState.INACTIVE || r.pauseReason() == null) {
+            return "";
+        }
+        return switch (r.pauseReason()) {
+            case MANUAL -> " (paused)";
+            case DEVELOPMENT_INACTIVITY -> " (no API request for 14 days)";
+            default -> "";
+        };
+    }
+
+    String lastDataImported(HealthRecord r) {
+        if (r.lastDataImportedAt() != null) {
+            return timestamps.format(r.lastDataImportedAt(), queries.now());
+        }
+        return r.lastRanAt() != null ? "No data" : "—";
+    }
+
+    private HealthFilter filter() {
+        return new HealthFilter(selectedStatuses, search.getValue() == null ? "" : search.getValue(),
+                showDeleted.getValue());
+    }
+
+    private static List<HealthSort> sorts(List<QuerySortOrder> orders) {
+        List<HealthSort> result = new ArrayList<>();
+        for (QuerySortOrder order : orders) {
+            result.add(new HealthSort(HealthSort.Column.valueOf(order.getSorted()),
+                    order.getDirection() == SortDirection.ASCENDING));
+        }
+        if (result.isEmpty()) {
+            result.add(HealthSort.byStatus());
+        }
+        return result;
+    }
+
+    private void toggle(SummaryStatus status) {
+        if (!selectedStatuses.remove(status)) {
+            selectedStatuses.add(status);
+        }
+        var chip = chips.get(status);
+        boolean on = selectedStatuses.contains(status);
+        if (on) {
+            chip.addThemeVariants(ButtonVariant.PRIMARY);
+        } else {
+            chip.removeThemeVariants(ButtonVariant.PRIMARY);
+        }
+        chip.getElement().setAttribute("aria-pressed", Boolean.toString(on));
+        grid.getDataProvider().refreshAll();
+    }
+
+    private List<IntegrationId> selectedIds() {
+        return grid.getSelectedItems().stream().map(HealthRecord::integrationId).toList();
+    }
+
+    private void bulk(String verb, BulkActions.Result result) {
+        String text = result.succeeded() + " integration" + (result.succeeded() == 1 ? "" : "s") + " " + verb
+                + (result.failures().isEmpty() ? "" : "; not done: " + String.join("; ", result.failures()));
+        var n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(result.failures().isEmpty() ? com.vaadin.flow.component.notification.NotificationVariant.SUCCESS
+                : com.vaadin.flow.component.notification.NotificationVariant.WARNING);
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Shows the table, or the empty state when the account has no integration at all. */
+    void refreshContent() {
+        boolean none = queries.count(new HealthFilter(Set.of(), "", true)) == 0;
+        content.removeAll();
+        content.add(none ? empty : table);
+        if (!none) {
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    private static Component help() {
+        var list = new UnorderedList();
+        list.add(new ListItem("Active — Active: the last run completed and data is flowing. No action needed."));
+        list.add(new ListItem("Warning — Sync has warnings (a partial fetch, a missing field, rate limited), "
+                + "Quality assurance (the first run had problems; support is notified and re-enables it), "
+                + "Setup (finish setup: configure the filters). Open the integration and review the message."));
+        list.add(new ListItem("Error — Sync failing, Authentication failing, Credentials invalid (every run for three "
+                + "days failed on authentication; paused until you reconnect). Re-authenticate or fix the configuration."));
+        list.add(new ListItem("Paused — Inactive (paused manually, or a development integration without API requests "
+                + "for two weeks) and Deleted. Resume it from the integration page when you're ready."));
+        list.add(new ListItem("Timestamps under 7 hours are relative (\"2 hours ago\"), older ones absolute. "
+                + "\"No data\" means it ran but nothing new matched the import criteria yet. "
+                + "Gap: runs happen but nothing saved for over 7 days or 24 scheduled intervals; "
+                + "Overdue: no run for more than 2 scheduled intervals."));
+        var details = new Details("What the statuses mean", list);
+        details.setId("health-help");
+        return details;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        timestamps = new TimestampFormat(timestamps.zone(), ui.getLocale());
+        ui.getPage().retrieveExtendedClientDetails(details -> {
+            try {
+                timestamps = new TimestampFormat(ZoneId.of(details.getTimeZoneId()), ui.getLocale());
+                grid.getDataProvider().refreshAll();
+            } catch (RuntimeException ignored) {
+                // unknown zone id: keep UTC
+            }
+        });
+        subscription = updates.subscribe(currentUser.accountId(), () -> ui.access(this::refreshContent));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    Grid<HealthRecord> grid() {
+        return grid;
     }
 }

@@ -1,0 +1,135 @@
+package io.syncwatch.health.adapter.in.ui;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+
+import io.syncwatch.health.DetailedState;
+import io.syncwatch.health.application.port.in.BulkActions;
+import io.syncwatch.health.application.port.in.HealthQueries;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.health.domain.RecommendedAction;
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.IntegrationSnapshot;
+
+/**
+ * The status area at the top of the integration page: the message in full, the action for its
+ * failure category as a button, last ran at / last data imported, and what to check (spec 001).
+ */
+@Component
+class HealthStatusSection implements IntegrationPageSection {
+
+    static final String RECONNECT_PATH = "/reconnect";
+
+    private final HealthQueries queries;
+    private final BulkActions actions;
+
+    HealthStatusSection(HealthQueries queries, BulkActions actions) {
+        this.queries = queries;
+        this.actions = actions;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component render(IntegrationSnapshot integration) {
+        var area = new Div();
+        area.addClassNames("sw-card", "sw-health-status-area");
+        area.setId("health-status-area");
+        var record = queries.find(integration.accountId(), integration.id()).orElseGet(() -> HealthRecord.of(integration));
+        var now = queries.now();
+        var ui = UI.getCurrent();
+        var format = new TimestampFormat(ZoneId.of("UTC"), ui == null ? Locale.US : ui.getLocale());
+        DetailedState state = record.state();
+
+        var badge = new Span(state.summary().label());
+        badge.addClassNames("sw-status", "sw-status-" + state.summary().name().toLowerCase(Locale.ROOT));
+        var title = new H3(state.label());
+        var header = new HorizontalLayout(badge, title);
+        header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        area.add(header);
+
+        if (record.message() != null) {
+            var message = new Paragraph(record.message());
+            message.addClassName("sw-health-message");
+            message.setId("health-message");
+            area.add(message);
+        } else if (state == DetailedState.SETUP) {
+            area.add(new Paragraph("Finish setup: configure the filters to start importing."));
+        } else if (state == DetailedState.QUALITY_ASSURANCE) {
+            area.add(new Paragraph("The first run had problems; our support team has been notified and will re-enable it."));
+        }
+        if (record.recommendedAction() != null) {
+            area.add(new Paragraph("What to do: " + record.recommendedAction()));
+        }
+
+        var times = new Paragraph("Last ran at: " + (record.lastRanAt() == null ? "Never" : format.format(record.lastRanAt(), now))
+                + " · Last data imported: " + (record.lastDataImportedAt() != null
+                        ? format.format(record.lastDataImportedAt(), now)
+                        : record.lastRanAt() != null ? "No data" : "—"));
+        times.setId("health-times");
+        area.add(times);
+
+        var action = actionFor(record);
+        if (action != null) {
+            area.add(action);
+        }
+        var checks = RecommendedAction.whatToCheck(record.failureCategory());
+        if (!checks.isEmpty() && state.summary() != io.syncwatch.health.SummaryStatus.ACTIVE) {
+            var list = new UnorderedList();
+            list.setId("health-what-to-check");
+            checks.forEach(c -> list.add(new ListItem(c)));
+            area.add(new Span("What to check"), list);
+        }
+        return area;
+    }
+
+    private com.vaadin.flow.component.@org.jspecify.annotations.Nullable Component actionFor(HealthRecord record) {
+        var ids = java.util.List.of(record.integrationId());
+        DetailedState state = record.state();
+        if (state == DetailedState.AUTHENTICATION_FAILING || state == DetailedState.CREDENTIALS_INVALID
+                || record.failureCategory() == FailureCategory.AUTHENTICATION_FAILED) {
+            var link = new Anchor(PlatformsView.INTEGRATION_ROUTE + record.integrationId().value() + RECONNECT_PATH,
+                    "Reconnect");
+            link.setId("health-action-reconnect");
+            link.getElement().setAttribute("router-link", true);
+            link.addClassName("sw-health-action");
+            return link;
+        }
+        if (state == DetailedState.INACTIVE) {
+            var resume = new Button("Resume", e -> report(actions.resume(ids), "Resumed"));
+            resume.setId("health-action-resume");
+            resume.addThemeVariants(ButtonVariant.PRIMARY);
+            return resume;
+        }
+        if (state == DetailedState.SYNC_FAILING || state == DetailedState.SYNC_HAS_WARNINGS) {
+            var run = new Button("Run now", e -> report(actions.runNow(ids), "Run started"));
+            run.setId("health-action-run");
+            run.addThemeVariants(ButtonVariant.PRIMARY);
+            return run;
+        }
+        return null;
+    }
+
+    private static void report(BulkActions.Result result, String ok) {
+        Notification.show(result.failures().isEmpty() ? ok : String.join("; ", result.failures()));
+    }
+}

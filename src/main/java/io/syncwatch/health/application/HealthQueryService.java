@@ -1,0 +1,129 @@
+package io.syncwatch.health.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.syncwatch.health.application.port.in.BulkActions;
+import io.syncwatch.health.domain.HealthFilter;
+import io.syncwatch.health.application.port.in.HealthQueries;
+import io.syncwatch.health.domain.HealthSort;
+import io.syncwatch.health.application.port.out.HealthRecords;
+import io.syncwatch.health.domain.HealthNotification;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.imports.ImportOperations;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationOperations;
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.CurrentUser;
+
+/** Account-scoped reads of health records and the Platforms tab's bulk actions. */
+@Service
+@Transactional(readOnly = true)
+class HealthQueryService implements HealthQueries, BulkActions {
+
+    private final HealthRecords records;
+    private final CurrentUser currentUser;
+    private final ObjectProvider<IntegrationOperations> integrations;
+    private final ObjectProvider<ImportOperations> imports;
+    private final Clock clock;
+
+    HealthQueryService(HealthRecords records, CurrentUser currentUser, ObjectProvider<IntegrationOperations> integrations,
+            ObjectProvider<ImportOperations> imports, Clock clock) {
+        this.records = records;
+        this.currentUser = currentUser;
+        this.integrations = integrations;
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<HealthRecord> page(HealthFilter filter, List<HealthSort> sort, int offset, int limit) {
+        return records.page(currentUser.accountId(), filter, sort, offset, limit);
+    }
+
+    @Override
+    public int count(HealthFilter filter) {
+        return records.count(currentUser.accountId(), filter);
+    }
+
+    @Override
+    public Optional<HealthRecord> find(IntegrationId integration) {
+        return find(currentUser.accountId(), integration);
+    }
+
+    @Override
+    public Optional<HealthRecord> find(AccountId account, IntegrationId integration) {
+        return records.find(integration).filter(r -> r.accountId().equals(account));
+    }
+
+    @Override
+    public List<HealthNotification> notifications() {
+        return records.notifications(currentUser.accountId());
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public Result pause(Collection<IntegrationId> ids) {
+        return each(ids, (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
+    }
+
+    @Override
+    public Result resume(Collection<IntegrationId> ids) {
+        return each(ids, (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
+    }
+
+    @Override
+    public Result runNow(Collection<IntegrationId> ids) {
+        return each(ids, (account, id) -> {
+            var ops = imports.getIfAvailable();
+            if (ops == null) {
+                throw new IllegalStateException("Imports are not available");
+            }
+            ops.runNow(account, id, currentUser.actorName());
+        });
+    }
+
+    private IntegrationOperations requireIntegrations() {
+        var ops = integrations.getIfAvailable();
+        if (ops == null) {
+            throw new IllegalStateException("Integrations are not available");
+        }
+        return ops;
+    }
+
+    private Result each(Collection<IntegrationId> ids, Action action) {
+        AccountId account = currentUser.accountId();
+        int ok = 0;
+        List<String> failures = new ArrayList<>();
+        for (IntegrationId id : ids) {
+            var record = find(account, id);
+            if (record.isEmpty()) {
+                failures.add("Integration " + id + " not found");
+                continue;
+            }
+            try {
+                action.run(account, id);
+                ok++;
+            } catch (RuntimeException e) {
+                failures.add(record.get().name() + ": " + e.getMessage());
+            }
+        }
+        return new Result(ok, failures);
+    }
+
+    private interface Action {
+        void run(AccountId account, IntegrationId id);
+    }
+}

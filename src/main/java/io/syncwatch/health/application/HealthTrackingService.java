@@ -1,0 +1,140 @@
+package io.syncwatch.health.application;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.syncwatch.health.CredentialsDeclaredInvalid;
+import io.syncwatch.health.IntegrationStateChanged;
+import io.syncwatch.health.QualityAssuranceTriggered;
+import io.syncwatch.health.application.port.in.HealthTracking;
+import io.syncwatch.health.application.port.out.HealthRecords;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.health.domain.HealthRecord.Change;
+import io.syncwatch.health.domain.HealthRecord.Decision;
+import io.syncwatch.imports.ImportRunFinished;
+import io.syncwatch.imports.ImportRunRetrying;
+import io.syncwatch.imports.ImportRunStarted;
+import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.integrations.IntegrationOperations;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.platform.AccountId;
+
+/**
+ * Applies each event to the one health record it concerns (one read by primary key, one
+ * write), publishes {@link IntegrationStateChanged} on every detailed-state change, and acts on
+ * the record's decisions (credentials invalid, quality assurance).
+ */
+@Service
+@Transactional
+class HealthTrackingService implements HealthTracking {
+
+    static final String NOTIFICATION_LOG = "io.syncwatch.health.notifications";
+    private static final Logger log = LoggerFactory.getLogger(HealthTrackingService.class);
+    private static final Logger notificationLog = LoggerFactory.getLogger(NOTIFICATION_LOG);
+
+    private final HealthRecords records;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<IntegrationOperations> integrations;
+    private final HealthUpdateBroadcaster broadcaster;
+    private final Clock clock;
+
+    HealthTrackingService(HealthRecords records, ApplicationEventPublisher events,
+            ObjectProvider<IntegrationOperations> integrations, HealthUpdateBroadcaster broadcaster, Clock clock) {
+        this.records = records;
+        this.events = events;
+        this.integrations = integrations;
+        this.broadcaster = broadcaster;
+        this.clock = clock;
+    }
+
+    @Override
+    public void integrationChanged(IntegrationSnapshot snapshot) {
+        var existing = records.find(snapshot.id());
+        HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
+        Change change = record.apply(snapshot);
+        finish(record, existing.isEmpty() ? change.withPrevious(null) : change);
+    }
+
+    @Override
+    public void integrationReconnected(IntegrationSnapshot snapshot) {
+        var existing = records.find(snapshot.id());
+        HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
+        Change change = record.reconnected(snapshot);
+        finish(record, existing.isEmpty() ? change.withPrevious(null) : change);
+    }
+
+    @Override
+    public void runStarted(ImportRunStarted event) {
+        update(event.accountId(), event.integrationId(), r -> r.runStarted(event.startedAt()));
+    }
+
+    @Override
+    public void runRetrying(ImportRunRetrying event) {
+        update(event.accountId(), event.integrationId(), r -> r.runRetrying(event));
+    }
+
+    @Override
+    public void runFinished(ImportRunFinished event) {
+        update(event.accountId(), event.integrationId(), r -> r.runFinished(event));
+    }
+
+    private void update(AccountId account, IntegrationId id, Function<HealthRecord, Change> action) {
+        Optional<HealthRecord> found = records.find(id);
+        if (found.isEmpty()) {
+            // the integration's own event has not been handled yet: start from its snapshot
+            found = Optional.ofNullable(integrations.getIfAvailable())
+                    .flatMap(ops -> ops.find(account, id))
+                    .map(HealthRecord::of);
+        }
+        if (found.isEmpty() || !found.get().accountId().equals(account)) {
+            log.warn("Run event for unknown integration {} ignored", id);
+            return;
+        }
+        HealthRecord record = found.get();
+        finish(record, action.apply(record));
+    }
+
+    private void finish(HealthRecord record, Change change) {
+        records.save(record);
+        var now = clock.instant();
+        if (change.stateChanged()) {
+            events.publishEvent(new IntegrationStateChanged(record.integrationId(), record.accountId(), record.name(),
+                    record.platform(), change.previous(), change.current(), record.message(),
+                    record.recommendedAction(), now));
+        }
+        if (change.decision() == Decision.DECLARE_CREDENTIALS_INVALID) {
+            String detail = "Every run since " + record.authFailingSince() + " failed on authentication";
+            events.publishEvent(new CredentialsDeclaredInvalid(record.integrationId(), record.accountId(),
+                    record.authFailingSince() == null ? now : record.authFailingSince(), now));
+            records.notify(record.accountId(), record.integrationId(), record.name(), "CREDENTIALS_INVALID", detail, now);
+            notificationLog.warn("Credentials invalid: integration {} ({}) of account {}: {}", record.integrationId(),
+                    record.name(), record.accountId(), detail);
+            hold(ops -> ops.holdForInvalidCredentials(record.integrationId(), detail));
+        } else if (change.decision() == Decision.HOLD_FOR_QUALITY_ASSURANCE) {
+            String message = record.message() == null ? "The first run had problems" : record.message();
+            events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), message, now));
+            records.notify(record.accountId(), record.integrationId(), record.name(), "QUALITY_ASSURANCE", message, now);
+            notificationLog.warn("Quality assurance: first run of integration {} ({}) of account {} had problems: {}",
+                    record.integrationId(), record.name(), record.accountId(), message);
+            hold(ops -> ops.holdForQualityAssurance(record.integrationId(), message));
+        }
+        broadcaster.changed(record.accountId());
+    }
+
+    private void hold(java.util.function.Consumer<IntegrationOperations> action) {
+        var ops = integrations.getIfAvailable();
+        if (ops == null) {
+            log.warn("No integrations module present: hold not applied");
+            return;
+        }
+        action.accept(ops);
+    }
+}

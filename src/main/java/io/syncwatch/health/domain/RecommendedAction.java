@@ -1,0 +1,61 @@
+package io.syncwatch.health.domain;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.RunOutcome;
+
+/** The action spec 000 recommends per failure category, and spec 001's "what to check" list. */
+public final class RecommendedAction {
+
+    public static final String RECONNECT = "Reconnect, or edit the integration and re-enter the credentials";
+    public static final String CHECK_ACCESS = "Check that the user or API key in the source platform still has the access Syncwatch needs";
+    public static final String WAIT_OR_SUPPORT = "Usually transient: if it persists past the next scheduled run, contact support";
+    public static final String NO_ACTION_RATE_LIMITED = "No action needed: the next run will resume where this one stopped";
+    public static final String REVIEW_MESSAGE = "Open the integration and review the message";
+    public static final String CONTACT_SUPPORT = "Review the message; if it persists, contact support";
+
+    private RecommendedAction() {
+    }
+
+    public static @Nullable String forCategory(@Nullable FailureCategory category, RunOutcome outcome) {
+        if (category == null) {
+            return outcome == RunOutcome.SUCCEEDED_WITH_WARNINGS ? REVIEW_MESSAGE : null;
+        }
+        return switch (category) {
+            case AUTHENTICATION_FAILED -> RECONNECT;
+            case PERMISSION_DENIED -> CHECK_ACCESS;
+            case SOURCE_UNREACHABLE -> WAIT_OR_SUPPORT;
+            case RATE_LIMITED -> NO_ACTION_RATE_LIMITED;
+            case INVALID_DATA, UNEXPECTED -> CONTACT_SUPPORT;
+        };
+    }
+
+    /** The short "what to check" list (spec 001) for a failure category. */
+    public static List<String> whatToCheck(@Nullable FailureCategory category) {
+        if (category == null) {
+            return List.of();
+        }
+        return switch (category) {
+            case AUTHENTICATION_FAILED -> List.of(
+                    "Credentials may have expired or the API token been revoked",
+                    "Click Reconnect and follow the prompt, or edit the integration and re-enter the credentials",
+                    "Then trigger a manual import to confirm the fix");
+            case PERMISSION_DENIED -> List.of(
+                    "Check the user or API key in the source platform still has the access Syncwatch needs",
+                    "If the source platform changed its API or rotated credentials, re-authenticate");
+            case SOURCE_UNREACHABLE -> List.of(
+                    "The source platform may be down: this is usually transient",
+                    "Wait for the next scheduled run; if it persists, contact support with the integration name and affected date range");
+            case RATE_LIMITED -> List.of(
+                    "The source platform rate-limited Syncwatch: this usually clears within an hour",
+                    "The next scheduled run picks up where this one left off");
+            case INVALID_DATA, UNEXPECTED -> List.of(
+                    "Review the message in full",
+                    "Try a manual import of one conversation to see whether the whole integration is affected",
+                    "If the error persists, contact support with the integration name, the affected date range and one or two source references");
+        };
+    }
+}
