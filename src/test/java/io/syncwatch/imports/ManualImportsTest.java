@@ -117,10 +117,10 @@ class ManualImportsTest {
 
         var failingScript = source.newScript();
         var failing = integrations.connect(account, "demo", ImportFilters.none(),
-                java.util.Map.of("apiKey", "k", "scenario", "auth-failing"));
+                java.util.Map.of("apiKey", "k", "scenario", "unreachable"));
         var failed = manual.importOne(account, failing.id(), "100001", "ada");
         assertThat(failed.kind()).isEqualTo(Kind.FAILED);
-        assertThat(failed.message()).startsWith("Authentication failed: ");
+        assertThat(failed.message()).startsWith("Source unreachable: ");
         assertThat(failingScript.calls.get()).isZero();
 
         var finished = events.of(ImportRunFinished.class, integration.id());

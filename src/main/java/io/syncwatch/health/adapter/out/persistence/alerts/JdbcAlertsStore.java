@@ -276,8 +276,12 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
         int exists = jdbc.sql("SELECT COUNT(*) FROM health_digest_integration WHERE account_id = ? AND integration_id = ?")
                 .params(account.value(), integrationId).query(Integer.class).single();
         if (exists == 0) {
-            jdbc.sql("INSERT INTO health_digest_integration (account_id, integration_id, name, platform, state) VALUES (?, ?, ?, ?, ?)")
-                    .params(account.value(), integrationId, name, platform, DetailedState.ACTIVE.name()).update();
+            try {
+                jdbc.sql("INSERT INTO health_digest_integration (account_id, integration_id, name, platform, state) VALUES (?, ?, ?, ?, ?)")
+                        .params(account.value(), integrationId, name, platform, DetailedState.ACTIVE.name()).update();
+            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
+                // another listener of the same integration inserted it first: the row exists, as wanted
+            }
         }
     }
 
@@ -291,8 +295,13 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
         int updated = jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND import_day = ?")
                 .params(imported, account.value(), integrationId, day).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO health_digest_daily (account_id, integration_id, import_day, imported) VALUES (?, ?, ?, ?)")
-                    .params(account.value(), integrationId, day, imported).update();
+            try {
+                jdbc.sql("INSERT INTO health_digest_daily (account_id, integration_id, import_day, imported) VALUES (?, ?, ?, ?)")
+                        .params(account.value(), integrationId, day, imported).update();
+            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
+                jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND import_day = ?")
+                        .params(imported, account.value(), integrationId, day).update();
+            }
         }
     }
 
