@@ -56,7 +56,10 @@ class HealthTrackingService implements HealthTracking {
     }
 
     @Override
-    public void integrationChanged(IntegrationSnapshot snapshot) {
+    public void integrationChanged(IntegrationSnapshot eventSnapshot) {
+        // Listeners run concurrently and may see an integration's events out of order (connected,
+        // configured and paused within milliseconds): apply the integration's current state.
+        IntegrationSnapshot snapshot = current(eventSnapshot);
         var existing = records.find(snapshot.id());
         HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
         Change change = record.apply(snapshot);
@@ -64,7 +67,8 @@ class HealthTrackingService implements HealthTracking {
     }
 
     @Override
-    public void integrationReconnected(IntegrationSnapshot snapshot) {
+    public void integrationReconnected(IntegrationSnapshot eventSnapshot) {
+        IntegrationSnapshot snapshot = current(eventSnapshot);
         var existing = records.find(snapshot.id());
         HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
         Change change = record.reconnected(snapshot);
@@ -84,6 +88,12 @@ class HealthTrackingService implements HealthTracking {
     @Override
     public void runFinished(ImportRunFinished event) {
         update(event.accountId(), event.integrationId(), r -> r.runFinished(event));
+    }
+
+    private IntegrationSnapshot current(IntegrationSnapshot fromEvent) {
+        return Optional.ofNullable(integrations.getIfAvailable())
+                .flatMap(ops -> ops.find(fromEvent.accountId(), fromEvent.id()))
+                .orElse(fromEvent);
     }
 
     private void update(AccountId account, IntegrationId id, Function<HealthRecord, Change> action) {

@@ -170,8 +170,12 @@ public final class HealthRecord {
                 ? FailureCategory.RATE_LIMITED
                 : run.failureCategory();
         recommendedAction = RecommendedAction.forCategory(failureCategory, run.outcome());
-        boolean firstRun = run.firstRun() || !firstRunDone;
-        firstRunDone = true;
+        // A single-conversation import is a troubleshooting action, not the integration's first sync.
+        boolean wholeRun = run.trigger() != io.syncwatch.imports.RunTrigger.SINGLE_CONVERSATION;
+        boolean firstRun = wholeRun && (run.firstRun() || !firstRunDone);
+        if (wholeRun) {
+            firstRunDone = true;
+        }
 
         boolean authFailure = run.outcome() == RunOutcome.FAILED
                 && run.failureCategory() == FailureCategory.AUTHENTICATION_FAILED;

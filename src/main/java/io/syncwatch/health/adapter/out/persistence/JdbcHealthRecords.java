@@ -31,6 +31,17 @@ import io.syncwatch.platform.AccountId;
 @Repository
 class JdbcHealthRecords implements HealthRecords {
 
+    private static final String UPDATE = """
+                UPDATE health_record SET name = :name, platform = :platform, schedule = :schedule,
+                  schedule_minutes = :scheduleMinutes, lifecycle = :lifecycle, pause_reason = :pauseReason,
+                  pause_detail = :pauseDetail, connected_at = :connectedAt, run_state = :runState,
+                  detailed_state = :state, summary_rank = :rank, deleted = :deleted, last_ran_at = :lastRanAt,
+                  last_data_imported_at = :lastData, message = :message, failure_category = :category,
+                  recommended_action = :action, running = :running, auth_failing_since = :authSince,
+                  first_run_done = :firstRunDone, next_run_at = :nextRunAt
+                WHERE integration_id = :id AND account_id = :account""";
+
+
     private static final String COLUMNS = "integration_id, account_id, name, platform, schedule, lifecycle, pause_reason,"
             + " pause_detail, connected_at, run_state, detailed_state, last_ran_at, last_data_imported_at, message,"
             + " failure_category, recommended_action, running, auth_failing_since, first_run_done, next_run_at";
@@ -84,24 +95,21 @@ class JdbcHealthRecords implements HealthRecords {
         params.put("authSince", ts(r.authFailingSince()));
         params.put("firstRunDone", r.firstRunDone());
         params.put("nextRunAt", ts(r.nextRunAt()));
-        int updated = jdbc.sql("""
-                UPDATE health_record SET name = :name, platform = :platform, schedule = :schedule,
-                  schedule_minutes = :scheduleMinutes, lifecycle = :lifecycle, pause_reason = :pauseReason,
-                  pause_detail = :pauseDetail, connected_at = :connectedAt, run_state = :runState,
-                  detailed_state = :state, summary_rank = :rank, deleted = :deleted, last_ran_at = :lastRanAt,
-                  last_data_imported_at = :lastData, message = :message, failure_category = :category,
-                  recommended_action = :action, running = :running, auth_failing_since = :authSince,
-                  first_run_done = :firstRunDone, next_run_at = :nextRunAt
-                WHERE integration_id = :id AND account_id = :account""").params(params).update();
+        int updated = jdbc.sql(UPDATE).params(params).update();
         if (updated == 0) {
-            jdbc.sql("""
-                    INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
-                      lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
-                      deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
-                      running, auth_failing_since, first_run_done, next_run_at)
-                    VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
-                      :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
-                      :category, :action, :running, :authSince, :firstRunDone, :nextRunAt)""").params(params).update();
+            try {
+                jdbc.sql("""
+                        INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
+                          lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
+                          deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
+                          running, auth_failing_since, first_run_done, next_run_at)
+                        VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
+                          :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
+                          :category, :action, :running, :authSince, :firstRunDone, :nextRunAt)""").params(params).update();
+            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
+                // a listener of another event of the same integration inserted it first
+                jdbc.sql(UPDATE).params(params).update();
+            }
         }
     }
 
