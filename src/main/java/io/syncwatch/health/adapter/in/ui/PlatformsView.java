@@ -106,7 +106,7 @@ public class PlatformsView extends VerticalLayout {
 
         buildTable();
         content.setWidthFull();
-        add(content, help());
+        add(content, help(), notifications());
         setSizeFull();
         refreshContent();
     }
@@ -308,6 +308,19 @@ public class PlatformsView extends VerticalLayout {
         if (!none) {
             grid.getDataProvider().refreshAll();
         }
+    }
+
+    /** The internal notifications (quality assurance, credentials invalid) of the account. */
+    private Component notifications() {
+        var list = new UnorderedList();
+        for (var n : queries.notifications()) {
+            list.add(new ListItem(timestamps.absolute(n.createdAt()) + " · " + n.integrationName() + " · "
+                    + (n.kind().equals("QUALITY_ASSURANCE") ? "Quality assurance" : "Credentials invalid") + ": "
+                    + n.message()));
+        }
+        var details = new Details("Support notifications (" + list.getChildren().count() + ")", list);
+        details.setId("health-notifications");
+        return details;
     }
 
     private static Component help() {

@@ -1,0 +1,203 @@
+package io.syncwatch.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+
+import io.syncwatch.health.application.port.in.HealthTracking;
+import io.syncwatch.health.domain.HealthFixtures;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+
+/** The Platforms tab, browserless: sort order, timestamps, "No data", tooltip, filters, empty state. */
+class PlatformsViewTest extends HealthSpringTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    HealthTracking tracking;
+
+    @Autowired
+    io.syncwatch.integrations.IntegrationOperations integrationOperations;
+
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    long integration(TestAccount account, String name, Lifecycle lifecycle, @Nullable PauseReason reason) {
+        long id = freshIntegrationId();
+        var base = HealthFixtures.snapshot(id, account.id().value(), name, lifecycle, reason, now.minus(Duration.ofDays(1)));
+        tracking.integrationChanged(base);
+        return id;
+    }
+
+    void run(TestAccount account, long id, Instant at, RunOutcome outcome, @Nullable FailureCategory category,
+            @Nullable String message, boolean first, @Nullable Instant saved) {
+        tracking.runFinished(HealthFixtures.finished(id, account.id().value(), at, outcome, category, message, first, saved));
+    }
+
+    @SuppressWarnings("unchecked")
+    Grid<HealthRecord> open(TestAccount account) {
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        UI.getCurrent().navigate("conversations/integrations/platforms");
+        return $(Grid.class).id("health-grid");
+    }
+
+    List<String> names(Grid<HealthRecord> grid) {
+        var tester = test(grid);
+        return IntStream.range(0, tester.size()).mapToObj(i -> tester.getRow(i).name()).toList();
+    }
+
+    String cell(Grid<HealthRecord> grid, int row, String key) {
+        return test(grid).getCellText(row, test(grid).getColumnPosition(key));
+    }
+
+    @Test
+    void sortsByAttentionNeededThenNameAndByEveryColumn() {
+        var account = accounts.createWithAllFeatures();
+        long ok = integration(account, "Alpha desk", Lifecycle.ACTIVE, null);
+        run(account, ok, now.minusSeconds(60), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(60));
+        long failing = integration(account, "Zulu desk", Lifecycle.ACTIVE, null);
+        run(account, failing, now.minusSeconds(300), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(300));
+        run(account, failing, now.minusSeconds(60), RunOutcome.FAILED, FailureCategory.SOURCE_UNREACHABLE, "down", false, null);
+        long warning = integration(account, "Mike desk", Lifecycle.ACTIVE, null);
+        run(account, warning, now.minusSeconds(300), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(300));
+        run(account, warning, now.minusSeconds(60), RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, "429", false, null);
+        integration(account, "Bravo desk", Lifecycle.PAUSED, PauseReason.MANUAL);
+        long authFailing = integration(account, "Echo desk", Lifecycle.ACTIVE, null);
+        run(account, authFailing, now.minusSeconds(300), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(300));
+        run(account, authFailing, now.minusSeconds(60), RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401", false, null);
+        integration(account, "Setup desk", Lifecycle.SETUP, null);
+
+        var grid = open(account);
+        assertThat(test(grid).getSortDirection("STATUS")).isEqualTo(SortDirection.ASCENDING);
+        assertThat(names(grid)).containsExactly("Echo desk", "Zulu desk", "Mike desk", "Setup desk", "Bravo desk",
+                "Alpha desk");
+        test(grid).sortByColumn("NAME", SortDirection.ASCENDING);
+        assertThat(names(grid)).containsExactly("Alpha desk", "Bravo desk", "Echo desk", "Mike desk", "Setup desk",
+                "Zulu desk");
+        test(grid).sortByColumn("NAME", SortDirection.DESCENDING);
+        assertThat(names(grid).getFirst()).isEqualTo("Zulu desk");
+        for (String key : List.of("PLATFORM", "LAST_RAN_AT", "LAST_DATA_IMPORTED", "NEXT_RUN", "SCHEDULE")) {
+            assertThat(test(grid).isColumnSortable(key)).as(key).isTrue();
+            test(grid).sortByColumn(key, SortDirection.ASCENDING);
+            assertThat(names(grid)).as(key).hasSize(6);
+        }
+    }
+
+    @Test
+    void timestampsEitherSideOfSevenHoursNoDataAndTheMessageOnHover() {
+        var account = accounts.createWithAllFeatures();
+        long recent = integration(account, "Recent", Lifecycle.ACTIVE, null);
+        run(account, recent, now.minus(Duration.ofHours(6).plusMinutes(59)), RunOutcome.SUCCEEDED, null, null, true, null);
+        long older = integration(account, "Older", Lifecycle.ACTIVE, null);
+        Instant sevenHours = now.minus(Duration.ofHours(7));
+        run(account, older, sevenHours.minusSeconds(120), RunOutcome.SUCCEEDED, null, null, true, sevenHours.minusSeconds(120));
+        run(account, older, sevenHours, RunOutcome.FAILED, FailureCategory.PERMISSION_DENIED,
+                "403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read)", false, null);
+
+        var grid = open(account);
+        test(grid).sortByColumn("NAME", SortDirection.ASCENDING);
+        assertThat(names(grid)).containsExactly("Older", "Recent");
+        assertThat(cell(grid, 1, "LAST_RAN_AT")).isEqualTo("6 hours ago");
+        assertThat(cell(grid, 1, "LAST_DATA_IMPORTED")).isEqualTo("No data");
+        var absolute = java.time.format.DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a", UI.getCurrent().getLocale())
+                .withZone(java.time.ZoneId.of("UTC"));
+        assertThat(cell(grid, 0, "LAST_RAN_AT")).isEqualTo(absolute.format(sevenHours));
+        assertThat(cell(grid, 0, "LAST_DATA_IMPORTED")).isEqualTo(absolute.format(sevenHours.minusSeconds(120)));
+
+        Component status = test(grid).getCellComponent(0, "STATUS");
+        assertThat(status.getElement().getAttribute("title"))
+                .isEqualTo("403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read)");
+        assertThat(status.getElement().getTextRecursively()).contains("Error", "Sync failing");
+        assertThat(test(grid).getCellComponent(1, "STATUS").getElement().getTextRecursively()).contains("Active");
+    }
+
+    @Test
+    void filterChipsSearchAndShowDeleted() {
+        var account = accounts.createWithAllFeatures();
+        long failing = integration(account, "Support failing", Lifecycle.ACTIVE, null);
+        run(account, failing, now.minusSeconds(300), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(300));
+        run(account, failing, now.minusSeconds(60), RunOutcome.FAILED, FailureCategory.UNEXPECTED, "boom", false, null);
+        integration(account, "Sales paused", Lifecycle.PAUSED, PauseReason.MANUAL);
+        integration(account, "Old deleted", Lifecycle.DELETED, null);
+
+        var grid = open(account);
+        assertThat(names(grid)).containsExactly("Support failing", "Sales paused");
+        test($(Button.class).id("health-chip-error")).click();
+        assertThat(names(grid)).containsExactly("Support failing");
+        test($(Button.class).id("health-chip-paused")).click();
+        assertThat(names(grid)).containsExactly("Support failing", "Sales paused");
+        test($(Button.class).id("health-chip-error")).click();
+        test($(Button.class).id("health-chip-paused")).click();
+        test($(TextField.class).id("health-search")).setValue("sales");
+        assertThat(names(grid)).containsExactly("Sales paused");
+        test($(TextField.class).id("health-search")).clear();
+        test($(Checkbox.class).id("health-show-deleted")).click();
+        assertThat(names(grid)).containsExactlyInAnyOrder("Support failing", "Sales paused", "Old deleted");
+        var deletedRow = names(grid).indexOf("Old deleted");
+        assertThat(test(grid).getCellComponent(deletedRow, "STATUS").getElement().getTextRecursively()).contains("Deleted");
+    }
+
+    @Test
+    void anAccountWithoutIntegrationsSeesAButtonToConnectOne() {
+        var account = accounts.createWithAllFeatures();
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        UI.getCurrent().navigate("conversations/integrations/platforms");
+        assertThat($(Grid.class).all()).isEmpty();
+        var connect = $(Button.class).id("health-connect");
+        assertThat(connect.getText()).isEqualTo("Connect integration");
+    }
+
+    @Test
+    void theBulkButtonsActOnTheSelectedRows() {
+        var account = accounts.createWithAllFeatures();
+        long a = integration(account, "A", Lifecycle.ACTIVE, null);
+        long b = integration(account, "B", Lifecycle.ACTIVE, null);
+        var grid = open(account);
+        assertThat($(Button.class).id("health-bulk-pause").isEnabled()).isFalse();
+        org.mockito.Mockito.doNothing().when(integrationOperations).pause(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyString());
+        test(grid).select(0);
+        test(grid).select(1);
+        test($(Button.class).id("health-bulk-pause")).click();
+        org.mockito.Mockito.verify(integrationOperations).pause(org.mockito.ArgumentMatchers.eq(account.id()),
+                org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(a)),
+                org.mockito.ArgumentMatchers.anyString());
+        org.mockito.Mockito.verify(integrationOperations).pause(org.mockito.ArgumentMatchers.eq(account.id()),
+                org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(b)),
+                org.mockito.ArgumentMatchers.anyString());
+    }
+}
