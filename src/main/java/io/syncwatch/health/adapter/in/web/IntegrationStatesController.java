@@ -28,6 +28,7 @@ import io.syncwatch.integrations.IntegrationId;
 /** The integration states API (spec 002): only the sync-related subset of the detailed states. */
 @RestController
 @RequestMapping("/api/v1/integrations")
+@jakarta.annotation.security.RolesAllowed(io.syncwatch.platform.Permission.Names.API_INTEGRATIONS)
 @Tag(name = "Integration states", description = "Sync state of each integration of the API key's account")
 class IntegrationStatesController {
 
