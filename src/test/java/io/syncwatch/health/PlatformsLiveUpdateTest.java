@@ -1,0 +1,113 @@
+package io.syncwatch.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.ImportCounts;
+import io.syncwatch.imports.ImportRunFinished;
+import io.syncwatch.imports.ImportRunId;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.imports.RunTrigger;
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.Browser;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+
+/** In real Chromium: the Platforms tab shows a run's outcome as it arrives (server push, no reload). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestAccounts.class, SignedIn.class })
+class PlatformsLiveUpdateTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    IntegrationManagement integrations;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tx.executeWithoutResult(t -> events.publishEvent(new ImportRunFinished(new ImportRunId(System.nanoTime()), s.id(),
+                s.accountId(), RunTrigger.SCHEDULED, outcome, category, message,
+                new ImportCounts(3, outcome == RunOutcome.SUCCEEDED ? 3 : 0, 0, 0, 0, 0),
+                outcome == RunOutcome.SUCCEEDED ? now : null, first, now.minusSeconds(5), now, now.plusSeconds(3600))));
+    }
+
+    @Test
+    void aStatusChangeArrivesWithoutReloading() {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        signedIn.as(email);
+        IntegrationSnapshot s = integrations.connect(new ConnectCommand("demo", "Live desk",
+                Map.of("apiKey", "live-desk-key", "scenario", "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
+        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        signedIn.signOut();
+        runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
+
+        String base = "http://localhost:" + port;
+        Page page = browser.page();
+        browser.signIn(base, email, TestAccounts.PASSWORD);
+        page.navigate(base + "/conversations/integrations/platforms");
+        page.waitForFunction("t => document.title === t", "Platforms · Syncwatch");
+        page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Live desk")).waitFor();
+        Locator failing = page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Sync failing"));
+        assertThat(failing.count()).isZero();
+        page.evaluate("window.__notReloaded = true");
+
+        runFinished(s, RunOutcome.FAILED, FailureCategory.PERMISSION_DENIED,
+                "The API key may not read conversations (HTTP 403 Forbidden)", false);
+
+        failing.first().waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertThat(page.evaluate("window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(browser.errors()).isEmpty();
+    }
+}
