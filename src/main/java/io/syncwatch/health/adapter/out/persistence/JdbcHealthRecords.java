@@ -95,7 +95,11 @@ class JdbcHealthRecords implements HealthRecords {
         params.put("authSince", ts(r.authFailingSince()));
         params.put("firstRunDone", r.firstRunDone());
         params.put("nextRunAt", ts(r.nextRunAt()));
-        int updated = jdbc.sql(UPDATE).params(params).update();
+        // a plain read first: an UPDATE of a missing row would take a gap lock, and two listeners
+        // creating the same record would then deadlock on their INSERTs
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM health_record WHERE integration_id = ?")
+                .param(r.integrationId().value()).query(Long.class).single() > 0;
+        int updated = exists ? jdbc.sql(UPDATE).params(params).update() : 0;
         if (updated == 0) {
             try {
                 jdbc.sql("""

@@ -1,4 +1,4 @@
-package io.syncwatch.health.adapter.in.web;
+package io.syncwatch;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,7 +38,7 @@ import io.syncwatch.testsupport.TestPlatforms;
  * health records built by the health module's listeners, read with the account's API key.
  */
 @SyncwatchTest
-class IntegrationStatesApiTest {
+class StatesApiEndToEndTest {
 
     @Autowired
     MockMvc mvc;
