@@ -38,6 +38,10 @@ import io.syncwatch.testsupport.TestPlatforms;
  * health records built by the health module's listeners, read with the account's API key.
  */
 @SyncwatchTest
+// Vaadin installs its SecurityContextHolderStrategy globally per application context; a cached
+// context reused after others were created reads another strategy, so this class (which runs late
+// in the suite) gets a fresh context. One context per JVM in production: not affected.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class StatesApiEndToEndTest {
 
     @Autowired
@@ -54,6 +58,9 @@ class StatesApiEndToEndTest {
 
     @Autowired
     HealthQueries health;
+
+    @Autowired
+    io.syncwatch.platform.application.port.in.SignIn signIn;
 
     @AfterEach
     void signOut() {
@@ -81,6 +88,11 @@ class StatesApiEndToEndTest {
         IntegrationSnapshot active = connect(account, "Active desk", true);
         IntegrationSnapshot setup = connect(account, "Setup desk", false);
         String key = accounts.apiKey(account);
+        org.assertj.core.api.Assertions.assertThat(signIn.authenticateApiKey(key)).as("key resolves").isPresent();
+        org.assertj.core.api.Assertions.assertThat(org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication()).as("no authentication left on the test thread").isNull();
+        org.assertj.core.api.Assertions.assertThat(org.springframework.security.test.context.TestSecurityContextHolder.getContext()
+                .getAuthentication()).as("no test authentication left on the test thread").isNull();
 
         mvc.perform(get("/api/v1/integrations/states").header("Authorization", "Bearer " + key))
                 .andExpect(status().isOk())
