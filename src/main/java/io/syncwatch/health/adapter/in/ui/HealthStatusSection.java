@@ -34,7 +34,8 @@ import io.syncwatch.integrations.IntegrationSnapshot;
 @Component
 class HealthStatusSection implements IntegrationPageSection {
 
-    static final String RECONNECT_PATH = "/reconnect";
+    /** The integration page opens its Reconnect dialog when asked with this query parameter. */
+    static final String RECONNECT_PATH = "?reconnect";
 
     private final HealthQueries queries;
     private final BulkActions actions;

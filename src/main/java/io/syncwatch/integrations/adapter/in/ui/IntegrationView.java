@@ -94,6 +94,9 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         show(found.get());
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("reconnect")) {
+            openReconnect();
+        }
     }
 
     @Override
