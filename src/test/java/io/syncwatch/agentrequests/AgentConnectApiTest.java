@@ -219,4 +219,37 @@ class AgentConnectApiTest {
         assertThat(doc).contains("/api/agent-connect/v1/requests", "/api/agent-connect/v1/request-log", "agentConnectKey",
                 "Agent Connect Requests API");
     }
+
+    @Test
+    void concurrentRequestsAreEachLoggedOnceWithTheirOwnErrors() throws Exception {
+        Company c = companies.create();
+        int n = 48;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String body = i % 2 == 0 ? AgentConnectCompanies.body("ghost" + i + "@acme.test", "email", "Acme", "en", "ghost-" + i)
+                    : AgentConnectCompanies.body("ann@acme.test", "voice", "Acme", "en", "voice-" + i);
+            sent.add(pool.submit(() -> {
+                go.await();
+                send(c.testKey(), body).andExpect(status().isUnprocessableContent());
+                return null;
+            }));
+        }
+        go.countDown();
+        for (var f : sent) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Instant now = Instant.now();
+        java.util.function.Function<String, List<String>> refsWith = code -> log.page(c.id(),
+                new LogQuery(LogTab.INVALID, code, null, now.minus(Duration.ofDays(1)), now.plusSeconds(60), null), 0, 200)
+                .stream().map(r -> r.request().reference()).toList();
+        assertThat(tab(c, LogTab.INVALID)).hasSize(n);
+        assertThat(tab(c, LogTab.TEST)).hasSize(n);
+        assertThat(refsWith.apply("EMPLOYEE_NOT_FOUND")).hasSize(n / 2).allMatch(ref -> ref.startsWith("ghost-"))
+                .doesNotHaveDuplicates();
+        assertThat(refsWith.apply("CHANNEL_NOT_ENABLED")).hasSize(n / 2).allMatch(ref -> ref.startsWith("voice-"))
+                .doesNotHaveDuplicates();
+    }
 }

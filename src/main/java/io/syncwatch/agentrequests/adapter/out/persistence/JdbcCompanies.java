@@ -21,6 +21,11 @@ class JdbcCompanies implements Companies {
 
     private final JdbcClient jdbc;
     private final ShortLivedCache<AccountId, CompanySettings> settings = new ShortLivedCache<>(5_000, 10_000);
+    /** Employees by account and e-mail key, unknown ones included (a wrong address is a common mistake, sent again and again). */
+    private final ShortLivedCache<EmployeeKey, Optional<Employee>> employees = new ShortLivedCache<>(5_000, 50_000);
+
+    private record EmployeeKey(AccountId account, String email) {
+    }
 
     JdbcCompanies(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -44,8 +49,9 @@ class JdbcCompanies implements Companies {
 
     @Override
     public Optional<Employee> employee(AccountId account, String email) {
-        return jdbc.sql(SELECT_EMPLOYEE + " WHERE account_id = ? AND email = ?").param(account.value()).param(Names.key(email))
-                .query(JdbcCompanies::employee).optional();
+        return employees.get(new EmployeeKey(account, Names.key(email)), key -> Optional.of(jdbc.sql(SELECT_EMPLOYEE
+                + " WHERE account_id = ? AND email = ?").param(key.account().value()).param(key.email())
+                .query(JdbcCompanies::employee).optional())).orElseThrow();
     }
 
     @Override
@@ -96,6 +102,7 @@ class JdbcCompanies implements Companies {
 
     @Override
     public void saveEmployee(AccountId account, Employee e) {
+        employees.evict(new EmployeeKey(account, Names.key(e.email())));
         int updated = jdbc.sql("""
                 UPDATE ac_employee SET name = ?, profile_complete = ?, profile_approved = ?, active = ?
                 WHERE account_id = ? AND email = ?""")

@@ -3,17 +3,23 @@ package io.syncwatch.agentrequests.adapter.out.persistence;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.syncwatch.agentrequests.domain.LogQuery;
@@ -29,9 +35,11 @@ import io.syncwatch.agentrequests.domain.RequestError;
  * The request log in {@code ac_request_log} (one row per logged request) and {@code ac_request_error}
  * (one row per error, for the error filter and the summary). Pages are read newest first through
  * the (account, tab flag, created_at, id) indexes; the error filter goes through the error index.
+ * Rows are written through a {@link GroupCommit}: concurrent requests share one insert and one
+ * transaction, and each request returns once its row is committed.
  */
 @Repository
-class JdbcRequestLog implements RequestLog {
+class JdbcRequestLog implements RequestLog, SmartLifecycle {
 
     /** Raw bodies are kept up to this many UTF-8 bytes (a TEXT column holds 65,535). */
     static final int MAX_RAW_BYTES = 60_000;
@@ -41,39 +49,80 @@ class JdbcRequestLog implements RequestLog {
             l.employee_email, l.customer_name, l.customer_email, l.channel, l.brand, l.language, l.reference, l.raw_body""";
 
     private final JdbcClient jdbc;
+    private final GroupCommit<LoggedRequest> writes;
 
-    JdbcRequestLog(JdbcClient jdbc) {
+    JdbcRequestLog(JdbcClient jdbc, PlatformTransactionManager transactions,
+            @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows) {
         this.jdbc = jdbc;
+        this.writes = new GroupCommit<>("request-log", this::insertAll, new TransactionTemplate(transactions), batchRows,
+                4 * 1024 * 1024, JdbcRequestLog::approximateBytes, Duration.ofSeconds(30));
     }
 
     @Override
     public void append(LoggedRequest r) {
-        GeneratedKeyHolder holder = new GeneratedKeyHolder();
-        AgentRequest q = r.request();
-        LocalDateTime created = Timestamps.of(r.createdAt());
-        boolean inTest = r.inTab(LogTab.TEST);
-        jdbc.sql("""
+        writes.write(r);
+    }
+
+    /** Inserts the rows and their error rows: one statement each, whatever the number of rows. */
+    void insertAll(List<LoggedRequest> rows) {
+        StringBuilder sql = new StringBuilder("""
                 INSERT INTO ac_request_log (request_id, account_id, created_at, key_id, key_name, key_kind, in_test, in_invalid,
                   response_status, primary_error, error_count, errors, employee_email, customer_name, customer_email, channel,
-                  brand, language, reference, raw_body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.requestId(), r.accountId().value(), created, r.keyId(), r.keyName(), r.keyKind().name(), inTest,
-                        r.inTab(LogTab.INVALID), r.responseStatus(), r.primaryErrorCode().orElse(null), r.errorCodes().size(),
-                        encodeErrors(r), cut(q.employeeEmail(), 254), cut(q.customerName(), 200), cut(q.customerEmail(), 254),
-                        cut(q.channel(), 40), cut(q.brand(), 120), cut(q.language(), 35), cut(q.reference(), 120),
-                        truncateUtf8(r.rawBody(), MAX_RAW_BYTES))
-                .update(holder, "id");
-        long id = holder.getKey().longValue();
-        List<String> codes = r.errorCodes();
-        if (!codes.isEmpty()) {
-            StringBuilder sql = new StringBuilder("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES ");
-            List<Object> params = new ArrayList<>();
-            for (int i = 0; i < codes.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
-                params.addAll(List.of(id, r.accountId().value(), codes.get(i), created, inTest));
-            }
-            jdbc.sql(sql.toString()).params(params).update();
+                  brand, language, reference, raw_body) VALUES """);
+        List<Object> params = new ArrayList<>(rows.size() * 20);
+        for (int i = 0; i < rows.size(); i++) {
+            LoggedRequest r = rows.get(i);
+            AgentRequest q = r.request();
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(Arrays.asList(r.requestId(), r.accountId().value(), Timestamps.of(r.createdAt()), r.keyId(), r.keyName(),
+                    r.keyKind().name(), r.inTab(LogTab.TEST), r.inTab(LogTab.INVALID), r.responseStatus(),
+                    r.primaryErrorCode().orElse(null), r.errorCodes().size(), encodeErrors(r), cut(q.employeeEmail(), 254),
+                    cut(q.customerName(), 200), cut(q.customerEmail(), 254), cut(q.channel(), 40), cut(q.brand(), 120),
+                    cut(q.language(), 35), cut(q.reference(), 120), truncateUtf8(r.rawBody(), MAX_RAW_BYTES)));
         }
+        jdbc.sql(sql.toString()).params(params).update();
+        List<LoggedRequest> withErrors = rows.stream().filter(r -> !r.errorCodes().isEmpty()).toList();
+        if (withErrors.isEmpty()) {
+            return;
+        }
+        // The ids by request id: no assumption on how the server numbers the rows of one statement.
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT id, request_id FROM ac_request_log WHERE request_id IN (:ids)")
+                .param("ids", withErrors.stream().map(LoggedRequest::requestId).toList())
+                .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        StringBuilder errors = new StringBuilder("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES ");
+        List<Object> errorParams = new ArrayList<>();
+        for (LoggedRequest r : withErrors) {
+            Long id = ids.get(r.requestId());
+            if (id == null) {
+                throw new IllegalStateException("Logged request " + r.requestId() + " was not found after its insert");
+            }
+            for (String code : r.errorCodes()) {
+                errors.append(errorParams.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
+                errorParams.addAll(List.of(id, r.accountId().value(), code, Timestamps.of(r.createdAt()), r.inTab(LogTab.TEST)));
+            }
+        }
+        jdbc.sql(errors.toString()).params(errorParams).update();
+    }
+
+    /** Roughly the bytes a row adds to the insert statement. */
+    static int approximateBytes(LoggedRequest r) {
+        return 512 + Math.min(r.rawBody().length() * 3, MAX_RAW_BYTES);
+    }
+
+    @Override
+    public void start() {
+        writes.start();
+    }
+
+    @Override
+    public void stop() {
+        writes.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return writes.isRunning();
     }
 
     @Override

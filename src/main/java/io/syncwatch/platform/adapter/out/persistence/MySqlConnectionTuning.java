@@ -1,0 +1,46 @@
+package io.syncwatch.platform.adapter.out.persistence;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Connector/J settings for MySQL and MariaDB servers (HikariCP's recommended set): without a
+ * prepared-statement cache the driver parses every SQL string again on each call, which was the
+ * largest single cost of the Requests API's hot path (see {@code architecture/agentrequests.md}).
+ * Settings given in {@code DB_URL} win; H2 is left alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class MySqlConnectionTuning {
+
+    static final Map<String, String> SETTINGS = Map.of(
+            "cachePrepStmts", "true",
+            "prepStmtCacheSize", "250",
+            "prepStmtCacheSqlLimit", "2048",
+            "useLocalSessionState", "true",
+            "cacheServerConfiguration", "true",
+            "elideSetAutoCommits", "true",
+            "maintainTimeStats", "false");
+
+    @Bean
+    static BeanPostProcessor mySqlConnectionSettings() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+                        && (hikari.getJdbcUrl().startsWith("jdbc:mysql:") || hikari.getJdbcUrl().startsWith("jdbc:mariadb:"))) {
+                    SETTINGS.forEach((name, value) -> {
+                        if (!hikari.getJdbcUrl().contains(name + "=")) {
+                            hikari.addDataSourceProperty(name, value);
+                        }
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package io.syncwatch.agentrequests.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** The request log's group commit, with a recording store in place of the database. */
+class GroupCommitTest {
+
+    /** Commits what the callback inserted, or forgets it when the callback throws (a rollback). */
+    static final class RecordingStore implements TransactionOperations {
+        final List<String> committed = new CopyOnWriteArrayList<>();
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final AtomicInteger transactions = new AtomicInteger();
+        final ThreadLocal<List<String>> open = new ThreadLocal<>();
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            transactions.incrementAndGet();
+            open.set(new ArrayList<>());
+            try {
+                T result = action.doInTransaction(null);
+                committed.addAll(open.get());
+                return result;
+            } finally {
+                open.remove();
+            }
+        }
+
+        Consumer<List<String>> insert(String poison) {
+            return rows -> {
+                if (rows.contains(poison)) {
+                    throw new IllegalArgumentException("cannot store " + poison);
+                }
+                batchSizes.add(rows.size());
+                open.get().addAll(rows);
+            };
+        }
+    }
+
+    final RecordingStore store = new RecordingStore();
+    GroupCommit<String> writes;
+
+    GroupCommit<String> writes(Consumer<List<String>> insert) {
+        writes = new GroupCommit<>("test-log", insert, store, 50, 1_000_000, String::length, Duration.ofSeconds(10));
+        return writes;
+    }
+
+    @AfterEach
+    void stop() {
+        if (writes != null) {
+            writes.stop();
+        }
+    }
+
+    @Test
+    void everyConcurrentWriterReturnsOnlyOnceItsRowIsCommittedAndRowsShareTransactions() throws Exception {
+        var log = writes(store.insert("never"));
+        log.start();
+        int threads = 16;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    String row = thread + "-" + i;
+                    log.write(row);
+                    assertThat(store.committed).contains(row);
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(store.committed).hasSize(threads * perThread).doesNotHaveDuplicates();
+        assertThat(store.batchSizes).allMatch(size -> size <= 50);
+        assertThat(store.transactions.get()).as("concurrent rows share transactions").isLessThan(threads * perThread);
+    }
+
+    @Test
+    void aRowThatCannotBeStoredFailsOnlyItsOwnWrite() throws Exception {
+        var log = writes(store.insert("bad"));
+        log.start();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> good = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        for (int i = 0; i < 40; i++) {
+            String row = "good-" + i;
+            good.add(pool.submit(() -> {
+                go.await();
+                log.write(row);
+                return null;
+            }));
+        }
+        Future<?> bad = pool.submit(() -> {
+            go.await();
+            log.write("bad");
+            return null;
+        });
+        go.countDown();
+        for (Future<?> f : good) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(() -> bad.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot store bad");
+        pool.shutdown();
+        assertThat(store.committed).hasSize(40).doesNotContain("bad");
+    }
+
+    @Test
+    void beforeStartAndAfterStopTheCallerStoresItsRowItself() {
+        var log = writes(store.insert("never"));
+        log.write("before");
+        assertThat(store.committed).containsExactly("before");
+        log.start();
+        log.write("running");
+        log.stop();
+        log.write("after");
+        assertThat(store.committed).containsExactly("before", "running", "after");
+        assertThat(log.isRunning()).isFalse();
+    }
+}
