@@ -5,12 +5,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
@@ -28,6 +29,7 @@ import com.vaadin.flow.router.Route;
 
 import io.syncwatch.imports.application.port.in.ImportedContacts;
 import io.syncwatch.imports.application.port.in.IntegrationFilters;
+import io.syncwatch.integrations.ui.FilterEditing;
 import io.syncwatch.imports.domain.ContactSearch;
 import io.syncwatch.imports.domain.ImportedContact;
 import io.syncwatch.integrations.IntegrationId;
@@ -41,7 +43,7 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * Imported contacts & filters (spec 001, step 3): search the account's imported contacts by source
  * reference (exact, or prefix with a trailing {@code *} or the prefix box), filter by integration,
- * channel and imported date, open a contact's metadata, and review each integration's filters.
+ * channel and imported date, open a contact's metadata, and review each integration's filters (and edit them, for customer admins).
  */
 @Route("conversations/integrations/contacts")
 @PageTitle("Imported contacts & filters · Syncwatch")
@@ -61,14 +63,18 @@ public class ImportedContactsView extends VerticalLayout {
     final Grid<ImportedContact> grid = new Grid<>();
     final Span total = new Span();
 
-    public ImportedContactsView(CurrentUser currentUser, ImportedContacts contacts) {
+    private final FilterEditing filterEditing;
+    private final VerticalLayout filtersBlock = new VerticalLayout();
+
+    public ImportedContactsView(CurrentUser currentUser, ImportedContacts contacts, FilterEditing filterEditing) {
         this.contacts = contacts;
+        this.filterEditing = filterEditing;
         this.account = currentUser.accountId();
         this.integrations = contacts.integrations(account).stream()
                 .collect(Collectors.toMap(IntegrationFilters::id, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
         addClassName("sw-page");
-        add(new PageHeader("Integrations", "Find imported contacts by source reference and review each integration's filters."));
+        add(new PageHeader("Integrations", "Find imported contacts by source reference and review each integration's filters (and edit them, for customer admins)."));
         add(new SectionTabs(currentUser, "conversations/integrations/contacts",
                 new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
                 new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
@@ -155,32 +161,47 @@ public class ImportedContactsView extends VerticalLayout {
     }
 
     private VerticalLayout filters(boolean canManage) {
-        var block = new VerticalLayout(new H2("Filters"));
-        block.setId("contacts-filters");
-        block.setPadding(false);
+        filtersBlock.setId("contacts-filters");
+        filtersBlock.setPadding(false);
+        filtersBlock.add(new H2("Filters"));
         if (integrations.isEmpty()) {
-            block.add(new Span("No integrations yet."));
+            filtersBlock.add(new Span("No integrations yet."));
         }
         for (IntegrationFilters i : integrations.values()) {
-            var card = new Div();
-            card.addClassName("sw-imports-filters");
-            card.add(new H4(i.name() + " (" + i.lifecycle().name().toLowerCase() + ")"));
-            var list = new UnorderedList();
-            i.filters().conditions().forEach(c -> list.add(new ListItem(c.describe())));
-            if (i.filters().conditions().isEmpty()) {
-                list.add(new ListItem("No filter conditions: every conversation qualifies"));
-            }
-            list.add(new ListItem(i.filters().historicalStart() == null ? "No historical start date"
-                    : "Only conversations created on or after " + i.filters().historicalStart()));
-            list.add(new ListItem(i.filters().statusCriteria().isEmpty() ? "Any status"
-                    : "Status is one of: " + String.join(", ", i.filters().statusCriteria().stream().sorted().toList())));
-            card.add(list);
-            if (canManage) {
-                card.add(new Anchor("conversations/integrations/platforms/" + i.id(), "Edit filters on the integration page"));
-            }
-            block.add(card);
+            filtersBlock.add(filtersCard(i, canManage));
         }
-        return block;
+        return filtersBlock;
+    }
+
+    private Div filtersCard(IntegrationFilters i, boolean canManage) {
+        var card = new Div();
+        card.addClassName("sw-imports-filters");
+        card.setId("contacts-filters-" + i.id());
+        card.add(new H4(i.name() + " (" + i.lifecycle().name().toLowerCase() + ")"));
+        var list = new UnorderedList();
+        i.filters().conditions().forEach(c -> list.add(new ListItem(c.describe())));
+        if (i.filters().conditions().isEmpty()) {
+            list.add(new ListItem("No filter conditions: every conversation qualifies"));
+        }
+        list.add(new ListItem(i.filters().historicalStart() == null ? "No historical start date"
+                : "Only conversations created on or after " + i.filters().historicalStart()));
+        list.add(new ListItem(i.filters().statusCriteria().isEmpty() ? "Any status"
+                : "Status is one of: " + String.join(", ", i.filters().statusCriteria().stream().sorted().toList())));
+        card.add(list);
+        if (canManage) {
+            var edit = new Button("Edit filters", VaadinIcon.EDIT.create(),
+                    e -> filterEditing.dialog(i.id(), saved -> replaceCard(card, new IntegrationFilters(saved.id(), saved.name(),
+                            saved.platform(), saved.lifecycle(), saved.filters()))).open());
+            edit.setId("contacts-edit-filters-" + i.id());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            card.add(edit);
+        }
+        return card;
+    }
+
+    private void replaceCard(Div card, IntegrationFilters updated) {
+        integrations.put(updated.id(), updated);
+        filtersBlock.replace(card, filtersCard(updated, true));
     }
 
     private String integrationName(IntegrationId id) {

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.integrations.ui.FiltersEditor;
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Schedule;

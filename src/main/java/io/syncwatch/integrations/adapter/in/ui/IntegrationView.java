@@ -40,6 +40,7 @@ import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.ui.FiltersEditor;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
 import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;

@@ -1,4 +1,4 @@
-package io.syncwatch.integrations.adapter.in.ui;
+package io.syncwatch.integrations.ui;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,8 +28,9 @@ import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 /**
  * Edits an integration's filters: conditions (every one must hold), the historical start date
  * and the status criteria. Shows the problems the use case reports on the fields they name.
+ * Used on the integration page and, through {@link FilterEditing}, on other modules' screens.
  */
-class FiltersEditor extends Composite<VerticalLayout> {
+public class FiltersEditor extends Composite<VerticalLayout> {
 
     private final PlatformDescriptor platform;
     private final VerticalLayout rows = new VerticalLayout();
@@ -38,7 +39,7 @@ class FiltersEditor extends Composite<VerticalLayout> {
     final MultiSelectComboBox<String> statusCriteria = new MultiSelectComboBox<>("Import conversations with status");
     final Button addCondition = new Button("Add condition", VaadinIcon.PLUS.create());
 
-    FiltersEditor(PlatformDescriptor platform, ImportFilters initial, LocalDate today) {
+    public FiltersEditor(PlatformDescriptor platform, ImportFilters initial, LocalDate today) {
         this.platform = platform;
         VerticalLayout root = getContent();
         root.setPadding(false);
@@ -63,7 +64,7 @@ class FiltersEditor extends Composite<VerticalLayout> {
         setValue(initial);
     }
 
-    void setValue(ImportFilters filters) {
+    public void setValue(ImportFilters filters) {
         rows.removeAll();
         conditionRows.clear();
         filters.conditions().forEach(this::addRow);
@@ -71,7 +72,7 @@ class FiltersEditor extends Composite<VerticalLayout> {
         statusCriteria.setValue(new LinkedHashSet<>(filters.statusCriteria()));
     }
 
-    ImportFilters value() {
+    public ImportFilters value() {
         List<FilterCondition> conditions = conditionRows.stream().map(ConditionRow::value).toList();
         return new ImportFilters(conditions, historicalStart.getValue(), statusCriteria.getValue());
     }
@@ -81,7 +82,7 @@ class FiltersEditor extends Composite<VerticalLayout> {
     }
 
     /** Puts each problem on its field; problems without a field are returned for a notification. */
-    void showProblems(Map<String, String> problems) {
+    public void showProblems(Map<String, String> problems) {
         conditionRows.forEach(ConditionRow::clearProblems);
         historicalStart.setInvalid(false);
         problems.forEach((field, message) -> {
