@@ -105,6 +105,7 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat(test(grid).getSortDirection("STATUS")).isEqualTo(SortDirection.ASCENDING);
         assertThat(names(grid)).containsExactly("Echo desk", "Zulu desk", "Mike desk", "Setup desk", "Bravo desk",
                 "Alpha desk");
+        assertThat(cell(grid, 0, "PLATFORM")).as("the platform's display name, not its key").isEqualTo("Zendesk Support");
         test(grid).sortByColumn("NAME", SortDirection.ASCENDING);
         assertThat(names(grid)).containsExactly("Alpha desk", "Bravo desk", "Echo desk", "Mike desk", "Setup desk",
                 "Zulu desk");
@@ -179,6 +180,18 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat($(Grid.class).all()).isEmpty();
         var connect = $(Button.class).id("health-connect");
         assertThat(connect.getText()).isEqualTo("Connect integration");
+    }
+
+    @Test
+    void theWeeklyDigestIsOneClickAway() {
+        var account = accounts.createWithAllFeatures();
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        UI.getCurrent().navigate("conversations/integrations/platforms");
+        var link = $(com.vaadin.flow.router.RouterLink.class).id("health-digest-link");
+        assertThat(link.getText()).isEqualTo("Weekly digest & alert routing");
+        test(link).click();
+        assertThat($(io.syncwatch.health.adapter.in.ui.alerts.DigestView.class).single()).isNotNull();
+        assertThat($(Button.class).id("digest-generate").getText()).isEqualTo("Generate now");
     }
 
     @Test

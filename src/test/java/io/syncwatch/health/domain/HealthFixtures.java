@@ -28,7 +28,7 @@ public final class HealthFixtures {
 
     public static IntegrationSnapshot snapshot(long id, long account, String name, Lifecycle lifecycle,
             @Nullable PauseReason reason, Instant connectedAt) {
-        return new IntegrationSnapshot(IntegrationId.of(id), new AccountId(account), name, "Zendesk",
+        return new IntegrationSnapshot(IntegrationId.of(id), new AccountId(account), name, "zendesk",
                 Environment.values()[0], Schedule.HOURLY, ImportFilters.none(), lifecycle, reason,
                 reason == null ? null : "because", connectedAt);
     }

@@ -39,6 +39,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.health.adapter.in.ui.alerts.DigestView;
+
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.SummaryStatus;
 import io.syncwatch.health.application.port.in.BulkActions;
@@ -83,15 +85,22 @@ public class PlatformsView extends VerticalLayout {
     private TimestampFormat timestamps;
     private HealthUpdates.@Nullable Subscription subscription;
 
-    public PlatformsView(CurrentUser currentUser, HealthQueries queries, BulkActions bulk, HealthUpdates updates) {
+    private final Map<String, String> platformNames = new java.util.HashMap<>();
+
+    public PlatformsView(CurrentUser currentUser, HealthQueries queries, BulkActions bulk, HealthUpdates updates,
+            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.SourcePlatformCatalog> catalogs) {
         this.currentUser = currentUser;
+        catalogs.orderedStream().flatMap(c -> c.platforms().stream())
+                .forEach(p -> platformNames.putIfAbsent(p.key(), p.displayName()));
         this.queries = queries;
         this.bulk = bulk;
         this.updates = updates;
         var ui = UI.getCurrent();
         this.timestamps = new TimestampFormat(ZoneId.of("UTC"), ui == null ? Locale.US : ui.getLocale());
         addClassName("sw-page");
-        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?"));
+        var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
+        digestLink.setId("health-digest-link");
+        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink));
         add(new SectionTabs(currentUser, "conversations/integrations/platforms",
                 new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
                 new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
@@ -162,7 +171,7 @@ public class PlatformsView extends VerticalLayout {
         grid.setMultiSort(false);
         var name = grid.addColumn(new ComponentRenderer<>(this::nameCell)).setHeader("Name")
                 .setKey("NAME").setSortable(true).setSortProperty("NAME").setFlexGrow(2);
-        grid.addColumn(HealthRecord::platform).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
+        grid.addColumn(r -> platformNames.getOrDefault(r.platform(), r.platform())).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
         var status = grid.addColumn(new ComponentRenderer<>(this::statusCell)).setHeader("Status").setKey("STATUS")
                 .setSortProperty("STATUS").setFlexGrow(2);
         grid.addColumn(r -> r.lastRanAt() == null ? "Never" : timestamps.format(r.lastRanAt(), queries.now()))
