@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.syncwatch.platform.AccountDirectory;
@@ -25,10 +25,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final SignIn signIn;
     private final AccountDirectory accounts;
+    private final SecurityContextHolderStrategy securityContext;
 
-    ApiKeyAuthenticationFilter(SignIn signIn, AccountDirectory accounts) {
+    ApiKeyAuthenticationFilter(SignIn signIn, AccountDirectory accounts, SecurityContextHolderStrategy securityContext) {
         this.signIn = signIn;
         this.accounts = accounts;
+        this.securityContext = securityContext;
+    }
+
+    /** Agent Connect keys ({@code ac_test_}/{@code ac_live_}) are checked by the agentrequests module itself. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/agent-connect/");
     }
 
     @Override
@@ -44,7 +52,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     authorities.add(new SimpleGrantedAuthority("ROLE_" + Permission.Names.API_INTEGRATIONS));
                 }
                 var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
-                SecurityContextHolder.getContext().setAuthentication(authentication);
+                var context = securityContext.createEmptyContext();
+                context.setAuthentication(authentication);
+                securityContext.setContext(context);
             });
         }
         chain.doFilter(request, response);

@@ -5,7 +5,9 @@ import java.util.Set;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.platform.AccountId;
@@ -15,6 +17,17 @@ import io.syncwatch.platform.UserId;
 
 @Component
 class SecurityContextCurrentUser implements CurrentUser {
+
+    /**
+     * The application context's strategy (Vaadin's, which also looks in the Vaadin session),
+     * not the JVM-wide static one: with several application contexts in one JVM (cached test
+     * contexts) the static holder belongs to whichever context started last.
+     */
+    private final SecurityContextHolderStrategy securityContext;
+
+    SecurityContextCurrentUser(ObjectProvider<SecurityContextHolderStrategy> strategies) {
+        this.securityContext = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
 
     @Override
     public AccountId accountId() {
@@ -56,8 +69,8 @@ class SecurityContextCurrentUser implements CurrentUser {
         return principal instanceof SyncwatchPrincipal || principal instanceof ApiClientPrincipal;
     }
 
-    private static Object principal() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private Object principal() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return "anonymous";
         }
