@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -35,9 +35,26 @@ import io.syncwatch.testsupport.TestAccounts;
 /** The Requests API over HTTP: statuses, bodies, tab membership, keys, limits and tenancy. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
-@RecordApplicationEvents
+@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class, AgentConnectApiTest.AcceptedEvents.class })
 class AgentConnectApiTest {
+
+    /**
+     * Accepted events as a module listener sees them: after the commit of the transaction they were
+     * published in (an event published outside one would never arrive here, nor reach an
+     * {@code @ApplicationModuleListener}). They are published by the request log's writer thread.
+     */
+    static class AcceptedEvents {
+        private final List<AgentConnectRequestAccepted> received = new CopyOnWriteArrayList<>();
+
+        List<AgentConnectRequestAccepted> received() {
+            return received;
+        }
+
+        @TransactionalEventListener
+        void on(AgentConnectRequestAccepted event) {
+            received.add(event);
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -55,7 +72,7 @@ class AgentConnectApiTest {
     MeterRegistry meters;
 
     @Autowired
-    ApplicationEvents events;
+    AcceptedEvents events;
 
     private ResultActions send(String key, String body) throws Exception {
         return mvc.perform(post("/api/agent-connect/v1/requests").header("Authorization", "Bearer " + key)
@@ -77,7 +94,7 @@ class AgentConnectApiTest {
                 .andExpect(jsonPath("$.language").value("fr-CA"))
                 .andExpect(jsonPath("$.reference").value("order-1"));
 
-        assertThat(events.stream(AgentConnectRequestAccepted.class))
+        assertThat(events.received().stream())
                 .anySatisfy(e -> {
                     assertThat(e.accountId()).isEqualTo(c.id());
                     assertThat(e.employeeEmail()).isEqualTo("ann@acme.test");
@@ -101,7 +118,7 @@ class AgentConnectApiTest {
                 .andExpect(jsonPath("$.errors[2].code").value("BRAND_NOT_PROVIDED"))
                 .andExpect(jsonPath("$.errors[3].code").value("LANGUAGE_NOT_AVAILABLE"))
                 .andExpect(jsonPath("$.errors.length()").value(4));
-        assertThat(events.stream(AgentConnectRequestAccepted.class)).noneMatch(e -> e.accountId().equals(c.id()));
+        assertThat(events.received().stream()).noneMatch(e -> e.accountId().equals(c.id()));
     }
 
     @Test
@@ -251,5 +268,47 @@ class AgentConnectApiTest {
                 .doesNotHaveDuplicates();
         assertThat(refsWith.apply("CHANNEL_NOT_ENABLED")).hasSize(n / 2).allMatch(ref -> ref.startsWith("voice-"))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void concurrentAcceptedRequestsEachPublishTheirEventOnceAndLogNothing() throws Exception {
+        Company c = companies.create();
+        int n = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String body = AgentConnectCompanies.body("ann@acme.test", "email", "Acme", "en", "live-" + i);
+            sent.add(pool.submit(() -> {
+                go.await();
+                send(c.liveKey(), body).andExpect(status().isAccepted());
+                return null;
+            }));
+        }
+        go.countDown();
+        for (var f : sent) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(events.received().stream().filter(e -> e.accountId().equals(c.id())).map(AgentConnectRequestAccepted::reference))
+                .hasSize(n).doesNotHaveDuplicates().allMatch(ref -> ref.startsWith("live-"));
+        assertThat(tab(c, LogTab.INVALID)).isEmpty();
+        assertThat(tab(c, LogTab.TEST)).isEmpty();
+    }
+
+    @Test
+    void requestIdsAreDistinctAndBeginWithTheTimeSoTheySortByIt() throws Exception {
+        Company c = companies.create();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String json = send(c.testKey(), AgentConnectCompanies.body("ann@acme.test", "email", "Acme", "en", "id-" + i))
+                    .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+            ids.add(com.jayway.jsonpath.JsonPath.read(json, "$.requestId"));
+            Thread.sleep(2);
+        }
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("req_[0-9a-f]{32}"));
+        assertThat(ids.stream().map(id -> id.substring(0, 16)).toList()).isSorted();
+        long millis = Long.parseLong(ids.getFirst().substring(4, 16), 16);
+        assertThat(Instant.ofEpochMilli(millis)).isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
 }

@@ -16,12 +16,15 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.AgentRequest;
@@ -48,19 +51,50 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
             l.id, l.request_id, l.account_id, l.created_at, l.key_id, l.key_name, l.key_kind, l.response_status, l.errors,
             l.employee_email, l.customer_name, l.customer_email, l.channel, l.brand, l.language, l.reference, l.raw_body""";
 
-    private final JdbcClient jdbc;
-    private final GroupCommit<LoggedRequest> writes;
+    /** One request to store: its log row (if the log keeps it) and its accepted event (if any). */
+    record Entry(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted) {
+    }
 
-    JdbcRequestLog(JdbcClient jdbc, PlatformTransactionManager transactions,
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final GroupCommit<Entry> writes;
+
+    JdbcRequestLog(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows) {
         this.jdbc = jdbc;
-        this.writes = new GroupCommit<>("request-log", this::insertAll, new TransactionTemplate(transactions), batchRows,
-                4 * 1024 * 1024, JdbcRequestLog::approximateBytes, Duration.ofSeconds(30));
+        this.events = events;
+        this.writes = new GroupCommit<>("request-log", this::store, new TransactionTemplate(transactions), batchRows,
+                4 * 1024 * 1024, e -> approximateBytes(e.request()), Duration.ofSeconds(30));
     }
 
     @Override
-    public void append(LoggedRequest r) {
-        writes.write(r);
+    public void append(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted) {
+        if (!request.logged() && accepted == null) {
+            return;
+        }
+        writes.write(new Entry(request, accepted));
+    }
+
+    /**
+     * Called by the group commit inside its transaction: the logged rows in one insert, then the
+     * accepted events, which the event publication registry stores in the same transaction (an
+     * accepted request costs no transaction of its own).
+     */
+    void store(List<Entry> entries) {
+        List<LoggedRequest> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            if (e.request().logged()) {
+                rows.add(e.request());
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertAll(rows);
+        }
+        for (Entry e : entries) {
+            if (e.accepted() != null) {
+                events.publishEvent(e.accepted());
+            }
+        }
     }
 
     /** Inserts the rows and their error rows: one statement each, whatever the number of rows. */
@@ -80,16 +114,20 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
                     cut(q.customerName(), 200), cut(q.customerEmail(), 254), cut(q.channel(), 40), cut(q.brand(), 120),
                     cut(q.language(), 35), cut(q.reference(), 120), truncateUtf8(r.rawBody(), MAX_RAW_BYTES)));
         }
-        jdbc.sql(sql.toString()).params(params).update();
-        List<LoggedRequest> withErrors = rows.stream().filter(r -> !r.errorCodes().isEmpty()).toList();
-        if (withErrors.isEmpty()) {
+        boolean anyErrors = rows.stream().anyMatch(r -> !r.errorCodes().isEmpty());
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql(sql.toString()).params(params).update(keys, "id");
+        if (!anyErrors) {
             return;
         }
-        // The ids by request id: no assumption on how the server numbers the rows of one statement.
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT id, request_id FROM ac_request_log WHERE request_id IN (:ids)")
-                .param("ids", withErrors.stream().map(LoggedRequest::requestId).toList())
-                .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        List<LoggedRequest> withErrors = rows.stream().filter(r -> !r.errorCodes().isEmpty()).toList();
+        Map<String, Long> ids = generatedIds(rows, keys);
+        if (ids.isEmpty()) {
+            // the driver did not return one key per row: look the ids up by request id
+            jdbc.sql("SELECT id, request_id FROM ac_request_log WHERE request_id IN (:ids)")
+                    .param("ids", withErrors.stream().map(LoggedRequest::requestId).toList())
+                    .query((rs, n) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        }
         StringBuilder errors = new StringBuilder("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES ");
         List<Object> errorParams = new ArrayList<>();
         for (LoggedRequest r : withErrors) {
@@ -103,6 +141,30 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
             }
         }
         jdbc.sql(errors.toString()).params(errorParams).update();
+    }
+
+    /**
+     * The ids of a multi-row insert, by request id, from the statement's generated keys: MySQL and
+     * MariaDB give the rows of one simple multi-row insert consecutive ids in row order (whatever
+     * {@code innodb_autoinc_lock_mode}) and Connector/J returns them with the server's
+     * {@code auto_increment_increment} applied. Empty when the driver returned anything but one
+     * key per row, so the caller falls back to reading them.
+     */
+    private static Map<String, Long> generatedIds(List<LoggedRequest> rows, GeneratedKeyHolder keys) {
+        Map<String, Long> ids = new HashMap<>();
+        List<Map<String, Object>> list = keys.getKeyList();
+        if (list.size() != rows.size()) {
+            return ids;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Object key = list.get(i).values().stream().findFirst().orElse(null);
+            if (!(key instanceof Number number)) {
+                ids.clear();
+                return ids;
+            }
+            ids.put(rows.get(i).requestId(), number.longValue());
+        }
+        return ids;
     }
 
     /** Roughly the bytes a row adds to the insert statement. */

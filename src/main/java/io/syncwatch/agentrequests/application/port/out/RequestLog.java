@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.platform.AccountId;
@@ -12,7 +15,18 @@ import io.syncwatch.platform.AccountId;
 /** Storage of logged requests. */
 public interface RequestLog {
 
-    void append(LoggedRequest request);
+    /** Stores a logged request; returns once it is committed. */
+    default void append(LoggedRequest request) {
+        append(request, null);
+    }
+
+    /**
+     * Stores the request if the log keeps it ({@link LoggedRequest#logged()}) and publishes
+     * {@code accepted}, if given, in the same transaction (so the event publication registry holds
+     * it exactly when the row is stored); returns once both are committed. Concurrent calls may
+     * share one transaction.
+     */
+    void append(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted);
 
     List<LoggedRequest> page(AccountId account, LogQuery query, int offset, int limit);
 

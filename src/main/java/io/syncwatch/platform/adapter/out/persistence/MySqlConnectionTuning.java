@@ -12,6 +12,9 @@ import com.zaxxer.hikari.HikariDataSource;
  * Connector/J settings for MySQL and MariaDB servers (HikariCP's recommended set): without a
  * prepared-statement cache the driver parses every SQL string again on each call, which was the
  * largest single cost of the Requests API's hot path (see {@code architecture/agentrequests.md}).
+ * {@code generateSimpleParameterMetadata}: Spring's JDBC support asks a statement for its
+ * parameter metadata before binding every {@code null}; without this setting the driver answers
+ * each time with an exception (stack trace and all), one per null column of every row written.
  * Settings given in {@code DB_URL} win; H2 is left alone.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,7 +27,8 @@ class MySqlConnectionTuning {
             "useLocalSessionState", "true",
             "cacheServerConfiguration", "true",
             "elideSetAutoCommits", "true",
-            "maintainTimeStats", "false");
+            "maintainTimeStats", "false",
+            "generateSimpleParameterMetadata", "true");
 
     @Bean
     static BeanPostProcessor mySqlConnectionSettings() {
