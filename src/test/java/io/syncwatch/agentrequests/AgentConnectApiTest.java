@@ -311,4 +311,21 @@ class AgentConnectApiTest {
         long millis = Long.parseLong(ids.getFirst().substring(4, 16), 16);
         assertThat(Instant.ofEpochMilli(millis)).isBetween(Instant.now().minusSeconds(60), Instant.now());
     }
+
+    @Autowired
+    io.syncwatch.platform.application.port.in.AccountAdministration administration;
+
+    @Test
+    void anAccountWithoutTheAgentConnectFeatureIsRefusedWith403AndNothingIsLogged() throws Exception {
+        Company c = companies.create();
+        administration.changeFlags(c.id(), java.util.Set.of(io.syncwatch.platform.FeatureFlag.INTEGRATIONS));
+
+        send(c.testKey(), AgentConnectCompanies.body("ghost@acme.test", "email", "Acme", "en", "flag-off"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("AGENT_CONNECT")));
+        mvc.perform(get("/api/agent-connect/v1/request-log").header("Authorization", "Bearer " + c.testKey()))
+                .andExpect(status().isForbidden());
+        assertThat(tab(c, LogTab.INVALID)).isEmpty();
+        assertThat(tab(c, LogTab.TEST)).isEmpty();
+    }
 }

@@ -14,6 +14,7 @@ import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
 import io.syncwatch.agentrequests.application.port.in.Receipt;
 import io.syncwatch.agentrequests.application.port.out.AgentKeys;
 import io.syncwatch.agentrequests.application.port.out.Companies;
+import io.syncwatch.agentrequests.application.port.out.FeatureAccess;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.AgentKey;
 import io.syncwatch.agentrequests.domain.AgentRequest;
@@ -34,10 +35,12 @@ class AgentRequestIntake implements ReceiveAgentRequests {
     private final AgentKeys keys;
     private final Companies companies;
     private final RequestLog log;
+    private final FeatureAccess features;
     private final Clock clock;
     private final RequestValidator validator = new RequestValidator();
 
-    AgentRequestIntake(AgentKeys keys, Companies companies, RequestLog log, Clock clock) {
+    AgentRequestIntake(AgentKeys keys, Companies companies, RequestLog log, FeatureAccess features, Clock clock) {
+        this.features = features;
         this.keys = keys;
         this.companies = companies;
         this.log = log;
@@ -50,6 +53,11 @@ class AgentRequestIntake implements ReceiveAgentRequests {
             return Optional.empty();
         }
         return keys.findByHash(KeyHash.of(clearKey)).filter(k -> !k.revoked());
+    }
+
+    @Override
+    public boolean featureEnabled(AgentKey key) {
+        return features.agentConnectEnabled(key.accountId());
     }
 
     /**

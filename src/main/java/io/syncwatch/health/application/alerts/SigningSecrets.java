@@ -3,7 +3,6 @@ package io.syncwatch.health.application.alerts;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,12 +11,13 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.syncwatch.platform.SecretKeyring;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates webhook signing secrets and keeps them encrypted at rest: AES-256-GCM with a key
- * derived (SHA-256, domain-separated) from the property {@code syncwatch.secret-key}. The HMAC
+ * derived (SHA-256, domain-separated) from the application's master key ({@link SecretKeyring}:
+ * {@code SYNCWATCH_SECRET_KEY}, or the local key file generated for the demo — never a built-in key). The HMAC
  * needs the clear secret, so it cannot be hashed; it is shown to the admin once and never again.
  */
 @Component
@@ -26,14 +26,8 @@ public class SigningSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    public SigningSecrets(@Value("${syncwatch.secret-key:syncwatch-local-development-secret-key}") String secretKey) {
-        try {
-            byte[] k = MessageDigest.getInstance("SHA-256")
-                    .digest(("syncwatch.health.alerts.webhook-secret:" + secretKey).getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(k, "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    public SigningSecrets(SecretKeyring keyring) {
+        this.key = new SecretKeySpec(keyring.derive("syncwatch.health.alerts.webhook-secret"), "AES");
     }
 
     public String newSecret() {

@@ -93,6 +93,7 @@ class AgentConnectRequestsController {
                             content = @Content(schema = @Schema(implementation = InvalidResponse.class))),
                     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST: not JSON, wrong content type or over 64 KiB"),
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked key"),
+                    @ApiResponse(responseCode = "403", description = "Agent Connect is not enabled for the key's account"),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After") })
     ResponseEntity<?> send(HttpServletRequest http,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization)
@@ -100,6 +101,9 @@ class AgentConnectRequestsController {
         Optional<AgentKey> key = authenticate(authorization);
         if (key.isEmpty()) {
             return unauthorized();
+        }
+        if (!intake.featureEnabled(key.get())) {
+            return featureOff();
         }
         long wait = limiter.secondsToWait(key.get().id());
         if (wait > 0) {
@@ -144,6 +148,9 @@ class AgentConnectRequestsController {
         if (key.isEmpty()) {
             return unauthorized();
         }
+        if (!intake.featureEnabled(key.get())) {
+            return featureOff();
+        }
         long wait = limiter.secondsToWait(key.get().id());
         if (wait > 0) {
             return tooMany(wait);
@@ -179,6 +186,12 @@ class AgentConnectRequestsController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
                 "A valid Agent Connect key is required: Authorization: Bearer ac_test_… or ac_live_…");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> featureOff() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Agent Connect is not enabled for this account (feature AGENT_CONNECT).");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> tooMany(long seconds) {

@@ -1,10 +1,6 @@
 package io.syncwatch.integrations.adapter.out.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,26 +11,22 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.application.port.out.CredentialCipher;
+import io.syncwatch.platform.SecretKeyring;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * AES-256-GCM with a random 96-bit nonce per value ({@code v1:<base64(nonce|ciphertext|tag)>}).
- * The key comes from {@code syncwatch.secret-key} (env {@code SYNCWATCH_SECRET_KEY}, base64 of
- * 32 bytes); without one, a key is generated once and kept in {@code ./data/secret.key} with a
- * warning — fine for the demo, never for production.
+ * The key is the application's master key ({@link SecretKeyring}: {@code SYNCWATCH_SECRET_KEY}, or
+ * a local key file generated once for the demo).
  */
 @Component
 class AesGcmCredentialCipher implements CredentialCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(AesGcmCredentialCipher.class);
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -42,43 +34,8 @@ class AesGcmCredentialCipher implements CredentialCipher {
     private final SecureRandom random = new SecureRandom();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AesGcmCredentialCipher(@Value("${syncwatch.secret-key:}") String configuredKey,
-            @Value("${syncwatch.secret-key-file:./data/secret.key}") String keyFile) {
-        this.key = new SecretKeySpec(resolveKey(configuredKey, Path.of(keyFile)), "AES");
-    }
-
-    private static byte[] resolveKey(String configured, Path file) {
-        if (!configured.isBlank()) {
-            return decodeKey(configured.strip(), "SYNCWATCH_SECRET_KEY");
-        }
-        try {
-            if (Files.exists(file)) {
-                log.warn("No SYNCWATCH_SECRET_KEY set: using the local key in {} (set the variable in production)", file);
-                return decodeKey(Files.readString(file).strip(), file.toString());
-            }
-            byte[] generated = new byte[32];
-            new SecureRandom().nextBytes(generated);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(generated));
-            log.warn("No SYNCWATCH_SECRET_KEY set: generated a local key in {} to encrypt source credentials. "
-                    + "Set SYNCWATCH_SECRET_KEY in production; losing the key means reconnecting every integration.", file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the local secret key " + file, e);
-        }
-    }
-
-    private static byte[] decodeKey(String base64, String source) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(source + " is not valid base64", e);
-        }
-        if (bytes.length != 32) {
-            throw new IllegalStateException(source + " must be 32 bytes (base64), got " + bytes.length);
-        }
-        return bytes;
+    AesGcmCredentialCipher(SecretKeyring keyring) {
+        this.key = new SecretKeySpec(keyring.masterKey(), "AES");
     }
 
     @Override
