@@ -7,8 +7,10 @@ import io.syncwatch.platform.AccountId;
 
 /**
  * What other modules may ask of or tell the integrations module synchronously. Queries and
- * user commands are scoped by account; the two automatic holds are issued by the health
- * module's listeners in reaction to its own events.
+ * user commands are scoped by account. The health module's {@code HealthTrackingService} issues
+ * the two automatic holds itself, in the transaction in which it publishes
+ * {@code CredentialsDeclaredInvalid} / {@code QualityAssuranceTriggered}. It does not use a
+ * listener of those events.
  */
 public interface IntegrationOperations {
 
