@@ -183,6 +183,20 @@ class PlatformsViewTest extends HealthSpringTest {
     }
 
     @Test
+    void anotherIntegrationCanBeConnectedFromTheHeaderWhenSomeExist() {
+        var account = accounts.createWithAllFeatures();
+        integration(account, "Existing desk", Lifecycle.ACTIVE, null);
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        UI.getCurrent().navigate("conversations/integrations/platforms");
+        assertThat($(Grid.class).all()).isNotEmpty();
+        var connect = $(Button.class).id("health-connect-header");
+        assertThat(connect.getText()).isEqualTo("Connect integration");
+        test(connect).click();
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("conversations/integrations/platforms/connect");
+    }
+
+    @Test
     void theWeeklyDigestIsOneClickAway() {
         var account = accounts.createWithAllFeatures();
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));

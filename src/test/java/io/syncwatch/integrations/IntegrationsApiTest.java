@@ -123,4 +123,33 @@ class IntegrationsApiTest {
         mvc.perform(get("/api/v1/integrations").header("Authorization", "Bearer " + keyWithoutFlag))
                 .andExpect(status().isForbidden());
     }
+
+    @Autowired
+    io.syncwatch.platform.application.port.in.AccountAdministration administration;
+
+    @Test
+    void aRevokedKeyIsRefusedAt401FromItsNextCall() throws Exception {
+        TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
+        var created = administration.createApiKey(account.id(), "CI pipeline");
+        mvc.perform(get("/api/v1/integrations").header("Authorization", "Bearer " + created.clearValue()))
+                .andExpect(status().isOk());
+
+        administration.revokeApiKey(account.id(), created.key().id());
+
+        mvc.perform(get("/api/v1/integrations").header("Authorization", "Bearer " + created.clearValue()))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/integrations/states").header("X-API-Key", created.clearValue()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheApiKeySchemeTheIntegrationAndStatesApisRequire() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.type", is("http")))
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme", is("bearer")))
+                .andExpect(jsonPath("$.paths['/api/v1/integrations'].get.security[0].apiKey").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/integrations/states'].get.security[0].apiKey").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/integrations/{id}/pause'].post").exists());
+    }
 }

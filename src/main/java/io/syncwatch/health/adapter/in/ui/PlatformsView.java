@@ -100,7 +100,10 @@ public class PlatformsView extends VerticalLayout {
         addClassName("sw-page");
         var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
         digestLink.setId("health-digest-link");
-        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink));
+        var connectAnother = new Button("Connect integration", VaadinIcon.PLUS.create(),
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+        connectAnother.setId("health-connect-header");
+        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink, connectAnother));
         add(new SectionTabs(currentUser, "conversations/integrations/platforms",
                 new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
                 new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",

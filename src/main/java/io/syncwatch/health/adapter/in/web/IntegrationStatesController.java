@@ -29,6 +29,7 @@ import io.syncwatch.integrations.IntegrationId;
 @RestController
 @RequestMapping("/api/v1/integrations")
 @jakarta.annotation.security.RolesAllowed(io.syncwatch.platform.Permission.Names.API_INTEGRATIONS)
+@io.swagger.v3.oas.annotations.security.SecurityRequirement(name = "apiKey")
 @Tag(name = "Integration states", description = "Sync state of each integration of the API key's account")
 class IntegrationStatesController {
 
