@@ -31,6 +31,7 @@ import com.vaadin.flow.component.PollEvent;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 
+import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
 import io.syncwatch.imports.ImportsFixtures.MovableClock;
 import io.syncwatch.imports.ScriptedConnector.Script;
@@ -133,6 +134,11 @@ class ImportsViewsTest extends SpringBrowserlessTest {
         assertThat($(TextField.class).id("imports-one-reference").getLabel()).isEqualTo("Conversation ID");
         assertThat(importOne("100001")).isEqualTo(
                 "Source unreachable: The Demo platform did not answer within 10 seconds (connection timed out)");
+
+        integrations.with(integration, Lifecycle.PAUSED, integration.filters());
+        openSection();
+        assertThat(importOne("100001")).isEqualTo("Only active integrations import; this one is paused");
+        assertThat($(Span.class).id("imports-one-answer").getElement().getAttribute("data-kind")).isEqualTo("REFUSED");
     }
 
     private String importOne(String reference) {

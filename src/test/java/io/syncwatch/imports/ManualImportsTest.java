@@ -83,12 +83,15 @@ class ManualImportsTest {
     }
 
     @Test
-    void runNowRefusesAnotherAccountsOrAPausedIntegration() {
+    void runNowAndImportOneRefuseAnotherAccountsOrAPausedIntegration() {
         AccountId other = accounts.createWithAllFeatures().id();
         assertThatThrownBy(() -> manual.runNow(other, integration.id(), "x")).isInstanceOf(NoSuchElementException.class);
         integrations.with(integration, Lifecycle.PAUSED, integration.filters());
         assertThatThrownBy(() -> manual.runNow(account, integration.id(), "x")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("paused");
+        assertThatThrownBy(() -> manual.importOne(account, integration.id(), "T-1", "x")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Only active integrations import; this one is paused");
+        assertThatThrownBy(() -> manual.importOne(other, integration.id(), "T-1", "x")).isInstanceOf(NoSuchElementException.class);
     }
 
     @Test

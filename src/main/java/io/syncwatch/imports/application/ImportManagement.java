@@ -123,7 +123,13 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
         if (reference.isBlank()) {
             throw new IllegalArgumentException("Enter the conversation's source reference");
         }
-        return single.importOne(integration(account, id), reference, actor);
+        ImportIntegration integration = integration(account, id);
+        if (!integration.runnable()) {
+            // a paused, setup, inactive or deleted integration never runs, not even for one conversation
+            throw new IllegalStateException("Only active integrations import; this one is "
+                    + integration.lifecycle().name().toLowerCase().replace('_', ' '));
+        }
+        return single.importOne(integration, reference, actor);
     }
 
     @Override

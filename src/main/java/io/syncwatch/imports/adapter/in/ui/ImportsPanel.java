@@ -107,7 +107,16 @@ class ImportsPanel extends VerticalLayout {
                 answer.setText("Enter the " + label.get() + " first");
                 return;
             }
-            SingleImportAnswer a = manual.importOne(account, integration.id(), reference.getValue(), actor);
+            SingleImportAnswer a;
+            try {
+                a = manual.importOne(account, integration.id(), reference.getValue(), actor);
+            } catch (IllegalStateException | java.util.NoSuchElementException ex) {
+                answer.setText(ex.getMessage());
+                answer.getElement().getThemeList().clear();
+                answer.getElement().getThemeList().add("badge error");
+                answer.getElement().setAttribute("data-kind", "REFUSED");
+                return;
+            }
             answer.setText(a.message());
             answer.getElement().getThemeList().clear();
             answer.getElement().getThemeList().add("badge " + switch (a.kind()) {
