@@ -51,7 +51,9 @@ class AgentRequestsJourneyTest {
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test

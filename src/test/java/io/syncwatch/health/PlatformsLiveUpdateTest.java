@@ -71,7 +71,9 @@ class PlatformsLiveUpdateTest {
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {

@@ -42,7 +42,9 @@ class ConsoleJourneyTest {
 
     @AfterAll
     static void closeBrowser() {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test
