@@ -60,19 +60,23 @@ class HealthTrackingService implements HealthTracking {
         // Listeners run concurrently and may see an integration's events out of order (connected,
         // configured and paused within milliseconds): apply the integration's current state.
         IntegrationSnapshot snapshot = current(eventSnapshot);
-        var existing = records.find(snapshot.id());
-        HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
-        Change change = record.apply(snapshot);
-        finish(record, existing.isEmpty() ? change.withPrevious(null) : change);
+        onceCreated(read -> {
+            var existing = read.apply(snapshot.id());
+            HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
+            Change change = record.apply(snapshot);
+            finish(record, existing.isEmpty() ? change.withPrevious(null) : change, existing.isEmpty());
+        });
     }
 
     @Override
     public void integrationReconnected(IntegrationSnapshot eventSnapshot) {
         IntegrationSnapshot snapshot = current(eventSnapshot);
-        var existing = records.find(snapshot.id());
-        HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
-        Change change = record.reconnected(snapshot);
-        finish(record, existing.isEmpty() ? change.withPrevious(null) : change);
+        onceCreated(read -> {
+            var existing = read.apply(snapshot.id());
+            HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
+            Change change = record.reconnected(snapshot);
+            finish(record, existing.isEmpty() ? change.withPrevious(null) : change, existing.isEmpty());
+        });
     }
 
     @Override
@@ -96,8 +100,31 @@ class HealthTrackingService implements HealthTracking {
                 .orElse(fromEvent);
     }
 
+    /**
+     * Runs a read-apply-save of one record. The read locks an existing record, so concurrent events of
+     * one integration apply one after the other and none is lost; if several events create the same
+     * record at once, those whose insert meets the created row read it again (locked exclusively by
+     * their upsert, so no shared-to-exclusive upgrade can deadlock) and apply their change to it.
+     */
+    private void onceCreated(java.util.function.Consumer<Function<IntegrationId, Optional<HealthRecord>>> readApplySave) {
+        try {
+            readApplySave.accept(records::findForUpdate);
+        } catch (CreatedConcurrently createdConcurrently) {
+            log.debug("Health record of integration {} created concurrently; applying the event to it",
+                    createdConcurrently.integration);
+            // it exists now: a locking read sees it (a plain one would still read this transaction's snapshot)
+            readApplySave.accept(records::lockExisting);
+        }
+    }
+
     private void update(AccountId account, IntegrationId id, Function<HealthRecord, Change> action) {
-        Optional<HealthRecord> found = records.find(id);
+        onceCreated(read -> updateOnce(account, id, action, read));
+    }
+
+    private void updateOnce(AccountId account, IntegrationId id, Function<HealthRecord, Change> action,
+            Function<IntegrationId, Optional<HealthRecord>> read) {
+        Optional<HealthRecord> found = read.apply(id);
+        boolean isNew = found.isEmpty();
         if (found.isEmpty()) {
             // the integration's own event has not been handled yet: start from its snapshot
             found = Optional.ofNullable(integrations.getIfAvailable())
@@ -109,11 +136,23 @@ class HealthTrackingService implements HealthTracking {
             return;
         }
         HealthRecord record = found.get();
-        finish(record, action.apply(record));
+        finish(record, action.apply(record), isNew);
     }
 
-    private void finish(HealthRecord record, Change change) {
-        records.save(record);
+    /** A new record met one a concurrent listener had just created; nothing was written yet. */
+    private static final class CreatedConcurrently extends RuntimeException {
+        private final IntegrationId integration;
+
+        CreatedConcurrently(IntegrationId integration) {
+            super(null, null, false, false);
+            this.integration = integration;
+        }
+    }
+
+    private void finish(HealthRecord record, Change change, boolean isNew) {
+        if (!records.save(record, isNew)) {
+            throw new CreatedConcurrently(record.integrationId());
+        }
         var now = clock.instant();
         if (change.stateChanged()) {
             events.publishEvent(new IntegrationStateChanged(record.integrationId(), record.accountId(), record.name(),

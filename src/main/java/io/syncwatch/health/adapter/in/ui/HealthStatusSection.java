@@ -58,7 +58,7 @@ class HealthStatusSection implements IntegrationPageSection {
         var record = queries.find(integration.accountId(), integration.id()).orElseGet(() -> HealthRecord.of(integration));
         var now = queries.now();
         var ui = UI.getCurrent();
-        var format = new TimestampFormat(ZoneId.of("UTC"), ui == null ? Locale.US : ui.getLocale());
+        var format = TimestampFormat.forViewer(ui);
         DetailedState state = record.state();
 
         var badge = new Span(state.summary().label());

@@ -96,7 +96,7 @@ public class PlatformsView extends VerticalLayout {
         this.bulk = bulk;
         this.updates = updates;
         var ui = UI.getCurrent();
-        this.timestamps = new TimestampFormat(ZoneId.of("UTC"), ui == null ? Locale.US : ui.getLocale());
+        this.timestamps = TimestampFormat.forViewer(ui);
         addClassName("sw-page");
         var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
         digestLink.setId("health-digest-link");
@@ -358,14 +358,11 @@ public class PlatformsView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        timestamps = new TimestampFormat(timestamps.zone(), ui.getLocale());
+        timestamps = TimestampFormat.forViewer(ui);
         ui.getPage().retrieveExtendedClientDetails(details -> {
-            try {
-                timestamps = new TimestampFormat(ZoneId.of(details.getTimeZoneId()), ui.getLocale());
-                grid.getDataProvider().refreshAll();
-            } catch (RuntimeException ignored) {
-                // unknown zone id: keep UTC
-            }
+            // the first page of a session may render before the browser reported its zone
+            timestamps = TimestampFormat.forViewer(ui);
+            grid.getDataProvider().refreshAll();
         });
         subscription = updates.subscribe(currentUser.accountId(), () -> ui.access(this::refreshContent));
     }

@@ -39,7 +39,7 @@ class JdbcHealthRecords implements HealthRecords {
                   last_data_imported_at = :lastData, message = :message, failure_category = :category,
                   recommended_action = :action, running = :running, auth_failing_since = :authSince,
                   first_run_done = :firstRunDone, next_run_at = :nextRunAt
-                WHERE integration_id = :id AND account_id = :account""";
+                WHERE integration_id = :id""";
 
 
     private static final String COLUMNS = "integration_id, account_id, name, platform, schedule, lifecycle, pause_reason,"
@@ -62,6 +62,24 @@ class JdbcHealthRecords implements HealthRecords {
     }
 
     @Override
+    public Optional<HealthRecord> findForUpdate(IntegrationId integration) {
+        // a plain read first: locking a missing row would take a gap lock, and two listeners creating
+        // the same record would then deadlock on their INSERTs; an existing row is locked alone (by
+        // primary key), so concurrent events of one integration apply one after the other
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM health_record WHERE integration_id = ?")
+                .param(integration.value()).query(Long.class).single() > 0;
+        return exists ? lockExisting(integration) : Optional.empty();
+    }
+
+    @Override
+    public Optional<HealthRecord> lockExisting(IntegrationId integration) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM health_record WHERE integration_id = ? FOR UPDATE")
+                .param(integration.value())
+                .query(JdbcHealthRecords::map)
+                .optional();
+    }
+
+    @Override
     public Optional<HealthRecord> find(IntegrationId integration) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM health_record WHERE integration_id = ?")
                 .param(integration.value())
@@ -70,7 +88,7 @@ class JdbcHealthRecords implements HealthRecords {
     }
 
     @Override
-    public void save(HealthRecord r) {
+    public boolean save(HealthRecord r, boolean isNew) {
         var params = new java.util.LinkedHashMap<String, @Nullable Object>();
         params.put("id", r.integrationId().value());
         params.put("account", r.accountId().value());
@@ -95,26 +113,25 @@ class JdbcHealthRecords implements HealthRecords {
         params.put("authSince", ts(r.authFailingSince()));
         params.put("firstRunDone", r.firstRunDone());
         params.put("nextRunAt", ts(r.nextRunAt()));
-        // a plain read first: an UPDATE of a missing row would take a gap lock, and two listeners
-        // creating the same record would then deadlock on their INSERTs
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM health_record WHERE integration_id = ?")
-                .param(r.integrationId().value()).query(Long.class).single() > 0;
-        int updated = exists ? jdbc.sql(UPDATE).params(params).update() : 0;
-        if (updated == 0) {
-            try {
-                jdbc.sql("""
-                        INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
-                          lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
-                          deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
-                          running, auth_failing_since, first_run_done, next_run_at)
-                        VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
-                          :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
-                          :category, :action, :running, :authSince, :firstRunDone, :nextRunAt)""").params(params).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
-                // a listener of another event of the same integration inserted it first
-                jdbc.sql(UPDATE).params(params).update();
+        if (!isNew) {
+            // by primary key, on the row the caller has locked: no other row or index range is locked
+            if (jdbc.sql(UPDATE).params(params).update() == 0) {
+                throw new IllegalStateException("Health record of integration " + r.integrationId() + " vanished");
             }
+            return true;
         }
+        // an upsert: if a concurrent listener created the record first, this bumps its counter (2 rows
+        // affected), holding the row exclusively — a plain INSERT would hold a shared lock, and two such
+        // transactions would deadlock on their next statement — and the caller applies its change to it
+        return jdbc.sql("""
+                INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
+                  lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
+                  deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
+                  running, auth_failing_since, first_run_done, next_run_at)
+                VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
+                  :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
+                  :category, :action, :running, :authSince, :firstRunDone, :nextRunAt)
+                ON DUPLICATE KEY UPDATE create_conflicts = create_conflicts + 1""").params(params).update() == 1;
     }
 
     @Override

@@ -16,7 +16,22 @@ public interface HealthRecords {
 
     Optional<HealthRecord> find(IntegrationId integration);
 
-    void save(HealthRecord record);
+    /**
+     * The record, locked until the transaction ends, so that concurrent events of one integration
+     * apply one after the other; empty if there is none yet.
+     */
+    Optional<HealthRecord> findForUpdate(IntegrationId integration);
+
+    /** The record, locked, read as committed (not from this transaction's snapshot): for a record known to exist. */
+    Optional<HealthRecord> lockExisting(IntegrationId integration);
+
+    /**
+     * Stores the record: inserts a new one (read as absent), else updates it by primary key. Returns
+     * false, having written nothing, if a new record met one that a concurrent listener had just
+     * created: the row is then locked for this transaction, and the caller applies its change to
+     * it ({@link #lockExisting}).
+     */
+    boolean save(HealthRecord record, boolean isNew);
 
     List<HealthRecord> page(AccountId account, HealthFilter filter, List<HealthSort> sort, int offset, int limit);
 

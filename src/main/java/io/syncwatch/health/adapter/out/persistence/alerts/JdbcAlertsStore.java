@@ -272,17 +272,16 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
                 .update();
     }
 
+    /**
+     * One statement that creates the row or, if it exists, locks it exclusively (a no-op update): a
+     * plain insert that met a concurrent one would hold a shared lock, and two such transactions
+     * then deadlock on their next update of the row.
+     */
     private void ensureIntegration(AccountId account, long integrationId, String name, String platform) {
-        int exists = jdbc.sql("SELECT COUNT(*) FROM health_digest_integration WHERE account_id = ? AND integration_id = ?")
-                .params(account.value(), integrationId).query(Integer.class).single();
-        if (exists == 0) {
-            try {
-                jdbc.sql("INSERT INTO health_digest_integration (account_id, integration_id, name, platform, state) VALUES (?, ?, ?, ?, ?)")
-                        .params(account.value(), integrationId, name, platform, DetailedState.ACTIVE.name()).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
-                // another listener of the same integration inserted it first: the row exists, as wanted
-            }
-        }
+        jdbc.sql("""
+                INSERT INTO health_digest_integration (account_id, integration_id, name, platform, state) VALUES (?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE integration_id = integration_id""")
+                .params(account.value(), integrationId, name, platform, DetailedState.ACTIVE.name()).update();
     }
 
     @Override
@@ -292,17 +291,12 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
         jdbc.sql("UPDATE health_digest_integration SET last_ran_at = ?, last_data_at = COALESCE(?, last_data_at), next_run_at = ? WHERE account_id = ? AND integration_id = ?")
                 .params(ts(finishedAt), ts(lastDataAt), ts(nextRunAt), account.value(), integrationId).update();
         LocalDate day = LocalDate.ofInstant(finishedAt, java.time.ZoneOffset.UTC);
-        int updated = jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND import_day = ?")
-                .params(imported, account.value(), integrationId, day).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("INSERT INTO health_digest_daily (account_id, integration_id, import_day, imported) VALUES (?, ?, ?, ?)")
-                        .params(account.value(), integrationId, day, imported).update();
-            } catch (org.springframework.dao.DuplicateKeyException concurrentlyInserted) {
-                jdbc.sql("UPDATE health_digest_daily SET imported = imported + ? WHERE account_id = ? AND integration_id = ? AND import_day = ?")
-                        .params(imported, account.value(), integrationId, day).update();
-            }
-        }
+        // one upsert: an UPDATE of a missing day would take a gap lock, and two first runs of a day
+        // would then deadlock on their INSERTs
+        jdbc.sql("""
+                INSERT INTO health_digest_daily (account_id, integration_id, import_day, imported) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE imported = imported + VALUES(imported)""")
+                .params(account.value(), integrationId, day, imported).update();
     }
 
     private static DigestIntegration integration(ResultSet rs, int row) throws SQLException {
