@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.syncwatch.health.application.port.in.BulkActions;
@@ -24,7 +25,11 @@ import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
 
-/** Account-scoped reads of health records and the Platforms tab's bulk actions. */
+/**
+ * Account-scoped reads of health records and the Platforms tab's bulk actions. The bulk actions
+ * run outside this class's read-only transaction: each integration is changed in its own
+ * transaction by the owning module, so one refusal does not undo (or poison) the others.
+ */
 @Service
 @Transactional(readOnly = true)
 class HealthQueryService implements HealthQueries, BulkActions {
@@ -75,16 +80,19 @@ class HealthQueryService implements HealthQueries, BulkActions {
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result pause(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result resume(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result runNow(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> {
             var ops = imports.getIfAvailable();
