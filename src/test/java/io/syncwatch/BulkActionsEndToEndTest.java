@@ -19,6 +19,7 @@ import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.health.domain.HealthRecord;
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
@@ -48,6 +49,9 @@ class BulkActionsEndToEndTest {
 
     @Autowired
     IntegrationManagement integrations;
+
+    @Autowired
+    IntegrationOperations operations;
 
     @Autowired
     HealthQueries health;
@@ -103,5 +107,34 @@ class BulkActionsEndToEndTest {
         assertThat(resumed.failures()).isEmpty();
         assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
         assertThat(integrations.get(b.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void bulkResumeSkipsAnIntegrationHeldForInvalidCredentialsAndBulkPauseKeepsTheHold() {
+        IntegrationSnapshot a = active("Alpha");
+        IntegrationSnapshot held = active("Held");
+        IntegrationSnapshot b = active("Bravo");
+        operations.holdForInvalidCredentials(held.id(), "Every run failed on authentication for 3 days");
+        awaitRecord(held, r -> r.pauseReason() == PauseReason.CREDENTIALS_INVALID);
+
+        BulkActions.Result paused = bulk.pause(List.of(a.id(), held.id(), b.id()));
+        assertThat(paused.failures()).isEmpty();
+        assertThat(integrations.get(held.id()).pauseReason()).as("the hold keeps its reason")
+                .isEqualTo(PauseReason.CREDENTIALS_INVALID);
+
+        BulkActions.Result resumed = bulk.resume(List.of(a.id(), held.id(), b.id()));
+
+        assertThat(resumed.succeeded()).isEqualTo(2);
+        assertThat(resumed.failures()).isEmpty();
+        assertThat(resumed.skipped()).containsExactly(new BulkActions.Skipped("Held", BulkActions.RECONNECT_TO_RESUME));
+        assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(b.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(held.id())).satisfies(s -> {
+            assertThat(s.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+            assertThat(s.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        });
+
+        integrations.reconnect(held.id(), Map.of("token", "new-token", "region", "eu"));
+        assertThat(integrations.get(held.id()).lifecycle()).as("a reconnect ends the hold").isEqualTo(Lifecycle.ACTIVE);
     }
 }

@@ -22,13 +22,16 @@ import io.syncwatch.health.domain.HealthRecord;
 import io.syncwatch.imports.ImportOperations;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationOperations;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
 
 /**
  * Account-scoped reads of health records and the Platforms tab's bulk actions. The bulk actions
  * run outside this class's read-only transaction: each integration is changed in its own
- * transaction by the owning module, so one refusal does not undo (or poison) the others.
+ * transaction by the owning module, so one refusal does not undo (or poison) the others. Resume
+ * skips an integration held for invalid credentials: the integrations module decides
+ * ({@link ReconnectRequired}), so a projection that is a moment behind cannot let one through.
  */
 @Service
 @Transactional(readOnly = true)
@@ -115,6 +118,7 @@ class HealthQueryService implements HealthQueries, BulkActions {
         AccountId account = currentUser.accountId();
         int ok = 0;
         List<String> failures = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (IntegrationId id : ids) {
             var record = find(account, id);
             if (record.isEmpty()) {
@@ -124,11 +128,14 @@ class HealthQueryService implements HealthQueries, BulkActions {
             try {
                 action.run(account, id);
                 ok++;
+            } catch (ReconnectRequired e) {
+                // held for invalid credentials: the integrations module refuses a plain resume
+                skipped.add(new Skipped(record.get().name(), RECONNECT_TO_RESUME));
             } catch (RuntimeException e) {
                 failures.add(record.get().name() + ": " + e.getMessage());
             }
         }
-        return new Result(ok, failures);
+        return new Result(ok, failures, skipped);
     }
 
     private interface Action {

@@ -300,13 +300,26 @@ public class PlatformsView extends VerticalLayout {
     }
 
     private void bulk(String verb, BulkActions.Result result) {
-        String text = result.succeeded() + " integration" + (result.succeeded() == 1 ? "" : "s") + " " + verb
-                + (result.failures().isEmpty() ? "" : "; not done: " + String.join("; ", result.failures()));
-        var n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(result.failures().isEmpty() ? com.vaadin.flow.component.notification.NotificationVariant.SUCCESS
+        var n = Notification.show(bulkMessage(verb, result), 8000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(result.failures().isEmpty() && result.skipped().isEmpty()
+                ? com.vaadin.flow.component.notification.NotificationVariant.SUCCESS
                 : com.vaadin.flow.component.notification.NotificationVariant.WARNING);
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** "2 integrations resumed; 1 skipped (Credentials invalid: reconnect …): Support EU; not done: …" */
+    static String bulkMessage(String verb, BulkActions.Result result) {
+        var text = new StringBuilder().append(result.succeeded()).append(" integration")
+                .append(result.succeeded() == 1 ? "" : "s").append(' ').append(verb);
+        var byReason = new java.util.LinkedHashMap<String, List<String>>();
+        result.skipped().forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s.integration()));
+        byReason.forEach((reason, names) -> text.append("; ").append(names.size()).append(" skipped (").append(reason)
+                .append("): ").append(String.join(", ", names)));
+        if (!result.failures().isEmpty()) {
+            text.append("; not done: ").append(String.join("; ", result.failures()));
+        }
+        return text.toString();
     }
 
     /** Shows the table, or the empty state when the account has no integration at all. */
