@@ -349,7 +349,8 @@ public class PlatformsView extends VerticalLayout {
         var list = new UnorderedList();
         list.add(new ListItem("Active — Active: the last run completed and data is flowing. No action needed."));
         list.add(new ListItem("Warning — Sync has warnings (a partial fetch, a missing field, rate limited), "
-                + "Quality assurance (the first run had problems; support is notified and re-enables it), "
+                + "Quality assurance (the first run had problems — a rate limit alone is not one; support is notified "
+                + "and re-enables it), "
                 + "Setup (finish setup: configure the filters). Open the integration and review the message."));
         list.add(new ListItem("Error — Sync failing, Authentication failing, Credentials invalid (every run for three "
                 + "days failed on authentication; paused until you reconnect). Re-authenticate or fix the configuration."));
