@@ -18,8 +18,15 @@ public interface IntegrationOperations {
 
     Optional<IntegrationSnapshot> find(AccountId account, IntegrationId integration);
 
+    /** Pauses manually; an integration held for invalid credentials stays held with that reason. */
     void pause(AccountId account, IntegrationId integration, String actor);
 
+    /**
+     * Resumes a paused integration.
+     *
+     * @throws ReconnectRequired when it is held for invalid credentials (see
+     *         {@link IntegrationSnapshot#requiresReconnect()}): only the user's Reconnect ends that hold
+     */
     void resume(AccountId account, IntegrationId integration, String actor);
 
     /** Pauses the schedule until new credentials are entered (a reconnect resumes it). */

@@ -18,4 +18,12 @@ public record IntegrationSnapshot(IntegrationId id, AccountId accountId, String 
     public boolean runnable() {
         return lifecycle == Lifecycle.ACTIVE;
     }
+
+    /**
+     * Held for invalid credentials: only a Reconnect (new, tested credentials) resumes it, a
+     * plain Resume is refused ({@link ReconnectRequired}).
+     */
+    public boolean requiresReconnect() {
+        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID;
+    }
 }

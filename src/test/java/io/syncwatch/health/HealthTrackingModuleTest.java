@@ -160,6 +160,30 @@ class HealthTrackingModuleTest extends HealthSpringTest {
     }
 
     @Test
+    void aFirstRunThatWasOnlyRateLimitedHasWarningsAndKeepsRunningWithoutQualityAssurance(Scenario scenario) {
+        var testAccount = accounts.createWithAllFeatures();
+        long account = testAccount.id().value();
+        signedIn.as(accounts.user(testAccount, Permission.MANAGE_INTEGRATIONS));
+        long id = freshIntegrationId();
+        connect(scenario, account, id, Lifecycle.ACTIVE);
+
+        scenario.publish(HealthFixtures.finished(id, account, now, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED,
+                "429 Too Many Requests: retry after 900 seconds", true, now))
+                .andWaitForEventOfType(IntegrationStateChanged.class)
+                .matching(e -> e.integrationId().value() == id && e.current() == DetailedState.SYNC_HAS_WARNINGS)
+                .toArriveAndVerify(e -> {
+                    assertThat(e.previous()).isEqualTo(DetailedState.ACTIVE);
+                    assertThat(e.recommendedAction()).isEqualTo(
+                            io.syncwatch.health.domain.RecommendedAction.NO_ACTION_RATE_LIMITED);
+                });
+        await().pollInSameThread().untilAsserted(() -> assertThat(record(account, id).orElseThrow().state())
+                .isEqualTo(DetailedState.SYNC_HAS_WARNINGS));
+        verify(integrations, never()).holdForQualityAssurance(eq(IntegrationId.of(id)), anyString());
+        assertThat(queries.notifications()).noneMatch(n -> n.integrationId().value() == id);
+        assertThat(record(account, id).orElseThrow().lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
     void problemsOnTheFirstRunTriggerQualityAssuranceWithAnInternalNotification(Scenario scenario) {
         var testAccount = accounts.createWithAllFeatures();
         long account = testAccount.id().value();

@@ -209,6 +209,34 @@ class PlatformsViewTest extends HealthSpringTest {
     }
 
     @Test
+    void bulkResumeSkipsAnIntegrationHeldForInvalidCredentialsAndSaysHowManyAndWhy() {
+        var account = accounts.createWithAllFeatures();
+        long held = integration(account, "Held desk", Lifecycle.PAUSED, PauseReason.CREDENTIALS_INVALID);
+        long paused = integration(account, "Paused desk", Lifecycle.PAUSED, PauseReason.MANUAL);
+        var grid = open(account);
+        // the integrations module refuses the resume of the held one (fixtures: not real integrations)
+        org.mockito.Mockito.doThrow(new io.syncwatch.integrations.ReconnectRequired(io.syncwatch.integrations.IntegrationId.of(held)))
+                .when(integrationOperations).resume(org.mockito.ArgumentMatchers.eq(account.id()),
+                        org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(held)),
+                        org.mockito.ArgumentMatchers.anyString());
+        org.mockito.Mockito.doNothing().when(integrationOperations).resume(org.mockito.ArgumentMatchers.eq(account.id()),
+                org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(paused)),
+                org.mockito.ArgumentMatchers.anyString());
+        assertThat(names(grid)).containsExactly("Held desk", "Paused desk");
+        test(grid).select(0);
+        test(grid).select(1);
+
+        test($(Button.class).id("health-bulk-resume")).click();
+
+        org.mockito.Mockito.verify(integrationOperations).resume(org.mockito.ArgumentMatchers.eq(account.id()),
+                org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(paused)),
+                org.mockito.ArgumentMatchers.anyString());
+        assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("1 integration resumed; 1 skipped (Credentials invalid: reconnect with new credentials "
+                        + "to resume): Held desk");
+    }
+
+    @Test
     void theBulkButtonsActOnTheSelectedRows() {
         var account = accounts.createWithAllFeatures();
         long a = integration(account, "A", Lifecycle.ACTIVE, null);

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,6 +44,9 @@ class IntegrationsApiTest {
 
     @Autowired
     IntegrationManagement integrations;
+
+    @Autowired
+    IntegrationOperations operations;
 
     @Autowired
     JdbcClient jdbc;
@@ -97,6 +102,29 @@ class IntegrationsApiTest {
         Long idleDays = jdbc.sql("SELECT TIMESTAMPDIFF(DAY, last_api_request_at, CURRENT_TIMESTAMP(6)) FROM integration WHERE id = ?")
                 .param(s.id().value()).query(Long.class).single();
         org.assertj.core.api.Assertions.assertThat(idleDays).isLessThan(1);
+    }
+
+    @Test
+    void resumingAnIntegrationHeldForInvalidCredentialsIsAConflictThatAsksForAReconnect() throws Exception {
+        TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
+        IntegrationSnapshot s = integrationOf(account, "Support");
+        operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
+        String key = accounts.apiKey(account);
+
+        mvc.perform(post("/api/v1/integrations/" + s.id() + "/resume").header("Authorization", "Bearer " + key))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title", is("Reconnect required")))
+                .andExpect(jsonPath("$.detail", is("Reconnect with new credentials to resume this integration")))
+                .andExpect(jsonPath("$.pauseReason", is("CREDENTIALS_INVALID")));
+        mvc.perform(post("/api/v1/integrations/" + s.id() + "/pause").header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lifecycle", is("PAUSED")))
+                .andExpect(jsonPath("$.pauseReason", is("CREDENTIALS_INVALID")));
+        mvc.perform(get("/api/v1/integrations/" + s.id()).header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lifecycle", is("PAUSED")))
+                .andExpect(jsonPath("$.pauseReason", is("CREDENTIALS_INVALID")));
     }
 
     @Test

@@ -145,6 +145,17 @@ class IntegrationsModuleTest {
                 .matching(e -> e.integration().id().equals(active.id()))
                 .toArriveAndVerify(e -> assertThat(e.integration().pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID));
 
+        // neither a plain resume (user or another module) nor a manual pause lifts or rewrites the hold
+        assertThatThrownBy(() -> integrations.resume(active.id())).isInstanceOf(ReconnectRequired.class)
+                .hasMessage("Reconnect with new credentials to resume this integration");
+        assertThatThrownBy(() -> operations.resume(account.id(), active.id(), "bulk")).isInstanceOf(ReconnectRequired.class);
+        assertThat(integrations.pause(active.id()).pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        assertThat(integrations.get(active.id())).as("read back from the database").satisfies(s -> {
+            assertThat(s.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+            assertThat(s.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        });
+        assertThat(integrations.auditTrail(active.id()).getFirst().action()).isEqualTo("Paused: credentials invalid");
+
         scenario.stimulate(() -> integrations.reconnect(active.id(), Map.of("token", "new-token", "region", "us")))
                 .andWaitForEventOfType(IntegrationResumed.class)
                 .matching(e -> e.integration().id().equals(active.id()))

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.syncwatch.health.application.port.in.BulkActions;
@@ -21,10 +22,17 @@ import io.syncwatch.health.domain.HealthRecord;
 import io.syncwatch.imports.ImportOperations;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationOperations;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
 
-/** Account-scoped reads of health records and the Platforms tab's bulk actions. */
+/**
+ * Account-scoped reads of health records and the Platforms tab's bulk actions. The bulk actions
+ * run outside this class's read-only transaction: each integration is changed in its own
+ * transaction by the owning module, so one refusal does not undo (or poison) the others. Resume
+ * skips an integration held for invalid credentials: the integrations module decides
+ * ({@link ReconnectRequired}), so a projection that is a moment behind cannot let one through.
+ */
 @Service
 @Transactional(readOnly = true)
 class HealthQueryService implements HealthQueries, BulkActions {
@@ -75,16 +83,19 @@ class HealthQueryService implements HealthQueries, BulkActions {
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result pause(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result resume(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
     }
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result runNow(Collection<IntegrationId> ids) {
         return each(ids, (account, id) -> {
             var ops = imports.getIfAvailable();
@@ -107,6 +118,7 @@ class HealthQueryService implements HealthQueries, BulkActions {
         AccountId account = currentUser.accountId();
         int ok = 0;
         List<String> failures = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (IntegrationId id : ids) {
             var record = find(account, id);
             if (record.isEmpty()) {
@@ -116,11 +128,14 @@ class HealthQueryService implements HealthQueries, BulkActions {
             try {
                 action.run(account, id);
                 ok++;
+            } catch (ReconnectRequired e) {
+                // held for invalid credentials: the integrations module refuses a plain resume
+                skipped.add(new Skipped(record.get().name(), RECONNECT_TO_RESUME));
             } catch (RuntimeException e) {
                 failures.add(record.get().name() + ": " + e.getMessage());
             }
         }
-        return new Result(ok, failures);
+        return new Result(ok, failures, skipped);
     }
 
     private interface Action {

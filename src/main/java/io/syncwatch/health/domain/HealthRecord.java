@@ -173,7 +173,9 @@ public final class HealthRecord {
         // A single-conversation import is a troubleshooting action, not the integration's first sync.
         boolean wholeRun = run.trigger() != io.syncwatch.imports.RunTrigger.SINGLE_CONVERSATION;
         boolean firstRun = wholeRun && (run.firstRun() || !firstRunDone);
-        if (wholeRun) {
+        boolean onlyRateLimited = onlyRateLimited(run);
+        if (wholeRun && !(firstRun && onlyRateLimited)) {
+            // a first sync stopped by a rate limit is not over: the next run resumes it at the checkpoint
             firstRunDone = true;
         }
 
@@ -188,7 +190,7 @@ public final class HealthRecord {
         }
 
         Decision decision = Decision.NONE;
-        if (firstRun && run.outcome() != RunOutcome.SUCCEEDED) {
+        if (firstRun && run.outcome() != RunOutcome.SUCCEEDED && !onlyRateLimited) {
             runState = DetailedState.QUALITY_ASSURANCE;
             decision = Decision.HOLD_FOR_QUALITY_ASSURANCE;
         } else if (authFailure) {
@@ -209,6 +211,18 @@ public final class HealthRecord {
             };
         }
         return new Change(before, recompute(), decision);
+    }
+
+    /**
+     * The run was stopped by the source's rate limit and had no other problem: a warning whose
+     * recommended action is "no action, the next run resumes" (spec 000), so not a problem of a
+     * first sync either. Skipped malformed records (the one warning the event can show besides
+     * the rate limit) would have made the run "succeeded with warnings" without the limit.
+     */
+    private static boolean onlyRateLimited(ImportRunFinished run) {
+        return run.outcome() == RunOutcome.RATE_LIMITED
+                && (run.failureCategory() == null || run.failureCategory() == FailureCategory.RATE_LIMITED)
+                && run.counts().skippedMalformed() == 0;
     }
 
     // ---- derived --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.platform.AccountId;
 
@@ -21,8 +22,9 @@ import io.syncwatch.platform.AccountId;
  * A connected source platform and its lifecycle (spec 002): connected without filters it is in
  * <em>Setup</em> and does not run; configuring filters activates it; it can be paused (manually,
  * for invalid credentials, for quality assurance, or automatically when a development
- * integration sees no API request for 14 days) and resumed; deleted, it is kept for audit and
- * never runs again. Every change leaves an audit entry.
+ * integration sees no API request for 14 days) and resumed — except a hold for invalid
+ * credentials, which only a Reconnect ends; deleted, it is kept for audit and never runs again.
+ * Every change leaves an audit entry.
  */
 public final class Integration {
 
@@ -130,10 +132,15 @@ public final class Integration {
         return true;
     }
 
-    /** Stops the integration; it never runs until resumed (or reconnected, for invalid credentials). */
+    /**
+     * Stops the integration; it never runs until resumed (or reconnected, for invalid
+     * credentials). Returns whether anything changed: pausing again for the same reason does
+     * not, and neither does any other pause of an integration held for invalid credentials —
+     * that hold keeps its reason, so that a Reconnect still ends it.
+     */
     public boolean pause(PauseReason reason, @Nullable String detail, String actor, Instant now) {
         requireNotDeleted();
-        if (lifecycle == Lifecycle.PAUSED && pauseReason == reason) {
+        if (lifecycle == Lifecycle.PAUSED && (pauseReason == reason || heldForInvalidCredentials())) {
             return false;
         }
         lifecycle = Lifecycle.PAUSED;
@@ -148,9 +155,22 @@ public final class Integration {
         return true;
     }
 
-    /** Resumes / reactivates / re-enables: Active again, or Setup if filters were never configured. */
+    /**
+     * Resumes / reactivates / re-enables: Active again, or Setup if filters were never
+     * configured. Returns whether anything changed.
+     *
+     * @throws ReconnectRequired when the integration is held for invalid credentials: only a
+     *         {@link #reconnect Reconnect} with new, tested credentials ends that hold (spec 002)
+     */
     public boolean resume(String actor, Instant now) {
         requireNotDeleted();
+        if (heldForInvalidCredentials()) {
+            throw new ReconnectRequired(Objects.requireNonNull(id, "not saved yet"));
+        }
+        return endPause(actor, now);
+    }
+
+    private boolean endPause(String actor, Instant now) {
         if (lifecycle != Lifecycle.PAUSED) {
             return false;
         }
@@ -173,10 +193,15 @@ public final class Integration {
         requireNotDeleted();
         this.encryptedCredentials = newEncryptedCredentials;
         audit(actor, now, "Reconnected", "New credentials tested and saved");
-        if (lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID) {
-            return resume(actor, now);
+        if (heldForInvalidCredentials()) {
+            return endPause(actor, now);
         }
         return false;
+    }
+
+    /** Paused until new credentials are provided (spec 002): only a Reconnect ends it. */
+    public boolean heldForInvalidCredentials() {
+        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID;
     }
 
     /** Deleted for good: hidden from lists, never runs again, kept for audit. */

@@ -141,6 +141,71 @@ class HealthRecordTest {
     }
 
     @Test
+    void aFirstRunThatWasOnlyRateLimitedIsAWarningAndKeepsRunning() {
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        var change = record.runFinished(run(T0, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, true));
+        assertThat(change.current()).isEqualTo(DetailedState.SYNC_HAS_WARNINGS);
+        assertThat(change.decision()).as("no quality assurance hold").isEqualTo(Decision.NONE);
+        assertThat(record.state().summary()).isEqualTo(SummaryStatus.WARNING);
+        assertThat(record.recommendedAction()).isEqualTo(RecommendedAction.NO_ACTION_RATE_LIMITED);
+        // the same without a category on the event (the outcome alone says rate limited)
+        var uncategorised = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        assertThat(uncategorised.runFinished(run(T0, RunOutcome.RATE_LIMITED, null, true)).decision())
+                .isEqualTo(Decision.NONE);
+        assertThat(uncategorised.failureCategory()).isEqualTo(FailureCategory.RATE_LIMITED);
+    }
+
+    @Test
+    void theFirstSyncGoesOnInTheRunAfterARateLimitAndEndsWhenARunGetsThrough() {
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        record.runFinished(run(T0, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, true));
+        assertThat(record.firstRunDone()).as("the next run resumes the first sync").isFalse();
+        // rate limited again: still only a warning
+        assertThat(record.runFinished(run(T0.plusSeconds(900), RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED,
+                false)).decision()).isEqualTo(Decision.NONE);
+        // the continuation gets through cleanly: the first sync is over
+        assertThat(record.runFinished(run(T0.plusSeconds(1800), RunOutcome.SUCCEEDED, null, false)).current())
+                .isEqualTo(DetailedState.ACTIVE);
+        assertThat(record.firstRunDone()).isTrue();
+        var later = record.runFinished(run(T0.plusSeconds(5400), RunOutcome.FAILED, FailureCategory.UNEXPECTED, false));
+        assertThat(later.current()).isEqualTo(DetailedState.SYNC_FAILING);
+        assertThat(later.decision()).isEqualTo(Decision.NONE);
+    }
+
+    @Test
+    void problemsInTheRunThatResumesARateLimitedFirstSyncStillTriggerQualityAssurance() {
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        record.runFinished(run(T0, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, true));
+        var continuation = record.runFinished(run(T0.plusSeconds(900), RunOutcome.FAILED, FailureCategory.INVALID_DATA,
+                false));
+        assertThat(continuation.current()).isEqualTo(DetailedState.QUALITY_ASSURANCE);
+        assertThat(continuation.decision()).isEqualTo(Decision.HOLD_FOR_QUALITY_ASSURANCE);
+    }
+
+    @Test
+    void aRateLimitedFirstRunThatAlsoSkippedMalformedRecordsIsStillQualityAssurance() {
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        var withMalformed = new ImportRunFinished(new ImportRunId(1), IntegrationId.of(1), new AccountId(1),
+                RunTrigger.SCHEDULED, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, "429 Too Many Requests",
+                new ImportCounts(10, 7, 0, 0, 0, 3), T0, true, T0.minusSeconds(60), T0, T0.plusSeconds(900));
+        var change = record.runFinished(withMalformed);
+        assertThat(change.current()).isEqualTo(DetailedState.QUALITY_ASSURANCE);
+        assertThat(change.decision()).isEqualTo(Decision.HOLD_FOR_QUALITY_ASSURANCE);
+    }
+
+    @Test
+    void theOtherWarningsOnAFirstRunStillTriggerQualityAssurance() {
+        // succeeded with warnings covers partial fetches, missing fields and skipped malformed records
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        var change = record.runFinished(run(T0, RunOutcome.SUCCEEDED_WITH_WARNINGS, null, true));
+        assertThat(change.current()).isEqualTo(DetailedState.QUALITY_ASSURANCE);
+        assertThat(change.decision()).isEqualTo(Decision.HOLD_FOR_QUALITY_ASSURANCE);
+        var failed = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        assertThat(failed.runFinished(run(T0, RunOutcome.FAILED, FailureCategory.SOURCE_UNREACHABLE, true)).decision())
+                .isEqualTo(Decision.HOLD_FOR_QUALITY_ASSURANCE);
+    }
+
+    @Test
     void aCleanFirstRunIsActive() {
         var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
         var change = record.runFinished(run(T0, RunOutcome.SUCCEEDED, null, true));

@@ -18,6 +18,7 @@ import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.platform.AccountId;
 
@@ -83,6 +84,58 @@ class IntegrationLifecycleTest {
         i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(2));
         assertThat(i.reconnect("v1:newer", "ada", T0.plusSeconds(3))).isFalse();
         assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+    }
+
+    @Test
+    void onlyAReconnectEndsACredentialsInvalidHoldAPlainResumeIsRefused() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.CREDENTIALS_INVALID, "every run failed on authentication for three days", "system", T0);
+        assertThat(i.snapshot().requiresReconnect()).isTrue();
+        i.drainAudit();
+
+        assertThatThrownBy(() -> i.resume("ada", T0.plusSeconds(1)))
+                .isInstanceOf(ReconnectRequired.class)
+                .hasMessage("Reconnect with new credentials to resume this integration");
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        assertThat(i.snapshot().runnable()).isFalse();
+        assertThat(i.drainAudit()).as("a refused resume changes nothing").isEmpty();
+
+        assertThat(i.reconnect("v1:new", "ada", T0.plusSeconds(2))).isTrue();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(i.snapshot().requiresReconnect()).isFalse();
+        assertThat(i.drainAudit()).extracting(AuditEntry::action)
+                .containsExactly("Reconnected", "Resumed after new credentials");
+    }
+
+    @Test
+    void noOtherPauseOverwritesTheReasonOfACredentialsInvalidHold() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.CREDENTIALS_INVALID, "every run failed on authentication for three days", "system", T0);
+        i.drainAudit();
+
+        assertThat(i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(1))).isFalse();
+        assertThat(i.pause(PauseReason.QUALITY_ASSURANCE, "first run", "system", T0.plusSeconds(2))).isFalse();
+        assertThat(i.pause(PauseReason.DEVELOPMENT_INACTIVITY, "idle", "system", T0.plusSeconds(3))).isFalse();
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        assertThat(i.pauseDetail()).isEqualTo("every run failed on authentication for three days");
+        assertThat(i.drainAudit()).isEmpty();
+
+        assertThat(i.reconnect("v1:new", "ada", T0.plusSeconds(4))).as("the reconnect still ends the hold").isTrue();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void aCredentialsInvalidHoldReplacesAManualPause() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.MANUAL, null, "ada", T0);
+
+        assertThat(i.pause(PauseReason.CREDENTIALS_INVALID, "auth", "system", T0.plusSeconds(1))).isTrue();
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        assertThatThrownBy(() -> i.resume("ada", T0.plusSeconds(2))).isInstanceOf(ReconnectRequired.class);
     }
 
     @Test

@@ -131,6 +131,8 @@ class HealthStatusSection implements IntegrationPageSection {
     }
 
     private static void report(BulkActions.Result result, String ok) {
-        Notification.show(result.failures().isEmpty() ? ok : String.join("; ", result.failures()));
+        var problems = new java.util.ArrayList<>(result.failures());
+        result.skipped().forEach(s -> problems.add(s.reason()));
+        Notification.show(problems.isEmpty() ? ok : String.join("; ", problems));
     }
 }

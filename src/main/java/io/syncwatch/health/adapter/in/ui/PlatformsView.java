@@ -303,13 +303,26 @@ public class PlatformsView extends VerticalLayout {
     }
 
     private void bulk(String verb, BulkActions.Result result) {
-        String text = result.succeeded() + " integration" + (result.succeeded() == 1 ? "" : "s") + " " + verb
-                + (result.failures().isEmpty() ? "" : "; not done: " + String.join("; ", result.failures()));
-        var n = Notification.show(text, 5000, Notification.Position.BOTTOM_START);
-        n.addThemeVariants(result.failures().isEmpty() ? com.vaadin.flow.component.notification.NotificationVariant.SUCCESS
+        var n = Notification.show(bulkMessage(verb, result), 8000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(result.failures().isEmpty() && result.skipped().isEmpty()
+                ? com.vaadin.flow.component.notification.NotificationVariant.SUCCESS
                 : com.vaadin.flow.component.notification.NotificationVariant.WARNING);
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** "2 integrations resumed; 1 skipped (Credentials invalid: reconnect …): Support EU; not done: …" */
+    static String bulkMessage(String verb, BulkActions.Result result) {
+        var text = new StringBuilder().append(result.succeeded()).append(" integration")
+                .append(result.succeeded() == 1 ? "" : "s").append(' ').append(verb);
+        var byReason = new java.util.LinkedHashMap<String, List<String>>();
+        result.skipped().forEach(s -> byReason.computeIfAbsent(s.reason(), r -> new ArrayList<>()).add(s.integration()));
+        byReason.forEach((reason, names) -> text.append("; ").append(names.size()).append(" skipped (").append(reason)
+                .append("): ").append(String.join(", ", names)));
+        if (!result.failures().isEmpty()) {
+            text.append("; not done: ").append(String.join("; ", result.failures()));
+        }
+        return text.toString();
     }
 
     /** Shows the table, or the empty state when the account has no integration at all. */
@@ -339,7 +352,8 @@ public class PlatformsView extends VerticalLayout {
         var list = new UnorderedList();
         list.add(new ListItem("Active — Active: the last run completed and data is flowing. No action needed."));
         list.add(new ListItem("Warning — Sync has warnings (a partial fetch, a missing field, rate limited), "
-                + "Quality assurance (the first run had problems; support is notified and re-enables it), "
+                + "Quality assurance (the first run had problems — a rate limit alone is not one; support is notified "
+                + "and re-enables it), "
                 + "Setup (finish setup: configure the filters). Open the integration and review the message."));
         list.add(new ListItem("Error — Sync failing, Authentication failing, Credentials invalid (every run for three "
                 + "days failed on authentication; paused until you reconnect). Re-authenticate or fix the configuration."));

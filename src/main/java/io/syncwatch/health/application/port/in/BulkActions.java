@@ -1,19 +1,38 @@
 package io.syncwatch.health.application.port.in;
 
 import java.util.Collection;
+import java.util.List;
 
 import io.syncwatch.integrations.IntegrationId;
 
 /** Pause, resume or run several integrations of the caller's account at once. */
 public interface BulkActions {
 
+    /** Why a Resume leaves an integration held for invalid credentials alone. */
+    String RECONNECT_TO_RESUME = "Credentials invalid: reconnect with new credentials to resume";
+
     Result pause(Collection<IntegrationId> integrations);
 
+    /**
+     * Resumes each integration it may: one held for invalid credentials is skipped
+     * ({@link #RECONNECT_TO_RESUME}), since only a Reconnect ends that hold.
+     */
     Result resume(Collection<IntegrationId> integrations);
 
     Result runNow(Collection<IntegrationId> integrations);
 
-    /** How many succeeded, and why the others did not (one line each). */
-    record Result(int succeeded, java.util.List<String> failures) {
+    /**
+     * How many succeeded, why the others did not (one line each), and which were deliberately
+     * left alone, with the reason.
+     */
+    record Result(int succeeded, List<String> failures, List<Skipped> skipped) {
+
+        public Result(int succeeded, List<String> failures) {
+            this(succeeded, failures, List.of());
+        }
+    }
+
+    /** An integration a bulk action left alone on purpose. */
+    record Skipped(String integration, String reason) {
     }
 }

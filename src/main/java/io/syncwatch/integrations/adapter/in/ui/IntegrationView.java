@@ -38,6 +38,7 @@ import io.syncwatch.integrations.IntegrationPageSection;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.integrations.ui.FiltersEditor;
@@ -180,14 +181,31 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(reconnect, edit, pauseResume, delete);
+        if (s.requiresReconnect()) {
+            // held for invalid credentials: Resume cannot end the hold, Reconnect is the way out
+            pauseResume.setVisible(false);
+            reconnect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Span hint = new Span(ReconnectRequired.MESSAGE + ".");
+            hint.setId("reconnect-hint");
+            hint.addClassName("sw-reconnect-hint");
+            actions.add(hint);
+        }
         actions.addClassName("sw-actions");
         return actions;
     }
 
     void togglePause() {
-        IntegrationSnapshot updated = integration.lifecycle() == Lifecycle.PAUSED ? integrations.resume(integration.id())
-                : integrations.pause(integration.id());
-        show(updated);
+        try {
+            IntegrationSnapshot updated = integration.lifecycle() == Lifecycle.PAUSED
+                    ? integrations.resume(integration.id())
+                    : integrations.pause(integration.id());
+            show(updated);
+        } catch (ReconnectRequired e) {
+            // the page was opened before the hold arrived: say why, and show the Reconnect action
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            show(integrations.get(integration.id()));
+        }
     }
 
     ConfirmDialog confirmDelete() {

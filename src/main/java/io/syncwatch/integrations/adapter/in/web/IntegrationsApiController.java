@@ -24,6 +24,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
 import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
@@ -81,7 +83,8 @@ class IntegrationsApiController {
     }
 
     @PostMapping("/{id}/pause")
-    @Operation(summary = "Pause an integration: it does not run until resumed")
+    @Operation(summary = "Pause an integration: it does not run until resumed",
+            description = "An integration held for invalid credentials stays held (its pause reason is kept).")
     IntegrationResource pause(@PathVariable long id) {
         IntegrationId integration = IntegrationId.of(id);
         integrations.recordApiRequest(integration);
@@ -89,7 +92,11 @@ class IntegrationsApiController {
     }
 
     @PostMapping("/{id}/resume")
-    @Operation(summary = "Resume (or reactivate) a paused or inactive integration")
+    @Operation(summary = "Resume (or reactivate) a paused or inactive integration", responses = {
+            @ApiResponse(responseCode = "200", description = "The integration (unchanged if it was not paused)"),
+            @ApiResponse(responseCode = "404", description = "No such integration in this account"),
+            @ApiResponse(responseCode = "409", description = "Held for invalid credentials: only a Reconnect with "
+                    + "new credentials resumes it") })
     IntegrationResource resume(@PathVariable long id) {
         IntegrationId integration = IntegrationId.of(id);
         integrations.recordApiRequest(integration);
@@ -100,6 +107,15 @@ class IntegrationsApiController {
     ProblemDetail notFound(IntegrationNotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such integration");
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ReconnectRequired.class)
+    ProblemDetail reconnectRequired(ReconnectRequired e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Reconnect required");
+        problem.setType(URI.create("https://syncwatch.io/problems/reconnect-required"));
+        problem.setProperty("pauseReason", PauseReason.CREDENTIALS_INVALID.name());
         return problem;
     }
 

@@ -32,10 +32,18 @@ public interface IntegrationManagement {
 
     IntegrationSnapshot edit(IntegrationId id, String name, Schedule schedule, Environment environment);
 
+    /** Pauses manually; an integration held for invalid credentials stays held with that reason. */
     IntegrationSnapshot pause(IntegrationId id);
 
+    /**
+     * Resumes (reactivates, re-enables) a paused integration.
+     *
+     * @throws io.syncwatch.integrations.ReconnectRequired when it is held for invalid credentials:
+     *         only {@link #reconnect} ends that hold
+     */
     IntegrationSnapshot resume(IntegrationId id);
 
+    /** Tests and saves new credentials; ends a hold for invalid credentials. */
     IntegrationSnapshot reconnect(IntegrationId id, Map<String, String> credentials);
 
     void delete(IntegrationId id);

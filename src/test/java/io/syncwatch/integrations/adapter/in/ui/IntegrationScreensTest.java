@@ -18,6 +18,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -28,8 +29,10 @@ import io.syncwatch.integrations.domain.AuditEntry;
 
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
@@ -54,6 +57,9 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
 
     @Autowired
     IntegrationManagement integrations;
+
+    @Autowired
+    IntegrationOperations operations;
 
     TestAccount account;
 
@@ -165,6 +171,44 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
         assertThat(button("pause-resume").getText()).isEqualTo("Resume");
         test(button("pause-resume")).click();
         assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void anIntegrationHeldForInvalidCredentialsOffersReconnectInsteadOfResume() {
+        IntegrationSnapshot s = active("Support");
+        operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+
+        assertThat($(Span.class).id("lifecycle").getText()).startsWith("Paused until new credentials are entered");
+        assertThat($(Button.class).withId("pause-resume").exists()).as("no Resume for this hold").isFalse();
+        assertThat(button("reconnect").getThemeNames()).contains("primary");
+        assertThat($(Span.class).id("reconnect-hint").getText())
+                .isEqualTo("Reconnect with new credentials to resume this integration.");
+
+        test(button("reconnect")).click();
+        $(PasswordField.class).id("credential-token").setValue("new-token");
+        test(button("reconnect-save")).click();
+
+        assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(button("pause-resume").getText()).isEqualTo("Pause");
+        assertThat($(Span.class).withId("reconnect-hint").all()).isEmpty();
+    }
+
+    @Test
+    void aResumeClickedAfterTheHoldArrivedIsRefusedWithTheReasonAndThePageOffersReconnect() {
+        IntegrationSnapshot s = active("Support");
+        integrations.pause(s.id());
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        assertThat(button("pause-resume").getText()).isEqualTo("Resume");
+
+        operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
+        test(button("pause-resume")).click();
+
+        assertThat(integrations.get(s.id()).pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        assertThat(test($(Notification.class).last()).getText())
+                .isEqualTo("Reconnect with new credentials to resume this integration");
+        assertThat($(Button.class).withId("pause-resume").exists()).isFalse();
+        assertThat(button("reconnect").getThemeNames()).contains("primary");
     }
 
     @Test

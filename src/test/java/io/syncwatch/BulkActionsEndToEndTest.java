@@ -1,0 +1,140 @@
+package io.syncwatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.syncwatch.health.application.port.in.BulkActions;
+import io.syncwatch.health.application.port.in.HealthQueries;
+import io.syncwatch.health.domain.HealthRecord;
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationOperations;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Lifecycle;
+import io.syncwatch.integrations.PauseReason;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
+import io.syncwatch.platform.FeatureFlag;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.SyncwatchTest;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+import io.syncwatch.testsupport.TestPlatforms;
+
+/**
+ * The Platforms tab's bulk actions end to end: real integrations changed through the
+ * integrations module, on the real database (the view test stubs the facade).
+ */
+@SyncwatchTest
+class BulkActionsEndToEndTest {
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    IntegrationManagement integrations;
+
+    @Autowired
+    IntegrationOperations operations;
+
+    @Autowired
+    HealthQueries health;
+
+    @Autowired
+    BulkActions bulk;
+
+    TestAccount account;
+
+    @BeforeEach
+    void signIn() {
+        account = accounts.create(FeatureFlag.INTEGRATIONS);
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+    }
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    IntegrationSnapshot active(String name) {
+        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, name,
+                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
+        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        awaitRecord(s, r -> r.lifecycle() == Lifecycle.ACTIVE);
+        return s;
+    }
+
+    void awaitRecord(IntegrationSnapshot s, Predicate<HealthRecord> condition) {
+        await().atMost(Duration.ofSeconds(15)).pollInSameThread()
+                .until(() -> health.find(s.id()).filter(condition).isPresent());
+    }
+
+    @Test
+    void bulkPauseAndResumeChangeEveryIntegrationTheyCanEachInItsOwnTransaction() {
+        IntegrationSnapshot a = active("Alpha");
+        IntegrationSnapshot gone = active("Gone");
+        IntegrationSnapshot b = active("Bravo");
+        integrations.delete(gone.id());
+        awaitRecord(gone, r -> r.lifecycle() == Lifecycle.DELETED);
+
+        BulkActions.Result paused = bulk.pause(List.of(a.id(), gone.id(), b.id()));
+
+        assertThat(paused.succeeded()).isEqualTo(2);
+        assertThat(paused.failures()).singleElement().asString().startsWith("Gone: ");
+        assertThat(integrations.get(a.id()).lifecycle()).as("the refusal in the middle undoes nothing")
+                .isEqualTo(Lifecycle.PAUSED);
+        assertThat(integrations.get(b.id()).pauseReason()).isEqualTo(PauseReason.MANUAL);
+
+        BulkActions.Result resumed = bulk.resume(List.of(a.id(), b.id()));
+
+        assertThat(resumed.succeeded()).isEqualTo(2);
+        assertThat(resumed.failures()).isEmpty();
+        assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(b.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void bulkResumeSkipsAnIntegrationHeldForInvalidCredentialsAndBulkPauseKeepsTheHold() {
+        IntegrationSnapshot a = active("Alpha");
+        IntegrationSnapshot held = active("Held");
+        IntegrationSnapshot b = active("Bravo");
+        operations.holdForInvalidCredentials(held.id(), "Every run failed on authentication for 3 days");
+        awaitRecord(held, r -> r.pauseReason() == PauseReason.CREDENTIALS_INVALID);
+
+        BulkActions.Result paused = bulk.pause(List.of(a.id(), held.id(), b.id()));
+        assertThat(paused.failures()).isEmpty();
+        assertThat(integrations.get(held.id()).pauseReason()).as("the hold keeps its reason")
+                .isEqualTo(PauseReason.CREDENTIALS_INVALID);
+
+        BulkActions.Result resumed = bulk.resume(List.of(a.id(), held.id(), b.id()));
+
+        assertThat(resumed.succeeded()).isEqualTo(2);
+        assertThat(resumed.failures()).isEmpty();
+        assertThat(resumed.skipped()).containsExactly(new BulkActions.Skipped("Held", BulkActions.RECONNECT_TO_RESUME));
+        assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(b.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(held.id())).satisfies(s -> {
+            assertThat(s.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+            assertThat(s.pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+        });
+
+        integrations.reconnect(held.id(), Map.of("token", "new-token", "region", "eu"));
+        assertThat(integrations.get(held.id()).lifecycle()).as("a reconnect ends the hold").isEqualTo(Lifecycle.ACTIVE);
+    }
+}
