@@ -33,27 +33,17 @@ class JdbcImportIntegrations implements ImportIntegrations {
     public void save(IntegrationSnapshot s, Instant now) {
         // an integration that becomes active without a next run is due now
         Instant due = s.lifecycle() == Lifecycle.ACTIVE ? now : null;
-        if (update(s, due, now) == 0) {
-            try {
-                jdbc.sql("""
-                        INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
-                        next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                                FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                // the listener and the demo seeder may apply the same integration at once
-                update(s, due, now);
-            }
-        }
-    }
-
-    private int update(IntegrationSnapshot s, @Nullable Instant due, Instant now) {
-        return jdbc.sql("""
-                UPDATE import_integration SET name = ?, platform = ?, schedule = ?, filters = ?, lifecycle = ?,
-                next_run_at = COALESCE(next_run_at, ?), updated_at = ? WHERE id = ?""")
-                .params(s.name(), s.platform(), s.schedule().name(), FiltersCodec.encode(s.filters()),
-                        s.lifecycle().name(), ts(due), ts(now), s.id().value())
+        // one upsert by primary key: an UPDATE of a missing row would take a gap lock, and the
+        // listener and the demo seeder (or two listeners) applying a new integration at once would
+        // then deadlock on their INSERTs
+        jdbc.sql("""
+                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
+                next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE name = VALUES(name), platform = VALUES(platform), schedule = VALUES(schedule),
+                filters = VALUES(filters), lifecycle = VALUES(lifecycle),
+                next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
+                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
+                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
                 .update();
     }
 
