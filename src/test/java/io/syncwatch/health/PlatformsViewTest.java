@@ -170,6 +170,11 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat(names(grid)).containsExactlyInAnyOrder("Support failing", "Sales paused", "Old deleted");
         var deletedRow = names(grid).indexOf("Old deleted");
         assertThat(test(grid).getCellComponent(deletedRow, "STATUS").getElement().getTextRecursively()).contains("Deleted");
+        assertThat(test(grid).getCellComponent(deletedRow, "NAME")).as("no link to a page that is gone")
+                .isNotInstanceOf(com.vaadin.flow.component.html.Anchor.class)
+                .satisfies(c -> assertThat(c.getElement().getAttribute("title")).contains("contacts it imported stay"));
+        assertThat(test(grid).getCellComponent(names(grid).indexOf("Sales paused"), "NAME"))
+                .isInstanceOf(com.vaadin.flow.component.html.Anchor.class);
     }
 
     @Test

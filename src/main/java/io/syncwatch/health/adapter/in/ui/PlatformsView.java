@@ -197,6 +197,13 @@ public class PlatformsView extends VerticalLayout {
     }
 
     private Component nameCell(HealthRecord r) {
+        if (r.state() == io.syncwatch.health.DetailedState.DELETED) {
+            // a deleted integration has no page any more (kept for audit); its name is plain text
+            var name = new Span(r.name());
+            name.addClassNames("sw-health-name", "sw-health-deleted");
+            name.setTitle("Deleted: it no longer runs; the contacts it imported stay");
+            return name;
+        }
         return integrationLink(r);
     }
 
