@@ -96,10 +96,16 @@ class RequestLogPanel extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
 
         export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = RequestLogCsv.of(exportRows()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), tab.name().toLowerCase() + "-requests.csv", "text/csv", csv.length);
+            List<LoggedRequest> rows = exportRows();
+            byte[] csv = RequestLogCsv.of(rows).getBytes(StandardCharsets.UTF_8);
+            // a cut export says so in its name
+            String name = tab.name().toLowerCase() + "-requests" + (rows.size() >= EXPORT_LIMIT ? "-newest-" + EXPORT_LIMIT : "")
+                    + ".csv";
+            return new DownloadResponse(new ByteArrayInputStream(csv), name, "text/csv", csv.length);
         }), "Export CSV");
         export.setId("export-csv");
+        export.setTitle("The filtered rows, newest first: at most " + String.format(java.util.Locale.ROOT, "%,d", EXPORT_LIMIT)
+                + " (narrow the time range for older ones)");
         export.getElement().setAttribute("download", true);
 
         var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, search, export);

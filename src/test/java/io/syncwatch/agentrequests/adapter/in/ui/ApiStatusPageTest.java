@@ -127,6 +127,8 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(references()).containsExactly("P-VOICE");
         assertThat(panel).isNotNull();
         assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getHref()).isNotBlank();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getTitle())
+                .hasValue("The filtered rows, newest first: at most 10,000 (narrow the time range for older ones)");
         String csv = exportCsv(view);
         assertThat(csv.lines()).hasSize(2);
         assertThat(csv).contains("\"P-VOICE\"", "Channel not enabled for company; Brand signifier not provided")
