@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,8 +49,11 @@ class IntercomConnectorContractTest {
     void start() {
         intercom = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         intercom.start();
-        connector = new IntercomConnector("http://127.0.0.1:" + intercom.port(), Duration.ofSeconds(2),
-                Duration.ofSeconds(3), 2, Duration.ofMillis(10));
+        connector = connectorAt("http://127.0.0.1:" + intercom.port(), Duration.ofSeconds(3));
+    }
+
+    static IntercomConnector connectorAt(String baseUrl, Duration readTimeout) {
+        return new IntercomConnector(baseUrl, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(10));
     }
 
     @AfterEach
@@ -163,5 +168,150 @@ class IntercomConnectorContractTest {
                 .withBody("{\"type\": \"error.list\", \"errors\": [{\"code\": \"not_found\", \"message\": \"Resource Not Found\"}]}")));
         assertThat(connector.fetchOne(CREDENTIALS, "78")).get().extracting(SourceConversation::reference).isEqualTo("78");
         assertThat(connector.fetchOne(CREDENTIALS, "79")).isEmpty();
+    }
+
+    static final String ERROR_401 = """
+            {"type": "error.list", "request_id": "000on1ch2l2ke5e4kmo0", "errors": [{"code": "unauthorized", "message": "Access Token Invalid"}]}""";
+
+    static String me(String email, String workspace) {
+        return """
+                {"type": "admin", "id": "991267460", "email": "%s", "email_verified": true, "name": "Ciaran Lee",
+                 "app": {"type": "app", "id_code": "this_is_an_id1_that_should_be_at_least_40", "name": "%s",
+                         "created_at": 1717021998, "secure": false, "identity_verification": false,
+                         "timezone": "America/Los_Angeles", "region": "EU"},
+                 "avatar": {"type": "avatar", "image_url": "https://static.intercomassets.com/assets/default-avatars/admins/128.png"},
+                 "has_inbox_seat": true}
+                """.formatted(email, workspace);
+    }
+
+    @Test
+    void anEmptyWindowImportsNothingEndsTheStreamAndKeepsTheWatermark() throws Exception {
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.query.value", equalTo("1767230199")))
+                .willReturn(okJson("""
+                        {"type": "conversation.list", "conversations": [], "total_count": 0,
+                         "pages": {"type": "pages", "page": 1, "per_page": 2, "total_pages": 0}}""")));
+
+        SourcePage page = fetch("1767230199;;1767230200");
+        assertThat(page.records()).isEmpty();
+        assertThat(page.endOfStream()).isTrue();
+        assertThat(page.nextCheckpoint()).as("nothing newer: the same watermark, so nothing is skipped next run")
+                .isEqualTo("1767230199;;1767230200");
+    }
+
+    @Test
+    void anEmptyFirstWindowStartsTheNextRunFromTheHistoricalStartDate() throws Exception {
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.query.value", equalTo("1767225599")))
+                .willReturn(okJson("""
+                        {"type": "conversation.list", "conversations": [], "total_count": 0,
+                         "pages": {"type": "pages", "page": 1, "per_page": 2, "total_pages": 0}}""")));
+
+        SourcePage page = fetch(null);
+        assertThat(page.records()).isEmpty();
+        assertThat(page.endOfStream()).isTrue();
+        assertThat(Long.parseLong(page.nextCheckpoint().split(";")[0]))
+                .as("the watermark stays just before the start date: a conversation updated at the start is still imported")
+                .isEqualTo(START.getEpochSecond() - 1);
+        SourcePage again = fetch(page.nextCheckpoint());
+        assertThat(again.records()).isEmpty();
+        assertThat(again.nextCheckpoint()).isEqualTo(page.nextCheckpoint());
+    }
+
+    @Test
+    void aSlowIntercomIsSourceUnreachableAfterARetry() {
+        IntercomConnector impatient = connectorAt("http://127.0.0.1:" + intercom.port(), Duration.ofMillis(500));
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .willReturn(okJson(results(List.of(conversation("1", 1767230000, "closed")), null)).withFixedDelay(3000)));
+
+        assertThatThrownBy(() -> impatient.fetchChanges(new SourceRequest(IntegrationId.of(1), CREDENTIALS, null, START, 2)))
+                .isInstanceOfSatisfying(SourceFailure.class, f -> {
+                    assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
+                    assertThat(f.getMessage()).isEqualTo("Intercom did not answer in time.");
+                });
+        intercom.verify(2, postRequestedFor(urlPathEqualTo("/conversations/search")));
+    }
+
+    @Test
+    void aRefusedConnectionIsSourceUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        IntercomConnector nowhere = connectorAt("http://127.0.0.1:" + closedPort, Duration.ofSeconds(3));
+        assertThatThrownBy(() -> nowhere.testConnection(CREDENTIALS)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
+            assertThat(f.getMessage()).isEqualTo("Intercom refused the connection.");
+        });
+        assertThatThrownBy(() -> nowhere.fetchChanges(new SourceRequest(IntegrationId.of(1), CREDENTIALS, null, START, 2)))
+                .isInstanceOfSatisfying(SourceFailure.class,
+                        f -> assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE));
+    }
+
+    @Test
+    void aConversationUpdatedAtTheSourceComesAgainWithItsNewStateAndUpdateTime() throws Exception {
+        // Imported earlier as open, updated 1767230000; the last run ended with that watermark.
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .withRequestBody(matchingJsonPath("$.query.value", equalTo("1767229999")))
+                .willReturn(okJson(results(List.of(conversation("1", 1767240000, "closed")), null))));
+        intercom.stubFor(get(urlPathEqualTo("/conversations/1")).willReturn(okJson(conversation("1", 1767240000, "closed"))));
+
+        SourcePage page = fetch("1767229999;;1767230000");
+        SourceConversation again = ((SourceRecord.Valid) page.records().getFirst()).conversation();
+        assertThat(again.reference()).isEqualTo("1");
+        assertThat(again.status()).isEqualTo("closed");
+        assertThat(again.updatedAt()).isEqualTo(Instant.ofEpochSecond(1767240000));
+        assertThat(again.createdAt()).as("the same conversation, not a new one").isEqualTo(Instant.ofEpochSecond(1767200000));
+        assertThat(page.endOfStream()).isTrue();
+        assertThat(page.nextCheckpoint()).isEqualTo("1767239999;;1767240000");
+
+        assertThat(connector.fetchOne(CREDENTIALS, "1")).get().satisfies(c -> {
+            assertThat(c.status()).isEqualTo("closed");
+            assertThat(c.updatedAt()).isEqualTo(Instant.ofEpochSecond(1767240000));
+        });
+    }
+
+    @Test
+    void theConnectionTestNamesTheWorkspaceAndTheAdminAndAnInvalidTokenFailsAuthentication() throws Exception {
+        intercom.stubFor(get(urlPathEqualTo("/me")).withHeader("Authorization", equalTo("Bearer ic-token-9"))
+                .withHeader("Intercom-Version", equalTo("2.11"))
+                .willReturn(okJson(me("admin@acme.test", "Acme Support"))));
+        assertThat(connector.testConnection(CREDENTIALS))
+                .isEqualTo("Connected to Intercom workspace 'Acme Support' as admin@acme.test");
+
+        SourceCredentials revoked = new SourceCredentials(Map.of("accessToken", "revoked-1", "region", "EU"));
+        intercom.stubFor(get(urlPathEqualTo("/me")).withHeader("Authorization", equalTo("Bearer revoked-1"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody(ERROR_401)));
+        assertThatThrownBy(() -> connector.testConnection(revoked)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.AUTHENTICATION_FAILED);
+            assertThat(f.getMessage()).isEqualTo(
+                    "Intercom rejected the access token (HTTP 401: Access Token Invalid). Reconnect with a valid token.");
+        });
+        intercom.verify(1, getRequestedFor(urlPathEqualTo("/me")).withHeader("Authorization", equalTo("Bearer revoked-1")));
+    }
+
+    @Test
+    void eachRegionHasItsOwnApiHostAndAnUnknownRegionIsRefusedBeforeAnyRequest() {
+        assertThat(IntercomConnector.REGIONS).containsOnly(Map.entry("US", "https://api.intercom.io"),
+                Map.entry("EU", "https://api.eu.intercom.io"), Map.entry("AU", "https://api.au.intercom.io"));
+        assertThat(connector.descriptor().credentialFields()).filteredOn(f -> f.key().equals("region")).singleElement()
+                .satisfies(f -> assertThat(f.options()).containsExactlyInAnyOrderElementsOf(IntercomConnector.REGIONS.keySet()));
+
+        IntercomConnector unconfigured = new IntercomConnector("", Duration.ofSeconds(2), Duration.ofSeconds(3), 2,
+                Duration.ofMillis(10));
+        assertThatThrownBy(() -> unconfigured.testConnection(
+                new SourceCredentials(Map.of("accessToken", "ic-token-9", "region", "APAC"))))
+                .isInstanceOfSatisfying(SourceFailure.class, f -> {
+                    assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+                    assertThat(f.getMessage()).isEqualTo("Unknown Intercom region 'APAC' (US, EU or AU)");
+                });
+    }
+
+    @Test
+    void anIntegrationSavedWithoutARegionIsNotRefused() throws Exception {
+        // A blank region means US (the base-URL override stands in for https://api.intercom.io here).
+        intercom.stubFor(get(urlPathEqualTo("/me")).willReturn(okJson(me("admin@acme.test", "Acme US"))));
+        assertThat(connector.testConnection(new SourceCredentials(Map.of("accessToken", "ic-token-9"))))
+                .contains("'Acme US'");
     }
 }
