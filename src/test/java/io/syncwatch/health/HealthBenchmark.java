@@ -1,5 +1,7 @@
 package io.syncwatch.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +87,10 @@ class HealthBenchmark {
 
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
         var all = new HealthFilter(Set.of(), "", false);
+        // what is timed: a full first page, most urgent first (rank 0 = Error), of this account only
+        var firstPage = queries.page(all, List.of(HealthSort.byStatus()), 0, PAGE);
+        assertThat(firstPage).hasSize(PAGE).allMatch(r -> r.accountId().equals(account.id()));
+        assertThat(firstPage.getFirst().state().summary()).isEqualTo(SummaryStatus.ERROR);
         for (int w = 0; w < 50; w++) {
             queries.page(all, List.of(HealthSort.byStatus()), 0, PAGE);
             baseline(base);
@@ -102,10 +108,14 @@ class HealthBenchmark {
 
         Map<String, Long> before = counters();
         IntegrationId target = IntegrationId.of(base + 7);
+        Instant finished = now.plusSeconds(60); // later than the seeded last_ran_at, so its effect shows
         tx.executeWithoutResult(s -> tracking.runFinished(new ImportRunFinished(new ImportRunId(1), target, account.id(),
-                RunTrigger.SCHEDULED, RunOutcome.SUCCEEDED, null, "ok", new ImportCounts(1, 1, 0, 0, 0, 0), now, false,
-                now.minusSeconds(2), now, now.plusSeconds(3600))));
+                RunTrigger.SCHEDULED, RunOutcome.SUCCEEDED, null, "ok", new ImportCounts(1, 1, 0, 0, 0, 0), finished, false,
+                finished.minusSeconds(2), finished, finished.plusSeconds(3600))));
         Map<String, Long> after = counters();
+        assertThat(runs).isGreaterThanOrEqualTo(RUNS);
+        assertThat(queries.find(account.id(), target).orElseThrow().lastRanAt()).as("the event updated its record")
+                .isCloseTo(finished, org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
         signedIn.signOut();
 
         System.out.printf("%n=== HealthBenchmark (%,d integrations in one account, %,d runs in import_run) ===%n",
@@ -118,8 +128,13 @@ class HealthBenchmark {
                 + "(global counters; includes the event publication registry)%n",
                 after.get("Com_select") - before.get("Com_select"), after.get("Com_update") - before.get("Com_update"),
                 after.get("Com_insert") - before.get("Com_insert"));
-        jdbc.queryForList("EXPLAIN SELECT * FROM health_record WHERE account_id = ? AND deleted = FALSE "
-                + "ORDER BY summary_rank, name LIMIT 50", account.id().value()).forEach(r -> System.out.println("  " + r));
+        var plan = jdbc.queryForList("EXPLAIN SELECT * FROM health_record WHERE account_id = ? AND deleted = FALSE "
+                + "ORDER BY summary_rank, name LIMIT 50", account.id().value());
+        plan.forEach(r -> System.out.println("  " + r));
+        assertThat(plan).singleElement().satisfies(r -> {
+            assertThat(r.get("key")).isEqualTo("ix_health_record_account_status");
+            assertThat(String.valueOf(r.get("Extra"))).doesNotContain("filesort");
+        });
     }
 
     /** The same number of rows by a primary-key range of the same table, mapped to maps. */

@@ -1,5 +1,7 @@
 package io.syncwatch.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +148,14 @@ class ImportBenchmark {
         System.out.printf("max heap: %d MB, used now: %d MB%n", Runtime.getRuntime().maxMemory() >> 20,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
 
+        // the ratio compares equal work: every conversation stored once by each side, none twice
+        assertThat(outcome).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(stored).isEqualTo(SIZE);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM import_contact WHERE integration_id = ?", Long.class,
+                baselineIntegration)).isEqualTo(SIZE);
+        assertThat(againOutcome).isEqualTo(RunOutcome.SUCCEEDED);
+        assertThat(contacts.count(account, new ContactSearch("", true, snapshot.id(), null, null, null))).isEqualTo(SIZE);
+
         search(account);
 
         jdbc.update("DELETE FROM import_contact WHERE integration_id = ?", baselineIntegration);
@@ -157,7 +167,8 @@ class ImportBenchmark {
         long t = System.nanoTime();
         for (int q = 0; q < queries; q++) {
             String ref = "BM-" + (10_000_000 + ThreadLocalRandom.current().nextInt(SIZE));
-            contacts.search(account, new ContactSearch(ref, false, null, null, null, null), 0, 50);
+            assertThat(contacts.search(account, new ContactSearch(ref, false, null, null, null, null), 0, 50))
+                    .as("exact search of %s", ref).isNotEmpty();
         }
         double exactMs = seconds(t) * 1000 / queries;
         t = System.nanoTime();

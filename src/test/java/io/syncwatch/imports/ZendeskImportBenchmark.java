@@ -1,6 +1,7 @@
 package io.syncwatch.imports;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -141,19 +142,31 @@ class ZendeskImportBenchmark {
     @Autowired FakeIntegrations integrations;
     @Autowired ImportPipeline pipeline;
     @Autowired io.syncwatch.imports.application.port.out.ImportIntegrations projection;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Seconds one import took, and what it stored. */
+    record Timed(double seconds, long stored) {
+    }
 
     @Test
     void zendeskTicketsThroughTheRealConnectorAgainstTheSameTicketsFromMemory() {
         AccountId account = accounts.createWithAllFeatures().id();
         var filters = new ImportFilters(List.of(), LocalDate.parse("2026-01-01"), Set.of("closed", "solved"));
 
-        double inMemory = importAll(account, "in-memory", filters, Map.of());
-        double zendesk = importAll(account, "zendesk", filters,
+        Timed memoryRun = importAll(account, "in-memory", filters, Map.of());
+        Timed zendeskRun = importAll(account, "zendesk", filters,
                 Map.of("subdomain", "bench", "email", "bench@example.test", "apiToken", "bench-token"));
         // a second round, now that both paths are warm
-        double inMemory2 = importAll(account, "in-memory", filters, Map.of());
-        double zendesk2 = importAll(account, "zendesk", filters,
+        Timed memoryRun2 = importAll(account, "in-memory", filters, Map.of());
+        Timed zendeskRun2 = importAll(account, "zendesk", filters,
                 Map.of("subdomain", "bench", "email", "bench@example.test", "apiToken", "bench-token"));
+        // the comparison is fair only if both paths store the same tickets
+        assertThat(memoryRun.stored()).isPositive();
+        assertThat(List.of(zendeskRun.stored(), memoryRun2.stored(), zendeskRun2.stored())).containsOnly(memoryRun.stored());
+        double inMemory = memoryRun.seconds();
+        double zendesk = zendeskRun.seconds();
+        double inMemory2 = memoryRun2.seconds();
+        double zendesk2 = zendeskRun2.seconds();
 
         System.out.printf("%n=== ZendeskImportBenchmark (%,d tickets, pages of %,d) ===%n", SIZE, PAGE);
         System.out.printf("in-memory source through the pipeline: %,.0f tickets/s (warm: %,.0f)%n", SIZE / inMemory,
@@ -164,7 +177,7 @@ class ZendeskImportBenchmark {
                 100 * inMemory2 / zendesk2);
     }
 
-    private double importAll(AccountId account, String platform, ImportFilters filters, Map<String, String> creds) {
+    private Timed importAll(AccountId account, String platform, ImportFilters filters, Map<String, String> creds) {
         var snapshot = integrations.connect(account, platform, filters, creds);
         ImportIntegration integration = projection.find(snapshot.id()).orElseThrow();
         long t = System.nanoTime();
@@ -172,6 +185,9 @@ class ZendeskImportBenchmark {
         var outcome = pipeline.execute(integration, run, RunTrigger.MANUAL, null, () -> false, null);
         double seconds = (System.nanoTime() - t) / 1e9;
         System.out.printf("  %s: %s in %.1f s%n", platform, outcome, seconds);
-        return seconds;
+        assertThat(outcome).as("%s import", platform).isEqualTo(io.syncwatch.imports.RunOutcome.SUCCEEDED);
+        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM import_contact WHERE integration_id = ?", Long.class,
+                snapshot.id().value());
+        return new Timed(seconds, stored);
     }
 }
