@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,15 +16,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.syncwatch.health.application.port.in.BulkActions;
 import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.health.domain.HealthRecord;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -73,9 +68,7 @@ class BulkActionsEndToEndTest {
     }
 
     IntegrationSnapshot active(String name) {
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, name,
-                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = TestPlatforms.connectActive(integrations, name);
         awaitRecord(s, r -> r.lifecycle() == Lifecycle.ACTIVE);
         return s;
     }

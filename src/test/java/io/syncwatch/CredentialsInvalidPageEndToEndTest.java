@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +18,9 @@ import com.vaadin.flow.component.html.H3;
 
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.in.HealthQueries;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -75,9 +68,7 @@ class CredentialsInvalidPageEndToEndTest extends SpringBrowserlessTest {
 
     @Test
     void thePageOfAHeldIntegrationLeadsToReconnectAndOffersNoResume() {
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, "Support",
-                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
-        integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = TestPlatforms.connectActive(integrations, "Support");
         awaitHealth(s, DetailedState.ACTIVE);
         operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
         awaitHealth(s, DetailedState.CREDENTIALS_INVALID);

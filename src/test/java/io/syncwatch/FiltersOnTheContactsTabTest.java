@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,11 +19,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextField;
 
 import io.syncwatch.imports.application.port.in.ImportedContacts;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
@@ -55,9 +49,7 @@ class FiltersOnTheContactsTabTest extends SpringBrowserlessTest {
 
     IntegrationSnapshot connected(TestAccount account) {
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS, Permission.VIEW_IMPORTED_CONTACTS));
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, "Support",
-                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = TestPlatforms.connectActive(integrations, "Support");
         // the imports module learns of the integration from its events
         await().atMost(Duration.ofSeconds(15)).until(() -> contacts.integrations(account.id()).stream()
                 .anyMatch(i -> i.name().equals("Support") && i.filters().statusCriteria().equals(Set.of("closed"))));

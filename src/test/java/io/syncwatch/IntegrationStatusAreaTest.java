@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -27,17 +22,9 @@ import com.vaadin.flow.component.html.UnorderedList;
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.imports.FailureCategory;
-import io.syncwatch.imports.ImportCounts;
-import io.syncwatch.imports.ImportRunFinished;
-import io.syncwatch.imports.ImportRunId;
 import io.syncwatch.imports.RunOutcome;
-import io.syncwatch.imports.RunTrigger;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -66,11 +53,7 @@ class IntegrationStatusAreaTest extends SpringBrowserlessTest {
     }
 
     void runFinished(IntegrationSnapshot s, RunOutcome outcome, @Nullable FailureCategory category, String message, boolean first) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        tx.executeWithoutResult(t -> events.publishEvent(new ImportRunFinished(new ImportRunId(System.nanoTime()), s.id(),
-                s.accountId(), RunTrigger.SCHEDULED, outcome, category, message,
-                new ImportCounts(3, outcome == RunOutcome.SUCCEEDED ? 3 : 0, 0, 0, 0, 0),
-                outcome == RunOutcome.SUCCEEDED ? now : null, first, now.minusSeconds(5), now, now.plusSeconds(3600))));
+        tx.executeWithoutResult(t -> events.publishEvent(TestPlatforms.runFinished(s, outcome, category, message, first)));
     }
 
     void awaitState(TestAccount account, IntegrationSnapshot s, DetailedState state) {
@@ -87,9 +70,7 @@ class IntegrationStatusAreaTest extends SpringBrowserlessTest {
     void theStatusAreaShowsTheMessageInFullTheActionForItsCategoryAndWhatToCheck() {
         TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, "Support desk",
-                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = TestPlatforms.connectActive(integrations, "Support desk");
         runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
         awaitState(account, s, DetailedState.ACTIVE);
 
@@ -117,9 +98,7 @@ class IntegrationStatusAreaTest extends SpringBrowserlessTest {
     void aHealthyIntegrationShowsNoActionAndNoChecklist() {
         TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand(TestPlatforms.KEY, "Quiet desk",
-                Map.of("token", "t", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = TestPlatforms.connectActive(integrations, "Quiet desk");
         runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
         awaitState(account, s, DetailedState.ACTIVE);
 

@@ -2,8 +2,6 @@ package io.syncwatch.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +20,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 import io.syncwatch.imports.FailureCategory;
-import io.syncwatch.imports.ImportCounts;
-import io.syncwatch.imports.ImportRunFinished;
-import io.syncwatch.imports.ImportRunId;
 import io.syncwatch.imports.RunOutcome;
-import io.syncwatch.imports.RunTrigger;
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
@@ -77,11 +71,8 @@ class PlatformsLiveUpdateTest {
     }
 
     void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        tx.executeWithoutResult(t -> events.publishEvent(new ImportRunFinished(new ImportRunId(System.nanoTime()), s.id(),
-                s.accountId(), RunTrigger.SCHEDULED, outcome, category, message,
-                new ImportCounts(3, outcome == RunOutcome.SUCCEEDED ? 3 : 0, 0, 0, 0, 0),
-                outcome == RunOutcome.SUCCEEDED ? now : null, first, now.minusSeconds(5), now, now.plusSeconds(3600))));
+        tx.executeWithoutResult(t -> events.publishEvent(
+                io.syncwatch.testsupport.TestPlatforms.runFinished(s, outcome, category, message, first)));
     }
 
     @Test

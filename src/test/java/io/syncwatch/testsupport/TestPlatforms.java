@@ -1,12 +1,29 @@
 package io.syncwatch.testsupport;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.test.context.TestComponent;
 
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.ImportCounts;
+import io.syncwatch.imports.ImportRunFinished;
+import io.syncwatch.imports.ImportRunId;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.imports.RunTrigger;
+import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.FilterField;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.SourcePlatformCatalog;
 
@@ -19,6 +36,25 @@ public class TestPlatforms implements SourcePlatformCatalog {
 
     public static final String KEY = "test-helpdesk";
     public static final String REJECTED_TOKEN = "rejected-token";
+
+    /**
+     * Connects an integration of this platform (production, hourly) as the signed-in user and gives
+     * it filters (closed conversations), so it is active.
+     */
+    public static IntegrationSnapshot connectActive(IntegrationManagement integrations, String name) {
+        IntegrationSnapshot s = integrations.connect(new ConnectCommand(KEY, name, Map.of("token", "t", "region", "eu"),
+                Environment.PRODUCTION, Schedule.HOURLY));
+        return integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+    }
+
+    /** A scheduled run of the integration that ended now (5 s long; saved data only if it succeeded). */
+    public static ImportRunFinished runFinished(IntegrationSnapshot s, RunOutcome outcome, @Nullable FailureCategory category,
+            String message, boolean first) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return new ImportRunFinished(new ImportRunId(System.nanoTime()), s.id(), s.accountId(), RunTrigger.SCHEDULED, outcome,
+                category, message, new ImportCounts(3, outcome == RunOutcome.SUCCEEDED ? 3 : 0, 0, 0, 0, 0),
+                outcome == RunOutcome.SUCCEEDED ? now : null, first, now.minusSeconds(5), now, now.plusSeconds(3600));
+    }
 
     @Override
     public List<PlatformDescriptor> platforms() {
