@@ -115,6 +115,26 @@ class ImportsViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aRunFailingOnInvalidDataShowsTheCategoryAndTheMessageInTheResultAndTheHistory() {
+        for (int i = 0; i < 15; i++) {
+            script.add(conversation("V-" + i, "chat", "closed", t0.plusSeconds(i)));
+        }
+        String problem = "Zendesk answered with a body that is not JSON";
+        script.failOnCall.put(2, io.syncwatch.imports.application.port.out.SourceFailure.invalidData(problem, null));
+        openSection();
+
+        test($(Button.class).id("imports-run-now")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !history.runs(account.id(), integration.id(), 0, 1).getFirst().running());
+        poll();
+
+        assertThat($(Span.class).id("imports-run-result").getText()).isEqualTo("Failed · Invalid data: " + problem);
+        var grid = test((Grid<?>) $(Grid.class).id("imports-history"));
+        assertThat(grid.getCellText(0, 3)).isEqualTo("Failed · Invalid data");
+        assertThat(grid.getCellText(0, 4)).isEqualTo("10 fetched · 10 imported · 0 refreshed · 0 filtered · 0 duplicates");
+        assertThat(grid.getCellText(0, 5)).isEqualTo(problem);
+    }
+
+    @Test
     void importOneConversationShowsEachAnswer() {
         script.add(conversation("T-1", "chat", "closed", t0), conversation("T-open", "chat", "open", t0));
         openSection();

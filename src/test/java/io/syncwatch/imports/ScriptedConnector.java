@@ -44,6 +44,8 @@ public class ScriptedConnector implements SourcePlatformConnector {
         public final Map<Integer, SourceFailure> failOnCall = new ConcurrentHashMap<>();
         public final Map<Integer, List<String>> warningsOnCall = new ConcurrentHashMap<>();
         public volatile int crashOnCall = -1;
+        /** When set, single-conversation imports fail with it. */
+        public volatile SourceFailure fetchOneFailure;
         public volatile long delayMillis;
         public final AtomicInteger calls = new AtomicInteger();
         public final AtomicInteger running = new AtomicInteger();
@@ -130,6 +132,9 @@ public class ScriptedConnector implements SourcePlatformConnector {
         Script script = scripts.get(credentials.get("script"));
         if (script == null) {
             return Optional.empty();
+        }
+        if (script.fetchOneFailure != null) {
+            throw script.fetchOneFailure;
         }
         SourceConversation latest = null;
         for (SourceRecord r : script.records) {

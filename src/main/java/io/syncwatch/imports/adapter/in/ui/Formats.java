@@ -8,7 +8,9 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.ImportCounts;
+import io.syncwatch.imports.RunOutcome;
 
 /** How the imports screens write times, durations and counts (UTC). */
 final class Formats {
@@ -26,6 +28,15 @@ final class Formats {
     static String duration(Duration d) {
         long s = d.toSeconds();
         return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    /** "Failed · Invalid data" for a failed run (the category says what to do), else the outcome's label. */
+    static String outcome(@Nullable RunOutcome outcome, @Nullable FailureCategory category) {
+        if (outcome == null) {
+            return "—";
+        }
+        return outcome == RunOutcome.FAILED && category != null ? outcome.label() + " · " + category.label()
+                : outcome.label();
     }
 
     static String counts(ImportCounts c) {

@@ -188,7 +188,7 @@ class ImportsPanel extends VerticalLayout {
         runs.addColumn(r -> Formats.when(r.startedAt())).setHeader("Started").setAutoWidth(true);
         runs.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
         runs.addColumn(r -> r.trigger().label()).setHeader("Trigger").setAutoWidth(true);
-        runs.addColumn(r -> r.running() ? "Running" : r.outcome() == null ? "—" : r.outcome().label()).setHeader("Outcome")
+        runs.addColumn(r -> r.running() ? "Running" : Formats.outcome(r.outcome(), r.failureCategory())).setHeader("Outcome")
                 .setAutoWidth(true);
         runs.addColumn(r -> Formats.counts(r.counts())).setHeader("Counts").setAutoWidth(true);
         runs.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Message").setFlexGrow(1);
@@ -242,7 +242,8 @@ class ImportsPanel extends VerticalLayout {
         stopPolling();
         progress.setVisible(false);
         RunOutcome outcome = summary.outcome();
-        result.setText((outcome == null ? "Finished" : outcome.label()) + ": " + summary.message());
+        result.setText((outcome == null ? "Finished" : Formats.outcome(outcome, summary.failureCategory())) + ": "
+                + summary.message());
         result.getElement().setAttribute("data-outcome", outcome == null ? "" : outcome.name());
         runs.getDataProvider().refreshAll();
         refreshChart();

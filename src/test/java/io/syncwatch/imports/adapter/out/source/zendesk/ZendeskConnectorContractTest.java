@@ -153,6 +153,46 @@ class ZendeskConnectorContractTest {
     }
 
     @Test
+    void answersThatCannotBeUsedAsAWholeAreInvalidDataAndNotRetried() {
+        zendesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("html"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Down for maintenance</body></html>")));
+        zendesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("gone"))
+                .willReturn(aResponse().withStatus(404).withBody("{\"error\": \"InvalidEndpoint\"}")));
+        zendesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo("bad-cursor"))
+                .willReturn(aResponse().withStatus(422).withBody("{\"error\": \"InvalidCursor\"}")));
+
+        assertThatThrownBy(() -> fetch("html")).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+            assertThat(f.getMessage()).isEqualTo("Zendesk answered with a body that is not JSON");
+        });
+        assertThatThrownBy(() -> fetch("gone")).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+            assertThat(f.getMessage()).isEqualTo("Zendesk answered 404 for http://127.0.0.1:" + zendesk.port() + EXPORT
+                    + ": check the subdomain.").doesNotContain("cursor=");
+        });
+        assertThatThrownBy(() -> fetch("bad-cursor")).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+            assertThat(f.getMessage()).isEqualTo("Zendesk refused the request (HTTP 422: InvalidCursor).");
+        });
+        for (String cursor : List.of("html", "gone", "bad-cursor")) {
+            zendesk.verify(1, getRequestedFor(urlPathEqualTo(EXPORT)).withQueryParam("cursor", equalTo(cursor)));
+        }
+    }
+
+    @Test
+    void aSingleTicketThatCannotBeMappedIsInvalidDataNamingIt() {
+        zendesk.stubFor(get(urlPathEqualTo("/zd/acme/api/v2/tickets/35436.json"))
+                .willReturn(okJson("{\"ticket\": " + ticket(35436, "closed", "yesterday") + "}")));
+
+        assertThatThrownBy(() -> connector.fetchOne(CREDENTIALS, "35436")).isInstanceOfSatisfying(SourceFailure.class, f -> {
+            assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+            assertThat(f.getMessage()).isEqualTo(
+                    "Record '35436' was skipped: its created_at/updated_at is not an ISO-8601 timestamp ('yesterday')");
+        });
+    }
+
+    @Test
     void aRateLimitInTheMiddleOfARunKeepsTheCheckpointAndTheNextRunResumesThere() throws Exception {
         zendesk.stubFor(get(urlPathEqualTo(EXPORT)).withQueryParam("start_time", equalTo("1767225600"))
                 .willReturn(okJson(page(List.of(ticket(1, "solved", "2026-01-02T10:00:00Z")), "c1", false))));
