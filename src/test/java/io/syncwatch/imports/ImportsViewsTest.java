@@ -238,4 +238,36 @@ class ImportsViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).withText("Never refreshed").exists()).isTrue();
         assertThat($(Span.class).withText("EU").exists()).isTrue();
     }
+
+    @Test
+    void choosingAnIntegrationNarrowsTheChannelListAndTheTotalToIt() {
+        script.add(conversation("C-1", "chat", "closed", t0), conversation("C-2", "email", "closed", t0),
+                conversation("C-3", "chat", "closed", t0));
+        for (String ref : List.of("C-1", "C-2", "C-3")) {
+            manual.importOne(account.id(), integration.id(), ref, "t");
+        }
+        var phoneScript = source.newScript();
+        phoneScript.add(conversation("P-1", "phone", "closed", t0));
+        var phones = integrations.connect(account.id(), ScriptedConnector.KEY, ImportFilters.none(), phoneScript.credentials());
+        manual.importOne(account.id(), phones.id(), "P-1", "t");
+
+        UI.getCurrent().navigate("conversations/integrations/contacts");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> channel = $(ComboBox.class).id("contacts-channel");
+        assertThat(test(channel).getSuggestions()).containsExactly("chat", "email", "phone");
+        assertThat($(Span.class).id("contacts-total").getText()).isEqualTo("4 contacts");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> chooser = $(ComboBox.class).id("contacts-integration");
+        test(chooser).selectItem(integration.name());
+        assertThat(test(channel).getSuggestions()).containsExactly("chat", "email");
+        assertThat($(Span.class).id("contacts-total").getText()).isEqualTo("3 contacts");
+        test(channel).selectItem("chat");
+        assertThat($(Span.class).id("contacts-total").getText()).isEqualTo("2 contacts");
+
+        test(chooser).selectItem(phones.name());
+        assertThat(test(channel).getSuggestions()).containsExactly("phone");
+        assertThat(channel.getValue()).as("chat is not a channel of that integration").isNull();
+        assertThat($(Span.class).id("contacts-total").getText()).isEqualTo("1 contact");
+    }
 }

@@ -94,7 +94,7 @@ class ImportQueries implements ImportHistory, ImportedContacts {
     }
 
     @Override
-    public List<String> channels(AccountId account) {
-        return contacts.channels(account);
+    public List<String> channels(AccountId account, @org.jspecify.annotations.Nullable IntegrationId integration) {
+        return contacts.channels(account, integration);
     }
 }

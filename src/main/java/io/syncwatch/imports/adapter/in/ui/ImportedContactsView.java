@@ -94,14 +94,21 @@ public class ImportedContactsView extends VerticalLayout {
         integration.setItemLabelGenerator(IntegrationFilters::name);
         integration.setClearButtonVisible(true);
         channel.setId("contacts-channel");
-        channel.setItems(contacts.channels(account));
+        channel.setItems(contacts.channels(account, null));
         channel.setClearButtonVisible(true);
         importedFrom.setId("contacts-from");
         importedTo.setId("contacts-to");
         prefix.setId("contacts-prefix");
         reference.addValueChangeListener(e -> refresh());
         prefix.addValueChangeListener(e -> refresh());
-        integration.addValueChangeListener(e -> refresh());
+        integration.addValueChangeListener(e -> {
+            // the channel box lists the channels of the chosen integration (all of the account's without one)
+            String chosen = channel.getValue();
+            var channels = contacts.channels(account, e.getValue() == null ? null : e.getValue().id());
+            channel.setItems(channels);
+            channel.setValue(chosen != null && channels.contains(chosen) ? chosen : null);
+            refresh();
+        });
         channel.addValueChangeListener(e -> refresh());
         importedFrom.addValueChangeListener(e -> refresh());
         importedTo.addValueChangeListener(e -> refresh());

@@ -121,8 +121,7 @@ class JdbcContactStore implements ContactStore {
     @Override
     public long count(AccountId account, ContactSearch search) {
         List<Object> args = new ArrayList<>();
-        String where = where(account, search, args);
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM import_contact" + where, Long.class, args.toArray());
+        Long count = jdbc.queryForObject(countSql(account, search, args), Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -139,9 +138,25 @@ class JdbcContactStore implements ContactStore {
     }
 
     @Override
-    public List<String> channels(AccountId account) {
-        return jdbc.queryForList("SELECT DISTINCT channel FROM import_contact WHERE account_id = ? AND channel IS NOT NULL "
-                + "ORDER BY channel", String.class, account.value());
+    public List<String> channels(AccountId account, @org.jspecify.annotations.Nullable IntegrationId integration) {
+        if (integration == null) {
+            return jdbc.queryForList(channelsSql(false), String.class, account.value());
+        }
+        return jdbc.queryForList(channelsSql(true), String.class, account.value(), integration.value());
+    }
+
+    /**
+     * The channel list of the contacts tab; with an integration it reads only the index
+     * {@code ix_import_contact_account_integration_channel} (a range of one integration's entries).
+     */
+    static String channelsSql(boolean oneIntegration) {
+        return "SELECT DISTINCT channel FROM import_contact WHERE account_id = ?"
+                + (oneIntegration ? " AND integration_id = ?" : "") + " AND channel IS NOT NULL ORDER BY channel";
+    }
+
+    /** The SQL of the contacts tab's total for a search (the same WHERE as the grid), for plan checks. */
+    static String countSql(AccountId account, ContactSearch search, List<Object> args) {
+        return "SELECT COUNT(*) FROM import_contact" + where(account, search, args);
     }
 
     private static String where(AccountId account, ContactSearch search, List<Object> args) {

@@ -28,5 +28,5 @@ public interface ContactStore {
 
     Optional<ImportedContact> find(AccountId account, long id);
 
-    List<String> channels(AccountId account);
+    List<String> channels(AccountId account, @org.jspecify.annotations.Nullable IntegrationId integration);
 }
