@@ -45,6 +45,7 @@ class FilteredImportsTest {
     @Autowired FakeIntegrations integrations;
     @Autowired ScriptedConnector source;
     @Autowired ScheduledImports scheduled;
+    @Autowired io.syncwatch.imports.application.port.in.ManualImports manual;
     @Autowired ImportHistory history;
     @Autowired ImportedContacts contacts;
     @Autowired RecordedEvents events;
@@ -209,6 +210,39 @@ class FilteredImportsTest {
         assertThat(stored(integration)).extracting(ImportedContact::reference)
                 .containsExactlyInAnyOrderElementsOf(distinct(bobs, List.of(last.reference())));
         assertThat(lastRun(integration).counts().fetched()).isEqualTo(1);
+    }
+
+    @Test
+    void aContactImportedBeforeIsRefreshedWhenReopenedThoughTheStatusCriteriaNoLongerMatch() {
+        var integration = connect(new ImportFilters(List.of(), null, Set.of("closed")));
+        List<String> closed = referencesWhere(c -> norm(c.status()).equals("closed"));
+        runAndExpect(integration, closed);
+
+        // F-0 is re-opened at the source, F-1 (never imported: it was open) changes and is still open
+        SourceConversation f0 = sourceData.getFirst();
+        SourceConversation f1 = sourceData.get(1);
+        assertThat(norm(f0.status())).isEqualTo("closed");
+        assertThat(norm(f1.status())).isEqualTo("open");
+        script.add(new SourceConversation(f0.reference(), f0.channel(), f0.agent(), "open", f0.tags(), f0.customFields(),
+                f0.subject(), f0.createdAt(), f0.updatedAt().plusSeconds(3600)));
+        script.add(new SourceConversation(f1.reference(), f1.channel(), f1.agent(), "open", f1.tags(), f1.customFields(),
+                "Still open", f1.createdAt(), f1.updatedAt().plusSeconds(3600)));
+        clock.advance(Duration.ofHours(2));
+        scheduled.runScheduled(integration.id());
+
+        assertThat(lastRun(integration).counts()).isEqualTo(new ImportCounts(2, 0, 1, 1, 0, 0));
+        ImportedContact reopened = stored(integration).stream().filter(c -> c.reference().equals(f0.reference()))
+                .findFirst().orElseThrow();
+        assertThat(reopened.status()).as("the record shows the source's current status").isEqualTo("open");
+        assertThat(reopened.lastRefreshedAt()).isNotNull();
+        assertThat(stored(integration)).extracting(ImportedContact::reference).doesNotContain(f1.reference())
+                .containsExactlyInAnyOrderElementsOf(closed);
+
+        // importing them one by one answers the same way: unchanged since the refresh / excluded
+        assertThat(manual.importOne(account, integration.id(), f0.reference(), "ada").kind())
+                .isEqualTo(io.syncwatch.imports.application.port.in.SingleImportAnswer.Kind.ALREADY_PRESENT);
+        assertThat(manual.importOne(account, integration.id(), f1.reference(), "ada").kind())
+                .isEqualTo(io.syncwatch.imports.application.port.in.SingleImportAnswer.Kind.EXCLUDED_BY_FILTER);
     }
 
     static List<String> distinct(List<String> a, List<String> b) {

@@ -176,6 +176,9 @@ public class ImportPipeline {
         long filtered = 0;
         List<String> warnings = new ArrayList<>();
         Map<String, SourceConversation> eligible = new LinkedHashMap<>();
+        // excluded by the filters now: the latest version and the number of records per reference
+        Map<String, SourceConversation> excluded = new LinkedHashMap<>();
+        Map<String, Long> excludedRecords = new LinkedHashMap<>();
         Instant latest = null;
         for (SourceRecord record : page.records()) {
             switch (record) {
@@ -188,6 +191,8 @@ public class ImportPipeline {
                     latest = latest == null || c.updatedAt().isAfter(latest) ? c.updatedAt() : latest;
                     if (!policy.evaluate(c).eligible()) {
                         filtered++;
+                        excluded.merge(c.reference(), c, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
+                        excludedRecords.merge(c.reference(), 1L, Long::sum);
                     } else {
                         eligible.merge(c.reference(), c, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
                     }
@@ -195,11 +200,30 @@ public class ImportPipeline {
             }
         }
         warnings.addAll(page.warnings());
-        Map<String, Instant> stored = eligible.isEmpty() ? Map.of()
-                : contacts.storedUpdatedAt(integration.id(), eligible.keySet());
+        excluded.keySet().removeAll(eligible.keySet());
+        var references = new java.util.LinkedHashSet<>(eligible.keySet());
+        references.addAll(excluded.keySet());
+        Map<String, Instant> stored = references.isEmpty() ? Map.of()
+                : contacts.storedUpdatedAt(integration.id(), references);
         List<SourceConversation> inserts = new ArrayList<>();
         List<SourceConversation> refreshes = new ArrayList<>();
         long duplicates = page.records().size() - malformed - filtered - eligible.size();
+        // Filters decide what is imported; a contact imported before that the filters exclude now
+        // (re-opened, say) is still refreshed on its record, or skipped as unchanged: spec 001, step 3.
+        for (SourceConversation c : excluded.values()) {
+            Instant storedAt = stored.get(c.reference());
+            if (storedAt == null) {
+                continue;
+            }
+            long records = excludedRecords.get(c.reference());
+            filtered -= records;
+            if (DedupDecision.decide(storedAt, c.updatedAt()) == DedupDecision.REFRESH) {
+                refreshes.add(c);
+                duplicates += records - 1;
+            } else {
+                duplicates += records;
+            }
+        }
         for (SourceConversation c : eligible.values()) {
             switch (DedupDecision.decide(stored.get(c.reference()), c.updatedAt())) {
                 case INSERT -> inserts.add(c);

@@ -81,12 +81,14 @@ class SingleConversationImport {
     private SingleImportAnswer save(ImportIntegration integration, ImportRunId run, SourceConversation c, RunJournal journal) {
         Instant now = clock.instant();
         Eligibility eligibility = new ImportPolicy(integration.filters()).evaluate(c);
-        if (!eligibility.eligible()) {
+        Instant stored = contacts.storedUpdatedAt(integration.id(), List.of(c.reference())).get(c.reference());
+        // Filters decide what is imported; a contact imported before is kept up to date even when
+        // it no longer matches (re-opened, say): spec 001, step 3.
+        if (!eligibility.eligible() && stored == null) {
             journal.add(new ImportCounts(1, 0, 0, 1, 0, 0), now);
             return new SingleImportAnswer(Kind.EXCLUDED_BY_FILTER, "Conversation '" + c.reference()
                     + "' is excluded by a filter: " + eligibility.reason(), run);
         }
-        Instant stored = contacts.storedUpdatedAt(integration.id(), List.of(c.reference())).get(c.reference());
         DedupDecision decision = DedupDecision.decide(stored, c.updatedAt());
         if (decision == DedupDecision.SKIP_DUPLICATE) {
             journal.add(new ImportCounts(1, 0, 0, 0, 1, 0), now);
