@@ -21,6 +21,7 @@ import io.syncwatch.imports.application.port.out.SourceRequest;
 import io.syncwatch.imports.domain.SourceConversation;
 import io.syncwatch.imports.domain.SourceRecord;
 import io.syncwatch.integrations.FilterField;
+import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.SourcePlatformCatalog.CredentialField;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
@@ -28,8 +29,9 @@ import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 /**
  * The Demo platform: serves deterministic conversations seeded by the API key, and behaves as
  * its "scenario" credential says: healthy, quiet (nothing new), rate-limited (once the first
- * import has read the source to its end, every other page request is refused with a
- * retry-after), auth-failing and permission-denied (the key is revoked / loses its permission
+ * import has read the source to its end, the integration's first page request and then every
+ * Nth one is refused with a retry-after; N is the integration's optional "rateLimitEvery"
+ * setting, 2 by default), auth-failing and permission-denied (the key is revoked / loses its permission
  * after the first import), unreachable (from the start) or malformed (after the first import,
  * each page carries a record without a reference or with a bad timestamp). It goes through the
  * same pipeline as any real connector.
@@ -40,13 +42,17 @@ class DemoPlatformConnector implements SourcePlatformConnector {
     static final String KEY = "demo";
     /** The API key the Demo platform always rejects, to try a failing connection test. */
     static final String INVALID_KEY = "invalid";
-    /** Once synced, every other page request of an API key is refused with a retry-after. */
-    static final int RATE_LIMIT_EVERY = 2;
+    /** The optional per-integration setting: once synced, every Nth page request is refused. */
+    static final String RATE_LIMIT_EVERY = "rateLimitEvery";
+    /** N when the integration does not set it: every other request. */
+    static final int DEFAULT_RATE_LIMIT_EVERY = 2;
+    static final int MAX_RATE_LIMIT_EVERY = 1000;
     static final String SYNCED = ":synced";
     static final Duration RETRY_AFTER = Duration.ofMinutes(15);
 
     private final Clock clock;
-    private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    /** Page requests once synced, per integration (rate-limited and malformed scenarios). */
+    private final Map<IntegrationId, AtomicLong> requests = new ConcurrentHashMap<>();
 
     DemoPlatformConnector(Clock clock) {
         this.clock = clock;
@@ -60,20 +66,28 @@ class DemoPlatformConnector implements SourcePlatformConnector {
                 List.of(new CredentialField("apiKey", "API key", true, true, List.of(),
                         "Any value; it seeds the demo conversations"),
                         new CredentialField("scenario", "Scenario", false, true, DemoScenario.keys(),
-                                "How the demo source behaves")),
+                                "How the demo source behaves"),
+                        new CredentialField(RATE_LIMIT_EVERY, "Rate limit every Nth request", false, false, List.of(),
+                                "Scenario rate-limited only: once the first import is done, the first request and then "
+                                        + "every Nth one is refused (1 to " + MAX_RATE_LIMIT_EVERY + "; empty = "
+                                        + DEFAULT_RATE_LIMIT_EVERY + ", every other)")),
                 true, "Conversation ID", EnumSet.allOf(FilterField.class), List.of("open", "pending", "solved", "closed"),
                 Set.of("solved", "closed"));
     }
 
     @Override
     public String testConnection(SourceCredentials credentials) throws SourceFailure {
-        // The connection test checks the key only: the scenario says what happens during imports
-        // (a key revoked or stripped of permissions later, a source that stops answering...).
+        // The connection test checks the key (and that the rate-limit setting is a number) only: the
+        // scenario says what happens during imports (a key revoked or stripped of permissions later,
+        // a source that stops answering...).
         if (credentials.get("apiKey").isBlank() || credentials.get("apiKey").equals(INVALID_KEY)) {
             throw SourceFailure.authenticationFailed("The Demo platform rejected the API key (HTTP 401 Unauthorized)");
         }
         DemoScenario scenario = DemoScenario.of(credentials.get("scenario"));
-        return "Connected to the Demo platform (scenario: " + scenario.key + ")";
+        int every = rateLimitEvery(credentials);
+        return "Connected to the Demo platform (scenario: " + scenario.key + ")"
+                + (scenario == DemoScenario.RATE_LIMITED ? "; once synced, " + (every == 1 ? "every request is refused"
+                        : "one request in " + every + " is refused, the first one included") : "");
     }
 
     @Override
@@ -96,9 +110,10 @@ class DemoPlatformConnector implements SourcePlatformConnector {
         }
         long count = 0;
         if (synced && (scenario == DemoScenario.RATE_LIMITED || scenario == DemoScenario.MALFORMED)) {
-            count = requests.computeIfAbsent(request.credentials().get("apiKey"), k -> new AtomicLong()).incrementAndGet();
+            count = requests.computeIfAbsent(request.integration(), k -> new AtomicLong()).incrementAndGet();
         }
-        if (scenario == DemoScenario.RATE_LIMITED && synced && count % RATE_LIMIT_EVERY == 1) {
+        if (scenario == DemoScenario.RATE_LIMITED && synced
+                && (count - 1) % rateLimitEvery(request.credentials()) == 0) {
             throw SourceFailure.rateLimited("The Demo platform's rate limit was reached (HTTP 429); it asked to retry "
                     + "after 15 minutes. The next run resumes where this one stopped", RETRY_AFTER);
         }
@@ -113,6 +128,24 @@ class DemoPlatformConnector implements SourcePlatformConnector {
         }
         boolean end = to >= last;
         return SourcePage.of(records, "slot:" + Math.max(from, to + 1) + (end ? SYNCED : ""), end);
+    }
+
+    /** The integration's N (1 = every request once synced); empty means {@value #DEFAULT_RATE_LIMIT_EVERY}. */
+    static int rateLimitEvery(SourceCredentials credentials) throws SourceFailure {
+        String value = credentials.get(RATE_LIMIT_EVERY).strip();
+        if (value.isEmpty()) {
+            return DEFAULT_RATE_LIMIT_EVERY;
+        }
+        try {
+            int every = Integer.parseInt(value);
+            if (every >= 1 && every <= MAX_RATE_LIMIT_EVERY) {
+                return every;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw SourceFailure.invalidData("'Rate limit every Nth request' must be a whole number from 1 to "
+                + MAX_RATE_LIMIT_EVERY + " (it is '" + value + "')", null);
     }
 
     private static String credentials(SourceCredentials credentials) throws SourceFailure {

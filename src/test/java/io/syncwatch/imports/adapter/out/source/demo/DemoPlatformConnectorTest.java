@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,64 @@ class DemoPlatformConnectorTest {
                 .noneMatch(SourceRecord.Malformed.class::isInstance);
         assertThat(page("malformed", synced("malformed")).records()).filteredOn(SourceRecord.Malformed.class::isInstance)
                 .hasSize(1);
+    }
+
+    @Test
+    void rateLimitedRefusesOneRequestInTheIntegrationsNthCountedPerIntegration() throws SourceFailure {
+        var everyThird = new SourceCredentials(Map.of("apiKey", "shared-key", "scenario", "rate-limited",
+                "rateLimitEvery", "3"));
+        var byDefault = new SourceCredentials(Map.of("apiKey", "shared-key", "scenario", "rate-limited"));
+        String synced = syncedCheckpoint(IntegrationId.of(30), everyThird);
+
+        // requests once synced: 1st refused, then one in three (4th, 7th, ...)
+        assertThat(refusals(IntegrationId.of(30), everyThird, synced, 7))
+                .containsExactly(true, false, false, true, false, false, true);
+        // another integration with the same API key keeps its own count and the default N = 2
+        assertThat(refusals(IntegrationId.of(31), byDefault, synced, 5)).containsExactly(true, false, true, false, true);
+        var always = new SourceCredentials(Map.of("apiKey", "shared-key", "scenario", "rate-limited", "rateLimitEvery", "1"));
+        assertThat(refusals(IntegrationId.of(32), always, synced, 3)).containsExactly(true, true, true);
+
+        assertThat(connector.testConnection(everyThird))
+                .isEqualTo("Connected to the Demo platform (scenario: rate-limited); once synced, one request in 3 is "
+                        + "refused, the first one included");
+        for (String wrong : List.of("0", "three", "1001", "-2")) {
+            var bad = new SourceCredentials(Map.of("apiKey", "k", "scenario", "rate-limited", "rateLimitEvery", wrong));
+            assertThatThrownBy(() -> connector.testConnection(bad)).isInstanceOfSatisfying(SourceFailure.class, f -> {
+                assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
+                assertThat(f.getMessage()).isEqualTo("'Rate limit every Nth request' must be a whole number from 1 to "
+                        + "1000 (it is '" + wrong + "')");
+            });
+        }
+        assertThat(connector.descriptor().credentialFields()).filteredOn(f -> f.key().equals("rateLimitEvery"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.required()).isFalse();
+                    assertThat(f.secret()).isFalse();
+                });
+    }
+
+    private List<Boolean> refusals(IntegrationId integration, SourceCredentials credentials, String synced, int requests) {
+        List<Boolean> refused = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            try {
+                connector.fetchChanges(new SourceRequest(integration, credentials, synced, NOW.minus(Duration.ofDays(1)), 20));
+                refused.add(false);
+            } catch (SourceFailure f) {
+                assertThat(f.category()).isEqualTo(FailureCategory.RATE_LIMITED);
+                refused.add(true);
+            }
+        }
+        return refused;
+    }
+
+    private String syncedCheckpoint(IntegrationId integration, SourceCredentials credentials) throws SourceFailure {
+        String checkpoint = null;
+        SourcePage p;
+        do {
+            p = connector.fetchChanges(new SourceRequest(integration, credentials, checkpoint, NOW.minus(Duration.ofDays(1)), 20));
+            checkpoint = p.nextCheckpoint();
+        } while (!p.endOfStream());
+        assertThat(checkpoint).endsWith(":synced");
+        return checkpoint;
     }
 
     /** Reads the source to its end, as a first import does, and returns the synced checkpoint. */
