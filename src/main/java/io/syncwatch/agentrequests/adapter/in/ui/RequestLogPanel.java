@@ -1,6 +1,10 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -23,8 +28,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
 import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
@@ -35,11 +40,15 @@ import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.AccountId;
 
-/** One tab of the API Status page: summary strip, filters, lazy grid and CSV export. */
+/**
+ * One tab of the API Status page: summary strip, filters, lazy grid and CSV export. The export
+ * streams every filtered row, read in keyset chunks.
+ */
 class RequestLogPanel extends VerticalLayout {
 
-    static final int EXPORT_LIMIT = 10_000;
     static final String ANY = "";
+    /** Rows read from the database per chunk while exporting. */
+    static final int EXPORT_CHUNK_ROWS = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final BrowseRequestLog log;
@@ -54,6 +63,8 @@ class RequestLogPanel extends VerticalLayout {
     final Grid<LoggedRequest> grid = new Grid<>();
     final HorizontalLayout summary = new HorizontalLayout();
     final Anchor export;
+    /** Rows per database read while exporting; small in tests. */
+    int exportChunkRows = EXPORT_CHUNK_ROWS;
 
     RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock) {
         this.log = log;
@@ -95,17 +106,9 @@ class RequestLogPanel extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
 
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            List<LoggedRequest> rows = exportRows();
-            byte[] csv = RequestLogCsv.of(rows).getBytes(StandardCharsets.UTF_8);
-            // a cut export says so in its name
-            String name = tab.name().toLowerCase() + "-requests" + (rows.size() >= EXPORT_LIMIT ? "-newest-" + EXPORT_LIMIT : "")
-                    + ".csv";
-            return new DownloadResponse(new ByteArrayInputStream(csv), name, "text/csv", csv.length);
-        }), "Export CSV");
+        export = new Anchor(downloadHandler(), "Export CSV");
         export.setId("export-csv");
-        export.setTitle("The filtered rows, newest first: at most " + String.format(java.util.Locale.ROOT, "%,d", EXPORT_LIMIT)
-                + " (narrow the time range for older ones)");
+        export.setTitle("Every filtered row, newest first");
         export.getElement().setAttribute("download", true);
 
         var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, search, export);
@@ -150,8 +153,51 @@ class RequestLogPanel extends VerticalLayout {
                 search.getValue());
     }
 
-    List<LoggedRequest> exportRows() {
-        return log.page(account, query(), 0, EXPORT_LIMIT);
+    /** The export's file name: tab and range. */
+    String exportFileName() {
+        return tab.name().toLowerCase(java.util.Locale.ROOT) + "-requests-" + rangeFilter.getValue().slug + ".csv";
+    }
+
+    DownloadHandler downloadHandler() {
+        return this::download;
+    }
+
+    /**
+     * The download: reads the filters under the session lock (the handler runs without it), then
+     * streams the CSV as the rows are read, chunk by chunk, without holding the lock.
+     */
+    private void download(DownloadEvent event) throws IOException {
+        var query = new AtomicReference<LogQuery>();
+        var name = new AtomicReference<String>("");
+        event.getSession().accessSynchronously(() -> {
+            query.set(query());
+            name.set(exportFileName());
+        });
+        event.setFileName(name.get());
+        event.setContentType("text/csv; charset=UTF-8");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
+            writeCsv(query.get(), out);
+        }
+    }
+
+    /** Writes the CSV of the current filters (for the download and tests). */
+    void writeCsv(Writer out) throws IOException {
+        writeCsv(query(), out);
+    }
+
+    private void writeCsv(LogQuery query, Writer out) throws IOException {
+        RequestLogCsv.writeHeader(out);
+        try {
+            log.forEach(account, query, exportChunkRows, r -> {
+                try {
+                    RequestLogCsv.writeRow(out, r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the browser went away: stop reading
+        }
     }
 
     private void refresh() {

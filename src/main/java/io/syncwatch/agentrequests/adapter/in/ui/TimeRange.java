@@ -4,16 +4,19 @@ import java.time.Duration;
 
 /** Time ranges offered by the API Status page's filter. */
 enum TimeRange {
-    LAST_24_HOURS("Last 24 hours", Duration.ofHours(24)),
-    LAST_7_DAYS("Last 7 days", Duration.ofDays(7)),
-    LAST_30_DAYS("Last 30 days", Duration.ofDays(30)),
-    LAST_90_DAYS("Last 90 days", Duration.ofDays(90));
+    LAST_24_HOURS("Last 24 hours", "last-24-hours", Duration.ofHours(24)),
+    LAST_7_DAYS("Last 7 days", "last-7-days", Duration.ofDays(7)),
+    LAST_30_DAYS("Last 30 days", "last-30-days", Duration.ofDays(30)),
+    LAST_90_DAYS("Last 90 days", "last-90-days", Duration.ofDays(90));
 
     final String label;
+    /** For file names. */
+    final String slug;
     final Duration length;
 
-    TimeRange(String label, Duration length) {
+    TimeRange(String label, String slug, Duration length) {
         this.label = label;
+        this.slug = slug;
         this.length = length;
     }
 }
