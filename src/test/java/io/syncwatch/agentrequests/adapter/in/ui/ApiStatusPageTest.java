@@ -155,8 +155,10 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Paragraph.class).all()).extracting(p -> p.getText())
                 .anyMatch(t -> t.contains("This channel has not been enabled in Agent Connect."));
         List<RouterLink> fixes = $(RouterLink.class).all().stream().filter(l -> l.hasClassName("sw-agentrequests-fix")).toList();
-        assertThat(fixes).extracting(RouterLink::getHref).containsExactly("agent-connect/company-info?section=channels",
+        // the channel the request named is in its link; no brand or language was given, so those links name the section only
+        assertThat(fixes).extracting(RouterLink::getHref).containsExactly("agent-connect/company-info?channel=voice&section=channels",
                 "agent-connect/company-info?section=brands", "agent-connect/company-info?section=languages");
+        assertThat(fixes.getFirst().getText()).isEqualTo("Open Company Info › Channels › voice");
         assertThat($(Pre.class).id("raw-request").getText()).isEqualTo("{\"p\":1}");
 
         test($(Button.class).id("recheck")).click();
@@ -171,6 +173,11 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(CompanyInfoView.class);
         assertThat(((CompanyInfoView) getCurrentView()).getChildren().anyMatch(c -> c.getId().orElse("").equals("channels")
                 && c.hasClassName("sw-agentrequests-highlight"))).isTrue();
+        // the exact channel is selected, and the section says so
+        assertThat($(Grid.class).id("channel-grid").getSelectedItems()).extracting(c -> ((io.syncwatch.agentrequests.domain.Channel) c).name())
+                .containsExactly("voice");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("channels-target").getText())
+                .isEqualTo("Channel “voice” is selected below (enabled, integrated mode).");
     }
 
     @Test
