@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
@@ -39,6 +41,16 @@ class RequestLogBrowser implements BrowseRequestLog {
     @Override
     public List<LoggedRequest> page(AccountId account, LogQuery query, int offset, int limit) {
         return log.page(account, query, Math.max(0, offset), Math.clamp(limit, 1, MAX_PAGE));
+    }
+
+    /**
+     * Outside any transaction: each chunk is one short read (the keyset keeps them consistent), so
+     * a slow download does not hold a database connection.
+     */
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void forEach(AccountId account, LogQuery query, int chunkRows, Consumer<LoggedRequest> action) {
+        log.forEach(account, query, Math.clamp(chunkRows, 1, MAX_PAGE), action);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -16,12 +20,14 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import io.syncwatch.agentrequests.application.port.in.ManageCompany;
 import io.syncwatch.agentrequests.domain.Brand;
 import io.syncwatch.agentrequests.domain.Channel;
 import io.syncwatch.agentrequests.domain.ChannelMode;
+import io.syncwatch.agentrequests.domain.CompanySection;
 import io.syncwatch.agentrequests.domain.Language;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
@@ -31,8 +37,11 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Company Info: channels, brands, languages, employees and API keys. {@code ?section=channels}
- * (brands, languages, employees, keys) scrolls to and highlights a section; the API Status page's
- * fix links use it.
+ * (brands, languages, employees, keys) scrolls to and highlights a section. The API Status page's
+ * fix links also name the item: {@code ?channel=sms}, {@code ?brand=…}, {@code ?language=…} select
+ * its row (or, if there is none, fill its name into the section's add field);
+ * {@code ?employee=x@y} filters the employees to that address and selects it (or, if there is
+ * none, opens the Add employee form with it filled in). A note in the section says which.
  */
 @Route("agent-connect/company-info")
 @PageTitle("Company Info · Syncwatch")
@@ -48,6 +57,10 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
     final EmployeesSection employees;
     final KeysSection keys;
     private final java.util.Map<String, Component> sections = new java.util.HashMap<>();
+    private final java.util.Map<String, Paragraph> notes = new java.util.HashMap<>();
+    final TextField newChannel = new TextField();
+    final TextField newBrand = new TextField();
+    final TextField newLanguage = new TextField();
     String highlighted = "";
 
     public CompanyInfoView(CurrentUser currentUser, ManageCompany company) {
@@ -56,6 +69,12 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         addClassName("sw-page");
         add(new PageHeader("Company Info", "Channels, brands, languages, employees and API keys of your Agent Connect company."));
 
+        channels.setId("channel-grid");
+        brands.setId("brand-grid");
+        languages.setId("language-grid");
+        newChannel.setId("new-channel");
+        newBrand.setId("new-brand");
+        newLanguage.setId("new-language");
         channels.addColumn(Channel::name).setHeader("Channel").setAutoWidth(true);
         channels.addComponentColumn(c -> {
             Checkbox enabled = new Checkbox("Enabled", c.enabled());
@@ -69,7 +88,7 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
             return mode;
         }).setHeader("Mode");
         channels.setAllRowsVisible(true);
-        TextField channelName = new TextField();
+        TextField channelName = newChannel;
         channelName.setPlaceholder("e.g. whatsapp");
         Select<ChannelMode> channelMode = modeSelect();
         channelMode.setValue(ChannelMode.MANUAL);
@@ -84,7 +103,7 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
             return active;
         }).setHeader("Active");
         brands.setAllRowsVisible(true);
-        TextField brandLabel = new TextField();
+        TextField brandLabel = newBrand;
         brandLabel.setPlaceholder("Brand label");
         section("brands", "Brands", "With several active brands, requests must name one; with exactly one it is used by default.",
                 brands, row(brandLabel, new Button("Add brand", e -> save(() -> company.saveBrand(account, brandLabel.getValue(), true)))));
@@ -96,7 +115,7 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
             return active;
         }).setHeader("Active");
         languages.setAllRowsVisible(true);
-        TextField code = new TextField();
+        TextField code = newLanguage;
         code.setPlaceholder("e.g. fr-CA");
         section("languages", "Languages", "With several active languages, requests must give one; with exactly one it is used by default.",
                 languages, row(code, new Button("Add language", e -> save(() -> company.saveLanguage(account, code.getValue(), true)))));
@@ -108,21 +127,95 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         refresh();
     }
 
+    /** The query parameters of a fix link: the section and, when known, the item in it. */
+    static QueryParameters fixLink(CompanySection section, @Nullable String item) {
+        var params = new java.util.HashMap<String, String>();
+        params.put(SECTION, section.anchor());
+        String parameter = ITEM_PARAMETERS.get(section.anchor());
+        if (parameter != null && item != null && !item.isBlank()) {
+            params.put(parameter, item.strip());
+        }
+        return QueryParameters.simple(params); // in the URL in name order
+    }
+
+    static final String SECTION = "section";
+    /** Section anchor → the query parameter naming an item in it. */
+    static final java.util.Map<String, String> ITEM_PARAMETERS = java.util.Map.of("channels", "channel", "brands", "brand",
+            "languages", "language", "employees", "employee");
+    /** Longer values are not items of this page (an email is at most 254 characters). */
+    private static final int MAX_ITEM = 254;
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("section").filter(sections::containsKey).ifPresent(s -> {
-            highlighted = s;
-            Component target = sections.get(s);
-            target.addClassName("sw-agentrequests-highlight");
-            target.getElement().executeJs("this.scrollIntoView({block: 'start'})");
-        });
+        QueryParameters query = event.getLocation().getQueryParameters();
+        sections.values().forEach(c -> c.removeClassName("sw-agentrequests-highlight"));
+        notes.values().forEach(n -> n.setVisible(false));
+        List.of(channels, brands, languages, employees.grid).forEach(Grid::deselectAll);
+        highlighted = "";
+        String target = query.getSingleParameter(SECTION).filter(sections::containsKey).orElse("");
+        for (var parameter : ITEM_PARAMETERS.entrySet()) {
+            var item = query.getSingleParameter(parameter.getValue()).map(String::strip)
+                    .filter(v -> !v.isEmpty() && v.length() <= MAX_ITEM);
+            if (item.isPresent()) {
+                target = parameter.getKey();
+                note(target, showItem(target, item.get()));
+            }
+        }
+        if (!target.isEmpty()) {
+            highlighted = target;
+            Component box = sections.get(target);
+            box.addClassName("sw-agentrequests-highlight");
+            box.getElement().executeJs("this.scrollIntoView({block: 'start'})");
+        }
+    }
+
+    /** Selects the item in its section, or prepares adding it; returns the note saying which. */
+    private String showItem(String section, String item) {
+        var settings = company.settings(account);
+        return switch (section) {
+            case "channels" -> settings.channel(item).map(c -> {
+                channels.select(c);
+                return "Channel “" + c.name() + "” is selected below (" + (c.enabled() ? "enabled" : "disabled") + ", "
+                        + (c.mode() == ChannelMode.MANUAL ? "manual" : "integrated") + " mode).";
+            }).orElseGet(() -> {
+                newChannel.setValue(item);
+                return "There is no channel “" + item + "”: its name is filled in below to add it.";
+            });
+            case "brands" -> settings.brand(item).map(b -> {
+                brands.select(b);
+                return "Brand “" + b.label() + "” is selected below (" + (b.active() ? "active" : "inactive") + ").";
+            }).orElseGet(() -> {
+                newBrand.setValue(item);
+                return "There is no brand “" + item + "”: its label is filled in below to add it.";
+            });
+            case "languages" -> settings.language(item).map(l -> {
+                languages.select(l);
+                return "Language “" + l.code() + "” is selected below (" + (l.active() ? "active" : "inactive") + ").";
+            }).orElseGet(() -> {
+                newLanguage.setValue(item);
+                return "There is no language “" + item + "”: its code is filled in below to add it.";
+            });
+            default -> employees.show(item) ? "Employee “" + item + "” is selected below."
+                    : "There is no employee “" + item + "”: the Add employee form is open with the address filled in.";
+        };
+    }
+
+    private void note(String section, String text) {
+        Paragraph note = notes.get(section);
+        note.setText(text);
+        note.setVisible(true);
     }
 
     private void section(String id, String title, String help, Component... content) {
         VerticalLayout box = new VerticalLayout();
         box.setId(id);
         box.setPadding(false);
-        box.add(new H2(title), new Paragraph(help));
+        Paragraph note = new Paragraph();
+        note.setId(id + "-target");
+        note.addClassName("sw-agentrequests-target");
+        note.setVisible(false);
+        notes.put(id, note);
+        box.add(new H2(title), new Paragraph(help), note);
         box.add(content);
         sections.put(id, box);
         add(box);

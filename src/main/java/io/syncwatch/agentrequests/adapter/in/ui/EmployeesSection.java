@@ -1,5 +1,10 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -13,18 +18,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 
 import io.syncwatch.agentrequests.application.port.in.EmployeeImportReport;
 import io.syncwatch.agentrequests.application.port.in.ManageCompany;
 import io.syncwatch.agentrequests.domain.Employee;
+import io.syncwatch.agentrequests.domain.Names;
 import io.syncwatch.platform.AccountId;
 
-/** Employees: add, edit, deactivate, reactivate, and import from CSV with a per-row error report. */
+/** Employees: search, add, edit, deactivate, reactivate, and import from CSV with a per-row error report. */
 class EmployeesSection extends VerticalLayout {
 
     private final ManageCompany company;
     private final AccountId account;
     final Grid<Employee> grid = new Grid<>();
+    final TextField search = new TextField();
     final TextArea csv = new TextArea("Import from CSV");
     final Div importReport = new Div();
 
@@ -36,7 +44,7 @@ class EmployeesSection extends VerticalLayout {
         grid.addColumn(Employee::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(Employee::state).setHeader("State").setAutoWidth(true);
         grid.addComponentColumn(e -> {
-            Button edit = new Button("Edit", ev -> openEditor(e));
+            Button edit = new Button("Edit", ev -> openEditor(e, ""));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             Button toggle = new Button(e.active() ? "Deactivate" : "Reactivate", ev -> {
                 company.setEmployeeActive(account, e.email(), !e.active());
@@ -46,13 +54,18 @@ class EmployeesSection extends VerticalLayout {
             return new HorizontalLayout(edit, toggle);
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
-        Button add = new Button("Add employee", e -> openEditor(null));
+        search.setPlaceholder("Search email or name");
+        search.setId("employee-search");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        Button add = new Button("Add employee", e -> openEditor(null, ""));
         csv.setPlaceholder("email,name,profile_complete,profile_approved,active\nann@example.com,Ann,true,true,true");
         csv.setWidthFull();
         importReport.setId("import-report");
         Button importButton = new Button("Import", e -> importCsv());
         importButton.setId("import-employees");
-        add(grid, add, csv, importButton, importReport);
+        add(search, grid, add, csv, importButton, importReport);
         refresh();
     }
 
@@ -66,37 +79,59 @@ class EmployeesSection extends VerticalLayout {
         refresh();
     }
 
-    void openEditor(Employee existing) {
+    /**
+     * Shows one employee (a fix link's target): filters the list to the address and selects it;
+     * an address with no employee opens the Add employee form with it filled in. Returns whether
+     * the employee exists.
+     */
+    boolean show(String email) {
+        search.setValue(email);
+        refresh();
+        Optional<Employee> found = company.employees(account).stream().filter(e -> e.email().equals(Names.key(email))).findFirst();
+        if (found.isPresent()) {
+            grid.select(found.get());
+        } else {
+            openEditor(null, email.strip());
+        }
+        return found.isPresent();
+    }
+
+    Dialog openEditor(@Nullable Employee existing, String email) {
         Dialog dialog = new Dialog(existing == null ? "Add employee" : "Edit employee");
-        TextField email = new TextField("Email");
+        TextField emailField = new TextField("Email");
+        emailField.setId("employee-email");
+        emailField.setValue(email);
         TextField name = new TextField("Name");
         Checkbox complete = new Checkbox("Profile complete");
         Checkbox approved = new Checkbox("Profile approved");
         if (existing != null) {
-            email.setValue(existing.email());
-            email.setReadOnly(true);
+            emailField.setValue(existing.email());
+            emailField.setReadOnly(true);
             name.setValue(existing.name());
             complete.setValue(existing.profileComplete());
             approved.setValue(existing.profileApproved());
         }
         Button save = new Button("Save", e -> {
             try {
-                company.saveEmployee(account, new Employee(email.getValue(), name.getValue(), complete.getValue(), approved.getValue(),
+                company.saveEmployee(account, new Employee(emailField.getValue(), name.getValue(), complete.getValue(), approved.getValue(),
                         existing == null || existing.active()));
                 dialog.close();
                 refresh();
             } catch (IllegalArgumentException ex) {
-                email.setErrorMessage(ex.getMessage());
-                email.setInvalid(true);
+                emailField.setErrorMessage(ex.getMessage());
+                emailField.setInvalid(true);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(email, name, complete, approved));
+        dialog.add(new VerticalLayout(emailField, name, complete, approved));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
+        return dialog;
     }
 
     void refresh() {
-        grid.setItems(company.employees(account));
+        String term = Names.key(search.getValue());
+        grid.setItems(company.employees(account).stream()
+                .filter(e -> term.isEmpty() || e.email().contains(term) || e.name().toLowerCase(Locale.ROOT).contains(term)).toList());
     }
 }

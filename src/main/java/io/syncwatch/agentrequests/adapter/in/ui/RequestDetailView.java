@@ -20,7 +20,10 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
+import org.jspecify.annotations.Nullable;
+
 import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
+import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.CompanySection;
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
 import io.syncwatch.agentrequests.domain.LogTab;
@@ -81,11 +84,11 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         errors.setId("errors");
         if (r.malformedReason() != null) {
             errors.add(errorBlock(ErrorDisplay.MALFORMED_TEXT, r.malformedReason(),
-                    "Fix the caller: send a JSON object with Content-Type application/json, at most 64 KiB.", CompanySection.NONE));
+                    "Fix the caller: send a JSON object with Content-Type application/json, at most 64 KiB.", CompanySection.NONE, null));
         }
         for (RequestError e : r.errors()) {
             errors.add(errorBlock(e.code().displayText(), e.code().explanation() + " (" + e.field() + ": " + e.message() + ")",
-                    e.code().howToFix(), e.code().section()));
+                    e.code().howToFix(), e.code().section(), item(e.code().section(), r.request())));
         }
         if (r.failed()) {
             add(new H3("Errors"), errors);
@@ -121,14 +124,27 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
         }
     }
 
-    private static Div errorBlock(String title, String explanation, String fix, CompanySection section) {
+    /** The item of the section the request named (the channel, brand, language or employee), if any. */
+    static @Nullable String item(CompanySection section, AgentRequest request) {
+        return switch (section) {
+            case CHANNELS -> request.channel();
+            case BRANDS -> request.brand();
+            case LANGUAGES -> request.language();
+            case EMPLOYEES -> request.employeeEmail();
+            case KEYS, NONE -> null;
+        };
+    }
+
+    private static Div errorBlock(String title, String explanation, String fix, CompanySection section, @Nullable String item) {
         Div block = new Div();
         block.addClassName("sw-agentrequests-error");
         block.add(new H3(title), new Paragraph(explanation));
         Paragraph how = new Paragraph("How to fix: " + fix + " ");
         if (section != CompanySection.NONE) {
-            RouterLink link = new RouterLink("Open Company Info › " + capitalize(section.anchor()), CompanyInfoView.class);
-            link.setQueryParameters(QueryParameters.of("section", section.anchor()));
+            QueryParameters target = CompanyInfoView.fixLink(section, item);
+            String named = item != null && target.getParameters().size() > 1 ? " › " + item.strip() : "";
+            RouterLink link = new RouterLink("Open Company Info › " + capitalize(section.anchor()) + named, CompanyInfoView.class);
+            link.setQueryParameters(target);
             link.addClassName("sw-agentrequests-fix");
             how.add(link);
         }

@@ -1,13 +1,14 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.Writer;
 
 import org.jspecify.annotations.Nullable;
 
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 
-/** The CSV export of the API Status page's filtered rows (no raw bodies, no keys). */
+/** The CSV export of the API Status page's filtered rows (no raw bodies, no keys), written row by row. */
 final class RequestLogCsv {
 
     static final String HEADER = "time,request_id,key_name,key_kind,outcome,status,errors,employee_email,customer_name,"
@@ -16,17 +17,19 @@ final class RequestLogCsv {
     private RequestLogCsv() {
     }
 
-    static String of(List<LoggedRequest> rows) {
-        StringBuilder b = new StringBuilder(HEADER).append("\r\n");
-        for (LoggedRequest r : rows) {
-            b.append(String.join(",", cell(r.createdAt().toString()), cell(r.requestId()), cell(r.keyName()),
-                    cell(r.keyKind().label()), cell(r.failed() ? "invalid" : "accepted"), cell(Integer.toString(r.responseStatus())),
-                    cell(String.join("; ", r.errorCodes().stream().map(ErrorDisplay::textOf).toList())),
-                    cell(r.request().employeeEmail()), cell(r.request().customerName()), cell(r.request().customerEmail()),
-                    cell(r.request().channel()), cell(r.request().brand()), cell(r.request().language()),
-                    cell(r.request().reference()))).append("\r\n");
-        }
-        return b.toString();
+    static void writeHeader(Writer out) throws IOException {
+        out.write(HEADER);
+        out.write("\r\n");
+    }
+
+    static void writeRow(Writer out, LoggedRequest r) throws IOException {
+        out.write(String.join(",", cell(r.createdAt().toString()), cell(r.requestId()), cell(r.keyName()),
+                cell(r.keyKind().label()), cell(r.failed() ? "invalid" : "accepted"), cell(Integer.toString(r.responseStatus())),
+                cell(String.join("; ", r.errorCodes().stream().map(ErrorDisplay::textOf).toList())),
+                cell(r.request().employeeEmail()), cell(r.request().customerName()), cell(r.request().customerEmail()),
+                cell(r.request().channel()), cell(r.request().brand()), cell(r.request().language()),
+                cell(r.request().reference())));
+        out.write("\r\n");
     }
 
     /** Quotes every cell and defuses spreadsheet formulas. */

@@ -1,17 +1,30 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,8 +36,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 
 import io.syncwatch.agentrequests.application.port.in.BrowseRequestLog;
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
@@ -35,12 +48,20 @@ import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.AccountId;
 
-/** One tab of the API Status page: summary strip, filters, lazy grid and CSV export. */
+/**
+ * One tab of the API Status page: summary strip, filters, lazy grid and CSV export. The time range
+ * is a preset ending now or a custom from/to in the viewer's time zone; grid, summary and export
+ * all use the same range. The export streams every filtered row, read in keyset chunks.
+ */
 class RequestLogPanel extends VerticalLayout {
 
-    static final int EXPORT_LIMIT = 10_000;
     static final String ANY = "";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** Rows read from the database per chunk while exporting. */
+    static final int EXPORT_CHUNK_ROWS = 500;
+    static final String INVALID_RANGE = "Choose a valid time range: a From and a To, with To after From.";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm");
 
     private final BrowseRequestLog log;
     private final AccountId account;
@@ -50,10 +71,17 @@ class RequestLogPanel extends VerticalLayout {
     final Select<String> errorFilter = new Select<>();
     final Select<String> kindFilter = new Select<>();
     final Select<TimeRange> rangeFilter = new Select<>();
+    final DateTimePicker rangeFrom = new DateTimePicker("From");
+    final DateTimePicker rangeTo = new DateTimePicker("To");
     final TextField search = new TextField();
     final Grid<LoggedRequest> grid = new Grid<>();
     final HorizontalLayout summary = new HorizontalLayout();
     final Anchor export;
+    private final Grid.Column<LoggedRequest> timeColumn;
+    /** The viewer's time zone: custom ranges are read and times shown in it. */
+    private ZoneId zone = ZoneOffset.UTC;
+    /** Rows per database read while exporting; small in tests. */
+    int exportChunkRows = EXPORT_CHUNK_ROWS;
 
     RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock) {
         this.log = log;
@@ -88,6 +116,14 @@ class RequestLogPanel extends VerticalLayout {
         rangeFilter.setItems(TimeRange.values());
         rangeFilter.setItemLabelGenerator(r -> r.label);
         rangeFilter.setValue(TimeRange.LAST_7_DAYS);
+        for (DateTimePicker picker : List.of(rangeFrom, rangeTo)) {
+            picker.setVisible(false);
+            // the panel validates the pair itself (from before to)
+            picker.setManualValidation(true);
+        }
+        rangeFrom.setId("range-from");
+        rangeTo.setId("range-to");
+        rangeFrom.setHelperText("Time zone: UTC");
 
         search.setLabel("Search");
         search.setPlaceholder("Employee email or reference");
@@ -95,26 +131,19 @@ class RequestLogPanel extends VerticalLayout {
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
 
-        export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            List<LoggedRequest> rows = exportRows();
-            byte[] csv = RequestLogCsv.of(rows).getBytes(StandardCharsets.UTF_8);
-            // a cut export says so in its name
-            String name = tab.name().toLowerCase() + "-requests" + (rows.size() >= EXPORT_LIMIT ? "-newest-" + EXPORT_LIMIT : "")
-                    + ".csv";
-            return new DownloadResponse(new ByteArrayInputStream(csv), name, "text/csv", csv.length);
-        }), "Export CSV");
+        export = new Anchor(downloadHandler(), "Export CSV");
         export.setId("export-csv");
-        export.setTitle("The filtered rows, newest first: at most " + String.format(java.util.Locale.ROOT, "%,d", EXPORT_LIMIT)
-                + " (narrow the time range for older ones)");
+        export.setTitle("Every filtered row, newest first");
         export.getElement().setAttribute("download", true);
 
-        var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, search, export);
+        var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, rangeFrom, rangeTo, search, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("request-grid");
-        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
+        timeColumn = grid.addColumn(r -> TIME.format(r.createdAt().atZone(zone))).setHeader(timeHeader()).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addComponentColumn(RequestLogPanel::keyCell).setHeader("Key").setAutoWidth(true);
         if (tab == LogTab.TEST) {
             grid.addColumn(r -> r.failed() ? "Invalid" : "Accepted").setHeader("Outcome").setAutoWidth(true);
@@ -127,14 +156,20 @@ class RequestLogPanel extends VerticalLayout {
         grid.addColumn(r -> nz(r.request().brand())).setHeader("Brand").setAutoWidth(true);
         grid.addColumn(r -> nz(r.request().language())).setHeader("Language").setAutoWidth(true);
         grid.addColumn(r -> nz(r.request().reference())).setHeader("Reference").setAutoWidth(true);
-        grid.setItems(query -> log.page(account, query(), query.getOffset(), query.getLimit()).stream());
+        grid.setItems(query -> {
+            int offset = query.getOffset();
+            int limit = query.getLimit(); // read even for no rows: the grid insists
+            Optional<LogQuery> q = query();
+            return q.isEmpty() ? java.util.stream.Stream.empty() : log.page(account, q.get(), offset, limit).stream();
+        });
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(
                 r -> UI.getCurrent().navigate(RequestDetailView.class, new com.vaadin.flow.router.RouteParameters("requestId", r.requestId()))));
-        grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
 
         errorFilter.addValueChangeListener(e -> refresh());
         kindFilter.addValueChangeListener(e -> refresh());
-        rangeFilter.addValueChangeListener(e -> refresh());
+        rangeFilter.addValueChangeListener(e -> rangeChanged(e.getOldValue()));
+        rangeFrom.addValueChangeListener(e -> refresh());
+        rangeTo.addValueChangeListener(e -> refresh());
         search.addValueChangeListener(e -> refresh());
 
         add(summary, filters, grid);
@@ -142,29 +177,168 @@ class RequestLogPanel extends VerticalLayout {
         refreshSummary();
     }
 
-    LogQuery query() {
-        Instant to = clock.instant().plusSeconds(1);
-        Instant from = to.minus(rangeFilter.getValue().length);
-        String kind = kindFilter.getValue();
-        return new LogQuery(tab, errorFilter.getValue(), kind == null || kind.isEmpty() ? null : KeyKind.valueOf(kind), from, to,
-                search.getValue());
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        useZone(ViewerZone.of(ui));
+        // the first page of a session may render before the browser reported its zone
+        ui.getPage().retrieveExtendedClientDetails(details -> useZone(ViewerZone.of(ui)));
     }
 
-    List<LoggedRequest> exportRows() {
-        return log.page(account, query(), 0, EXPORT_LIMIT);
+    /** Reads custom ranges in, and shows times in, this zone. */
+    void useZone(ZoneId viewerZone) {
+        if (viewerZone.equals(zone)) {
+            return;
+        }
+        zone = viewerZone;
+        timeColumn.setHeader(timeHeader());
+        rangeFrom.setHelperText("Time zone: " + zone.getId());
+        refresh();
+    }
+
+    private String timeHeader() {
+        return "Time (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")";
+    }
+
+    /** The filters as a query; empty while the custom range is incomplete or not in order. */
+    Optional<LogQuery> query() {
+        TimeRange range = rangeFilter.getValue();
+        Instant from;
+        Instant to;
+        if (range.length == null) {
+            LocalDateTime start = rangeFrom.getValue();
+            LocalDateTime end = rangeTo.getValue();
+            if (start == null || end == null || !start.isBefore(end)) {
+                return Optional.empty();
+            }
+            from = start.atZone(zone).toInstant();
+            to = end.atZone(zone).toInstant();
+            if (!from.isBefore(to)) { // a daylight-saving gap or overlap can fold the two together
+                return Optional.empty();
+            }
+        } else {
+            to = clock.instant().plusSeconds(1);
+            from = to.minus(range.length);
+        }
+        String kind = kindFilter.getValue();
+        return Optional.of(new LogQuery(tab, errorFilter.getValue(), kind == null || kind.isEmpty() ? null : KeyKind.valueOf(kind), from,
+                to, search.getValue()));
+    }
+
+    /** Switching to the custom range starts it as the range shown before, so the grid does not jump. */
+    private void rangeChanged(@Nullable TimeRange previous) {
+        boolean custom = rangeFilter.getValue() == TimeRange.CUSTOM;
+        rangeFrom.setVisible(custom);
+        rangeTo.setVisible(custom);
+        if (custom && rangeFrom.getValue() == null && rangeTo.getValue() == null) {
+            LocalDateTime end = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+            var length = previous == null || previous.length == null ? TimeRange.LAST_7_DAYS.length : previous.length;
+            rangeTo.setValue(end);
+            rangeFrom.setValue(LocalDateTime.ofInstant(end.atZone(zone).toInstant().minus(length), zone));
+        }
+        refresh();
+    }
+
+    /** Marks the custom range's fields: both needed, from before to. */
+    private void validateRange() {
+        rangeFrom.setInvalid(false);
+        rangeTo.setInvalid(false);
+        if (rangeFilter.getValue() != TimeRange.CUSTOM) {
+            return;
+        }
+        if (rangeFrom.getValue() == null) {
+            rangeFrom.setErrorMessage("Enter the start of the range.");
+            rangeFrom.setInvalid(true);
+        }
+        if (rangeTo.getValue() == null) {
+            rangeTo.setErrorMessage("Enter the end of the range.");
+            rangeTo.setInvalid(true);
+        }
+        if (rangeFrom.getValue() != null && rangeTo.getValue() != null && query().isEmpty()) {
+            rangeTo.setErrorMessage("“To” must be after “From”.");
+            rangeTo.setInvalid(true);
+        }
+    }
+
+    /** The export's file name: tab and range. */
+    String exportFileName() {
+        TimeRange range = rangeFilter.getValue();
+        String name = tab.name().toLowerCase(java.util.Locale.ROOT) + "-requests-";
+        if (range.length != null) {
+            return name + range.slug + ".csv";
+        }
+        LocalDateTime start = rangeFrom.getValue();
+        LocalDateTime end = rangeTo.getValue();
+        return name + (start == null ? "" : FILE.format(start)) + "-to-" + (end == null ? "" : FILE.format(end)) + ".csv";
+    }
+
+    DownloadHandler downloadHandler() {
+        return this::download;
+    }
+
+    /**
+     * The download: reads the filters under the session lock (the handler runs without it), then
+     * streams the CSV as the rows are read, chunk by chunk, without holding the lock.
+     */
+    private void download(DownloadEvent event) throws IOException {
+        var query = new AtomicReference<Optional<LogQuery>>(Optional.empty());
+        var name = new AtomicReference<String>("");
+        event.getSession().accessSynchronously(() -> {
+            query.set(query());
+            name.set(exportFileName());
+        });
+        if (query.get().isEmpty()) {
+            event.getResponse().sendError(400, INVALID_RANGE);
+            return;
+        }
+        event.setFileName(name.get());
+        event.setContentType("text/csv; charset=UTF-8");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
+            writeCsv(query.get().get(), out);
+        }
+    }
+
+    /** Writes the CSV of the current filters (for the download and tests). */
+    void writeCsv(Writer out) throws IOException {
+        writeCsv(query().orElseThrow(() -> new IllegalStateException(INVALID_RANGE)), out);
+    }
+
+    private void writeCsv(LogQuery query, Writer out) throws IOException {
+        RequestLogCsv.writeHeader(out);
+        try {
+            log.forEach(account, query, exportChunkRows, r -> {
+                try {
+                    RequestLogCsv.writeRow(out, r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the browser went away: stop reading
+        }
     }
 
     private void refresh() {
+        validateRange();
+        export.setEnabled(query().isPresent());
         grid.getDataProvider().refreshAll();
         refreshSummary();
     }
 
     private void refreshSummary() {
         summary.removeAll();
-        LogQuery q = query();
+        Optional<LogQuery> query = query();
+        if (query.isEmpty()) {
+            summary.add(new Span(INVALID_RANGE));
+            grid.setEmptyStateText(INVALID_RANGE);
+            return;
+        }
+        grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
+        LogQuery q = query.get();
         Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to());
         if (counts.isEmpty()) {
-            summary.add(new Span("No invalid requests in " + rangeFilter.getValue().label.toLowerCase() + "."));
+            summary.add(new Span("No invalid requests " + rangeText() + "."));
             return;
         }
         List<String> order = new java.util.ArrayList<>(Arrays.stream(RequestErrorCode.values()).map(Enum::name).toList());
@@ -178,6 +352,15 @@ class RequestLogPanel extends VerticalLayout {
                 summary.add(badge);
             }
         }
+    }
+
+    /** "in the last 7 days", "from 2026-11-01 10:00 to 2026-11-02 10:00 (Europe/Berlin)". */
+    private String rangeText() {
+        TimeRange range = rangeFilter.getValue();
+        if (range.length != null) {
+            return "in the " + range.label.toLowerCase(java.util.Locale.ROOT);
+        }
+        return "from " + RANGE.format(rangeFrom.getValue()) + " to " + RANGE.format(rangeTo.getValue()) + " (" + zone.getId() + ")";
     }
 
     static String primaryError(LoggedRequest r) {

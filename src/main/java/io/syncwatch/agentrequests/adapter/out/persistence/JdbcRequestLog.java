@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -190,6 +191,54 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     @Override
     public List<LoggedRequest> page(io.syncwatch.platform.AccountId account, LogQuery query, int offset, int limit) {
         List<Object> params = new ArrayList<>();
+        StringBuilder sql = filtered(account, query, params);
+        sql.append(orderBy(query)).append(" LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(JdbcRequestLog::row).list();
+    }
+
+    /**
+     * Keyset paging, newest first: each chunk is read after the (created_at, id) of the previous
+     * chunk's last row through the same indexes as {@link #page}, so no OFFSET is scanned and a
+     * row logged meanwhile neither repeats nor shifts a row. Each chunk is its own statement.
+     */
+    @Override
+    public void forEach(io.syncwatch.platform.AccountId account, LogQuery query, int chunkRows, Consumer<LoggedRequest> action) {
+        boolean byError = query.errorCode() != null;
+        String time = byError ? "e.created_at" : "l.created_at";
+        String id = byError ? "e.log_id" : "l.id";
+        LocalDateTime lastTime = null;
+        long lastId = 0;
+        while (true) {
+            List<Object> params = new ArrayList<>();
+            StringBuilder sql = filtered(account, query, params);
+            if (lastTime != null) {
+                sql.append(" AND (").append(time).append(" < ? OR (").append(time).append(" = ? AND ").append(id).append(" < ?))");
+                params.addAll(List.of(lastTime, lastTime, lastId));
+            }
+            sql.append(orderBy(query)).append(" LIMIT ?");
+            params.add(chunkRows);
+            List<Keyed> chunk = jdbc.sql(sql.toString()).params(params)
+                    .query((rs, n) -> new Keyed(rs.getLong(1), rs.getObject(4, LocalDateTime.class), row(rs, n))).list();
+            for (Keyed k : chunk) {
+                action.accept(k.row());
+            }
+            if (chunk.size() < chunkRows) {
+                return;
+            }
+            Keyed last = chunk.getLast();
+            lastTime = last.createdAt();
+            lastId = last.id();
+        }
+    }
+
+    /** A row with its keyset position. */
+    private record Keyed(long id, LocalDateTime createdAt, LoggedRequest row) {
+    }
+
+    /** {@code SELECT … FROM … WHERE …} of a query (no order, no limit); adds its parameters. */
+    private static StringBuilder filtered(io.syncwatch.platform.AccountId account, LogQuery query, List<Object> params) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
         String flag = query.tab() == LogTab.INVALID ? "in_invalid" : "in_test";
         if (query.errorCode() != null) {
@@ -214,15 +263,11 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
             params.add(like);
             params.add(like);
         }
-        if (query.errorCode() != null) {
-            sql.append(" ORDER BY e.created_at DESC, e.log_id DESC");
-        } else {
-            sql.append(" ORDER BY l.created_at DESC, l.id DESC");
-        }
-        sql.append(" LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcRequestLog::row).list();
+        return sql;
+    }
+
+    private static String orderBy(LogQuery query) {
+        return query.errorCode() != null ? " ORDER BY e.created_at DESC, e.log_id DESC" : " ORDER BY l.created_at DESC, l.id DESC";
     }
 
     @Override

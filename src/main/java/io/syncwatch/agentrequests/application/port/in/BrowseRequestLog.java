@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
@@ -15,6 +16,12 @@ public interface BrowseRequestLog {
 
     /** Newest first. */
     List<LoggedRequest> page(AccountId account, LogQuery query, int offset, int limit);
+
+    /**
+     * Every row of the query, newest first, handed to {@code action} as it is read, {@code chunkRows}
+     * (1 to 500) at a time: for exports of any size in bounded memory.
+     */
+    void forEach(AccountId account, LogQuery query, int chunkRows, Consumer<LoggedRequest> action);
 
     Optional<LoggedRequest> find(AccountId account, String requestId);
 

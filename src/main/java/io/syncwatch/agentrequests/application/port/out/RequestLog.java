@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,13 @@ public interface RequestLog {
     void append(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted);
 
     List<LoggedRequest> page(AccountId account, LogQuery query, int offset, int limit);
+
+    /**
+     * Passes every row of the query to {@code action}, newest first (the order of {@link #page}),
+     * reading {@code chunkRows} rows at a time (keyset paging), so memory stays bounded whatever
+     * the number of rows.
+     */
+    void forEach(AccountId account, LogQuery query, int chunkRows, Consumer<LoggedRequest> action);
 
     Optional<LoggedRequest> find(AccountId account, String requestId);
 

@@ -127,8 +127,7 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(references()).containsExactly("P-VOICE");
         assertThat(panel).isNotNull();
         assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getHref()).isNotBlank();
-        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getTitle())
-                .hasValue("The filtered rows, newest first: at most 10,000 (narrow the time range for older ones)");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("export-csv").getTitle()).hasValue("Every filtered row, newest first");
         String csv = exportCsv(view);
         assertThat(csv.lines()).hasSize(2);
         assertThat(csv).contains("\"P-VOICE\"", "Channel not enabled for company; Brand signifier not provided")
@@ -136,7 +135,13 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
     }
 
     private String exportCsv(InvalidRequestsView view) {
-        return RequestLogCsv.of($(RequestLogPanel.class).single().exportRows());
+        var out = new java.io.StringWriter();
+        try {
+            $(RequestLogPanel.class).single().writeCsv(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     @Test
@@ -150,8 +155,10 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat($(com.vaadin.flow.component.html.Paragraph.class).all()).extracting(p -> p.getText())
                 .anyMatch(t -> t.contains("This channel has not been enabled in Agent Connect."));
         List<RouterLink> fixes = $(RouterLink.class).all().stream().filter(l -> l.hasClassName("sw-agentrequests-fix")).toList();
-        assertThat(fixes).extracting(RouterLink::getHref).containsExactly("agent-connect/company-info?section=channels",
+        // the channel the request named is in its link; no brand or language was given, so those links name the section only
+        assertThat(fixes).extracting(RouterLink::getHref).containsExactly("agent-connect/company-info?channel=voice&section=channels",
                 "agent-connect/company-info?section=brands", "agent-connect/company-info?section=languages");
+        assertThat(fixes.getFirst().getText()).isEqualTo("Open Company Info › Channels › voice");
         assertThat($(Pre.class).id("raw-request").getText()).isEqualTo("{\"p\":1}");
 
         test($(Button.class).id("recheck")).click();
@@ -166,6 +173,11 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(CompanyInfoView.class);
         assertThat(((CompanyInfoView) getCurrentView()).getChildren().anyMatch(c -> c.getId().orElse("").equals("channels")
                 && c.hasClassName("sw-agentrequests-highlight"))).isTrue();
+        // the exact channel is selected, and the section says so
+        assertThat($(Grid.class).id("channel-grid").getSelectedItems()).extracting(c -> ((io.syncwatch.agentrequests.domain.Channel) c).name())
+                .containsExactly("voice");
+        assertThat($(com.vaadin.flow.component.html.Paragraph.class).id("channels-target").getText())
+                .isEqualTo("Channel “voice” is selected below (enabled, integrated mode).");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.UI;
+
+/** The viewer's time zone as the browser reported it; UTC until it has, or if this JVM does not know it. */
+final class ViewerZone {
+
+    private ViewerZone() {
+    }
+
+    static ZoneId of(@Nullable UI ui) {
+        var details = ui == null ? null : ui.getPage().getExtendedClientDetails();
+        String id = details == null ? null : details.getTimeZoneId();
+        if (id != null && !id.isBlank()) {
+            try {
+                return ZoneId.of(id);
+            } catch (DateTimeException e) {
+                LoggerFactory.getLogger(ViewerZone.class).debug("Unknown browser time zone {}: using UTC", id, e);
+            }
+        }
+        return ZoneOffset.UTC;
+    }
+}

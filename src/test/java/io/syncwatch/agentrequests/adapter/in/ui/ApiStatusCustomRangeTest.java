@@ -1,0 +1,180 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+
+import io.syncwatch.agentrequests.AgentConnectCompanies;
+import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
+import io.syncwatch.agentrequests.application.port.out.RequestLog;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.RequestError;
+import io.syncwatch.agentrequests.domain.RequestErrorCode;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/** The API Status page's custom time range: read in the viewer's zone, validated, the same for grid, summary and export. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
+class ApiStatusCustomRangeTest extends SpringBrowserlessTest {
+
+    private static final Pattern LAST_CELL = Pattern.compile("\"([^\"]*)\"$");
+
+    @Autowired
+    AgentConnectCompanies companies;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    RequestLog requestLog;
+
+    private Company company;
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    private void signIn() {
+        company = companies.create();
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+    }
+
+    private void log(String reference, Instant at, KeyKind kind, RequestErrorCode error) {
+        requestLog.append(new LoggedRequest("req_" + reference + "_" + System.nanoTime(), company.id(), at, 1,
+                kind == KeyKind.TEST ? "Staging" : "Production", kind, 422,
+                List.of(new RequestError(error, "field", "message")), null,
+                new AgentRequest("e@acme.test", "Carla", "carla@example.com", "email", "Acme", "en", reference), "{}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> references() {
+        Grid<LoggedRequest> grid = $(Grid.class).id("request-grid");
+        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference()).toList();
+    }
+
+    private List<String> summary() {
+        return $(Span.class).from($(HorizontalLayout.class).id("error-summary")).all().stream().map(Span::getText).toList();
+    }
+
+    private static List<String> csvReferences(String csv) {
+        List<String> refs = new ArrayList<>();
+        csv.lines().skip(1).forEach(line -> {
+            Matcher m = LAST_CELL.matcher(line);
+            assertThat(m.find()).as(line).isTrue();
+            refs.add(m.group(1));
+        });
+        return refs;
+    }
+
+    private static String csv(RequestLogPanel panel) {
+        var out = new StringWriter();
+        try {
+            panel.writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void aCustomRangeIsReadInTheViewersZoneAndNarrowsGridSummaryAndExport() {
+        signIn();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant tenDaysAgo = now.minus(Duration.ofDays(10));
+        log("TEN-DAYS", tenDaysAgo, KeyKind.TEST, RequestErrorCode.BRAND_NOT_PROVIDED);
+        log("RECENT", now.minus(Duration.ofHours(1)), KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND);
+        navigate(InvalidRequestsView.class, java.util.Map.of());
+        RequestLogPanel panel = $(RequestLogPanel.class).single();
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // UTC+05:30: a range read as UTC would miss the row
+        panel.useZone(kolkata);
+        assertThat(references()).containsExactly("RECENT");
+        assertThat(panel.rangeFrom.isVisible()).isFalse();
+
+        test($(Select.class).id("range-filter")).selectItem("Custom range");
+        // the pickers appear, starting as the range shown before (last 7 days up to now)
+        assertThat(panel.rangeFrom.isVisible()).isTrue();
+        assertThat(panel.rangeTo.getValue()).isAfter(LocalDateTime.ofInstant(now, kolkata));
+        assertThat(panel.rangeFrom.getValue()).isBefore(LocalDateTime.ofInstant(now.minus(Duration.ofDays(6)), kolkata));
+        assertThat(references()).containsExactly("RECENT");
+
+        LocalDateTime local = LocalDateTime.ofInstant(tenDaysAgo, kolkata);
+        panel.rangeFrom.setValue(local.minusMinutes(10));
+        panel.rangeTo.setValue(local.plusMinutes(10));
+        assertThat(references()).containsExactly("TEN-DAYS");
+        assertThat(summary()).containsExactly("Brand signifier not provided: 1");
+        assertThat(panel.rangeTo.isInvalid()).isFalse();
+        assertThat(panel.export.isEnabled()).isTrue();
+        assertThat(csvReferences(csv(panel))).containsExactly("TEN-DAYS");
+        assertThat(panel.exportFileName()).isEqualTo("invalid-requests-" + local.minusMinutes(10).format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + "-to-"
+                + local.plusMinutes(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + ".csv");
+
+        // an empty custom range says so with its dates and zone
+        panel.rangeFrom.setValue(local.plusMinutes(20));
+        panel.rangeTo.setValue(local.plusMinutes(30));
+        assertThat(references()).isEmpty();
+        assertThat(summary()).singleElement().asString().startsWith("No invalid requests from ").endsWith("(Asia/Kolkata).");
+    }
+
+    @Test
+    void aCustomRangeEndingBeforeItStartsIsMarkedAndNothingIsShownOrExported() {
+        signIn();
+        log("RECENT", Instant.now().minus(Duration.ofHours(1)), KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND);
+        navigate(InvalidRequestsView.class, java.util.Map.of());
+        RequestLogPanel panel = $(RequestLogPanel.class).single();
+        test($(Select.class).id("range-filter")).selectItem("Custom range");
+        LocalDateTime from = panel.rangeFrom.getValue();
+        panel.rangeTo.setValue(from.minusHours(1));
+
+        assertThat(panel.rangeTo.isInvalid()).isTrue();
+        assertThat(panel.rangeTo.getErrorMessage()).isEqualTo("“To” must be after “From”.");
+        assertThat(references()).isEmpty();
+        assertThat(summary()).containsExactly(RequestLogPanel.INVALID_RANGE);
+        assertThat(panel.export.isEnabled()).isFalse();
+
+        panel.rangeTo.clear();
+        assertThat(panel.rangeTo.getErrorMessage()).isEqualTo("Enter the end of the range.");
+        assertThat(panel.rangeTo.isInvalid()).isTrue();
+
+        // back to a preset: valid again, pickers hidden
+        test($(Select.class).id("range-filter")).selectItem("Last 24 hours");
+        assertThat(panel.rangeTo.isInvalid()).isFalse();
+        assertThat(panel.rangeFrom.isVisible()).isFalse();
+        assertThat(references()).containsExactly("RECENT");
+        assertThat(panel.export.isEnabled()).isTrue();
+    }
+}

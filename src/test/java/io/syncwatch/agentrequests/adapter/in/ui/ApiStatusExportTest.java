@@ -1,0 +1,155 @@
+package io.syncwatch.agentrequests.adapter.in.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.streams.DownloadEvent;
+
+import io.syncwatch.agentrequests.AgentConnectCompanies;
+import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
+import io.syncwatch.agentrequests.application.port.out.RequestLog;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.RequestError;
+import io.syncwatch.agentrequests.domain.RequestErrorCode;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/** The API Status page's CSV export: every filtered row, streamed in keyset chunks. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
+class ApiStatusExportTest extends SpringBrowserlessTest {
+
+    private static final Pattern LAST_CELL = Pattern.compile("\"([^\"]*)\"$");
+
+    @Autowired
+    AgentConnectCompanies companies;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    RequestLog requestLog;
+
+    private Company company;
+
+    @AfterEach
+    void signOut() {
+        signedIn.signOut();
+    }
+
+    private void signIn() {
+        company = companies.create();
+        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+    }
+
+    private void log(String reference, Instant at, KeyKind kind, RequestErrorCode error) {
+        requestLog.append(new LoggedRequest("req_" + reference + "_" + System.nanoTime(), company.id(), at, 1,
+                kind == KeyKind.TEST ? "Staging" : "Production", kind, 422,
+                List.of(new RequestError(error, "field", "message")), null,
+                new AgentRequest("e@acme.test", "Carla", "carla@example.com", "email", "Acme", "en", reference), "{}"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> references() {
+        Grid<LoggedRequest> grid = $(Grid.class).id("request-grid");
+        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference()).toList();
+    }
+
+    private static List<String> csvReferences(String csv) {
+        List<String> refs = new ArrayList<>();
+        csv.lines().skip(1).forEach(line -> {
+            Matcher m = LAST_CELL.matcher(line);
+            assertThat(m.find()).as(line).isTrue();
+            refs.add(m.group(1));
+        });
+        return refs;
+    }
+
+    private static String csv(RequestLogPanel panel) {
+        var out = new StringWriter();
+        try {
+            panel.writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    @Test
+    void theExportStreamsEveryFilteredRowInOrderAcrossManyReadChunks() throws IOException {
+        signIn();
+        Instant base = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        // 11 matching rows; rows 3-5 and 8-9 share a time, so chunks also break between equal times
+        List<String> expected = new ArrayList<>();
+        int[] secondsAfterBase = { 0, 10, 20, 30, 30, 30, 40, 50, 60, 60, 70 };
+        for (int i = 0; i < secondsAfterBase.length; i++) {
+            String ref = "EXP-%02d".formatted(i);
+            log(ref, base.plusSeconds(secondsAfterBase[i]), KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND);
+            expected.addFirst(ref); // newest first; at equal times the later-logged row first
+        }
+        log("EXP-LIVE", base.plusSeconds(35), KeyKind.PRODUCTION, RequestErrorCode.EMPLOYEE_NOT_FOUND); // other key kind
+        log("EXP-OLD", base.minus(Duration.ofDays(6)), KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND); // out of range
+        log("EXP-BRAND", base.plusSeconds(45), KeyKind.TEST, RequestErrorCode.BRAND_NOT_PROVIDED); // other error
+        log("OTHER", base.plusSeconds(45), KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND); // no search match
+
+        navigate(InvalidRequestsView.class, java.util.Map.of());
+        RequestLogPanel panel = $(RequestLogPanel.class).single();
+        panel.exportChunkRows = 3;
+        test($(Select.class).id("kind-filter")).selectItem("Test");
+        test($(TextField.class).id("search")).setValue("exp-");
+        test($(Select.class).id("error-filter")).selectItem("Employee not found"); // read through the error index
+
+        String csv = csv(panel);
+        assertThat(csv.lines().findFirst()).hasValue(RequestLogCsv.HEADER);
+        assertThat(csvReferences(csv)).containsExactlyElementsOf(expected);
+
+        test($(Select.class).id("error-filter")).selectItem("All errors"); // read through the tab index
+        List<String> withBrand = new ArrayList<>(expected);
+        withBrand.add(withBrand.indexOf("EXP-06"), "EXP-BRAND");
+        assertThat(csvReferences(csv(panel))).containsExactlyElementsOf(withBrand);
+
+        // the download itself: named after tab and range, the same rows as the grid shows
+        var body = new ByteArrayOutputStream();
+        VaadinResponse response = Mockito.mock(VaadinResponse.class);
+        Mockito.when(response.getOutputStream()).thenReturn(body);
+        var event = new DownloadEvent(Mockito.mock(VaadinRequest.class), response, VaadinSession.getCurrent(), panel.export.getElement());
+        panel.downloadHandler().handleDownloadRequest(event);
+        Mockito.verify(response).setHeader(Mockito.eq("Content-Disposition"), Mockito.contains("invalid-requests-last-7-days.csv"));
+        assertThat(csvReferences(body.toString(StandardCharsets.UTF_8))).containsExactlyElementsOf(withBrand).isEqualTo(references());
+    }
+}
