@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -376,6 +377,16 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
                             rs.getLong(3));
                 });
         return result;
+    }
+
+    @Override
+    public boolean claimDigest(Instant slot, AccountId account, Instant now) {
+        try {
+            return jdbc.sql("INSERT INTO health_digest_sent (slot_at, account_id, sent_at) VALUES (?, ?, ?)")
+                    .params(ts(slot), account.value(), ts(now)).update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     @Override
