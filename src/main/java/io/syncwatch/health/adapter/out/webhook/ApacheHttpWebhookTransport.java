@@ -27,7 +27,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +50,6 @@ class ApacheHttpWebhookTransport implements WebhookTransport {
     private final Clock clock;
     private final TlsSocketStrategy tls = DefaultClientTlsStrategy.createSystemDefault();
 
-    @Autowired
     ApacheHttpWebhookTransport(WebhookUrlPolicy policy,
             @Value("${syncwatch.alerts.connect-timeout:PT5S}") Duration connectTimeout,
             @Value("${syncwatch.alerts.read-timeout:PT10S}") Duration readTimeout, Clock clock) {

@@ -164,4 +164,16 @@ class ApacheHttpWebhookTransportTest {
             assertThat(privateTarget.accepted).as("never connected").hasValue(0);
         }
     }
+
+    @Test
+    void anIpLiteralGoesThroughTheSameCheck() throws Exception {
+        try (var privateTarget = new CountingListener()) {
+            var sender = new ApacheHttpWebhookTransport(new WebhookUrlPolicy(false, WebhookUrlPolicy.DNS),
+                    Duration.ofMillis(300), Duration.ofMillis(500), CLOCK);
+            assertThatThrownBy(() -> sender.post(URI.create("https://127.0.0.1:" + privateTarget.port() + "/hook"), "{}",
+                    Map.of())).isInstanceOf(InvalidWebhookUrl.class).hasMessageContaining("public addresses only");
+            Thread.sleep(200);
+            assertThat(privateTarget.accepted).hasValue(0);
+        }
+    }
 }
