@@ -214,6 +214,18 @@ class PlatformsViewTest extends HealthSpringTest {
     }
 
     @Test
+    void theHeaderLinksToTheDeletedIntegrationsAndTheirAuditTrail() {
+        var account = accounts.createWithAllFeatures();
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        UI.getCurrent().navigate("conversations/integrations/platforms");
+        var link = $(com.vaadin.flow.component.html.Anchor.class).id("health-deleted-link");
+        assertThat(link.getText()).isEqualTo("Deleted integrations");
+        UI.getCurrent().navigate(link.getHref());
+        assertThat($(com.vaadin.flow.component.html.H1.class).all()).extracting(h -> h.getText())
+                .contains("Deleted integrations");
+    }
+
+    @Test
     void bulkResumeSkipsAnIntegrationHeldForInvalidCredentialsAndSaysHowManyAndWhy() {
         var account = accounts.createWithAllFeatures();
         long held = integration(account, "Held desk", Lifecycle.PAUSED, PauseReason.CREDENTIALS_INVALID);

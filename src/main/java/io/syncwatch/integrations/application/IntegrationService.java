@@ -274,6 +274,13 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
 
     @Override
     @Transactional(readOnly = true)
+    public List<IntegrationSnapshot> deleted() {
+        return store.list(currentUser.accountId(), true).stream()
+                .filter(i -> i.lifecycle() == Lifecycle.DELETED).map(Integration::snapshot).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public IntegrationSnapshot get(IntegrationId id) {
         return mine(id).snapshot();
     }
@@ -287,7 +294,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     @Override
     @Transactional(readOnly = true)
     public List<AuditEntry> auditTrail(IntegrationId id) {
-        mine(id);
+        store.find(currentUser.accountId(), id).orElseThrow(() -> new IntegrationNotFound(id));
         return store.auditTrail(currentUser.accountId(), id);
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,13 +22,17 @@ import io.syncwatch.health.CredentialsDeclaredInvalid;
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.in.alerts.AlertEvents;
 import io.syncwatch.health.application.port.in.alerts.AlertOwners;
+import io.syncwatch.health.application.port.in.alerts.HeldAlertMails;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 
-/** Error and invalid-credential mails go to the owner or the admins, at most one per kind per hour. */
+/**
+ * Error and invalid-credential mails go to the owner or the admins, at most one per kind per hour;
+ * what repeats within the hour is held and summarised in one mail when the hour is over.
+ */
 @AlertsTest
 class AlertMailTest {
 
@@ -42,6 +49,8 @@ class AlertMailTest {
     AlertOwners owners;
     @Autowired
     MutableClock clock;
+    @Autowired
+    HeldAlertMails heldMails;
 
     TestAccount account;
     String adminEmail;
@@ -113,5 +122,86 @@ class AlertMailTest {
         change(4, DetailedState.SYNC_HAS_WARNINGS, DetailedState.ACTIVE);
         change(4, DetailedState.ACTIVE, DetailedState.INACTIVE);
         assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
+    }
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    String textOf(String subjectPart) throws Exception {
+        return (String) List.of(smtp.getReceivedMessages()).stream()
+                .filter(m -> AlertsFixtures.subjectOf(m).contains(subjectPart)).findFirst().orElseThrow().getContent();
+    }
+
+    @Test
+    void aBurstGivesOneMailAtOnceAndOneSummaryOfTheRepeatsWhenTheHourIsOver() throws Exception {
+        change(11, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        clock.advance(Duration.ofMinutes(5));
+        Instant firstHeld = clock.instant();
+        for (int i = 0; i < 4; i++) {
+            change(11, DetailedState.SYNC_HAS_WARNINGS, DetailedState.SYNC_FAILING);
+            clock.advance(Duration.ofMinutes(10));
+        }
+        Instant lastHeld = clock.instant().minus(Duration.ofMinutes(10));
+        assertThat(heldMails.sendDueSummaries()).as("the hour is not over").isZero();
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).containsExactly("[Syncwatch] Support desk (Zendesk): Sync failing");
+
+        clock.advance(Duration.ofMinutes(16)); // 61 minutes after the first mail
+        heldMails.sendDueSummaries();
+        heldMails.sendDueSummaries();
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("one summary, sent once").containsExactly(
+                "[Syncwatch] Support desk (Zendesk): Sync failing", "[Syncwatch] 4 alerts held back in the last hour");
+        assertThat(textOf("held back")).contains(
+                "Support desk (Zendesk): Sync failing: 4 alerts, first " + TIME.format(firstHeld) + ", last "
+                        + TIME.format(lastHeld),
+                "/conversations/integrations/platforms/11");
+
+        change(11, DetailedState.SYNC_HAS_WARNINGS, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("the summary opened a new hour").hasSize(2);
+    }
+
+    @Test
+    void theSummaryCountsPerIntegrationAndKindInOneMailPerOwner() throws Exception {
+        change(21, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(21, DetailedState.SYNC_FAILING, DetailedState.AUTHENTICATION_FAILING);
+        change(22, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        clock.advance(Duration.ofMinutes(1));
+        change(21, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(21, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(21, DetailedState.SYNC_FAILING, DetailedState.AUTHENTICATION_FAILING);
+        change(22, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(22, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(22, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("one per integration and kind at once").hasSize(3);
+
+        clock.advance(Duration.ofHours(2));
+        assertThat(heldMails.sendDueSummaries()).isGreaterThanOrEqualTo(1);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).hasSize(4)
+                .contains("[Syncwatch] 6 alerts held back in the last hour");
+        assertThat(textOf("6 alerts held back")).contains("Support desk (Zendesk): Sync failing: 2 alerts",
+                "Support desk (Zendesk): Authentication failing: 1 alert,",
+                "/conversations/integrations/platforms/21", "/conversations/integrations/platforms/22")
+                .containsPattern("Sync failing: 3 alerts[^\\n]*\\n  \\S*/platforms/22");
+    }
+
+    @Test
+    void theNextMailAfterTheHourReportsWhatWasHeldWhenNoSummaryWentOutYet() throws Exception {
+        change(31, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        clock.advance(Duration.ofMinutes(30));
+        change(31, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        change(31, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        clock.advance(Duration.ofMinutes(31));
+        change(31, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).hasSize(2);
+        String second = List.of(smtp.getReceivedMessages()).stream()
+                .map(m -> {
+                    try {
+                        return (String) m.getContent();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).filter(t -> t.contains("Also held back")).findFirst().orElseThrow();
+        assertThat(second).contains("Also held back since the last mail of this kind: 2 alerts");
+        heldMails.sendDueSummaries();
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("nothing left to summarise").hasSize(2);
     }
 }

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,5 +148,43 @@ class HealthDigestTest {
         assertThat(posted.eventType()).isEqualTo(WebhookEventType.DIGEST_READY);
         assertThat(posted.payload()).contains("\"type\":\"digest.ready\"", "\"integrationName\":\"Via events\"",
                 "conversations/integrations/platforms/31");
+    }
+
+    @Test
+    void twoInstancesTriggeringTheSameScheduleSendOneDigestAndTheNextWeekSendsAgain() throws Exception {
+        String admin = accounts.user(account, Permission.ACCOUNT_ADMIN, Permission.MANAGE_INTEGRATIONS);
+        signedIn.as(admin);
+        webhooks.register("http://localhost:9/digest", "digest", EnumSet.of(WebhookEventType.DIGEST_READY));
+        long endpoint = webhooks.endpoints().getFirst().id();
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 41, "Twice", DetailedState.ACTIVE,
+                DetailedState.SYNC_HAS_WARNINGS, clock.instant()));
+
+        // Monday 08:00 here: both "instances" fire for the 07:00 slot at once
+        var start = new CountDownLatch(1);
+        try (var instances = Executors.newFixedThreadPool(2)) {
+            Future<Integer> first = instances.submit(() -> {
+                start.await();
+                return digest.sendWeekly();
+            });
+            Future<Integer> second = instances.submit(() -> {
+                start.await();
+                return digest.sendWeekly();
+            });
+            start.countDown();
+            first.get();
+            second.get();
+        }
+        clock.advance(Duration.ofHours(1));
+        digest.sendWeekly(); // a late trigger for the same slot
+
+        assertThat(AlertsFixtures.mailsTo(smtp, admin)).containsExactly("[Syncwatch] Weekly health digest");
+        assertThat(webhooks.deliveries(endpoint, 0, 10)).extracting(WebhookDelivery::eventType)
+                .containsExactly(WebhookEventType.DIGEST_READY);
+
+        clock.advance(Duration.ofDays(7));
+        digest.sendWeekly();
+        assertThat(AlertsFixtures.mailsTo(smtp, admin)).as("next week's digest")
+                .containsExactly("[Syncwatch] Weekly health digest", "[Syncwatch] Weekly health digest");
+        assertThat(webhooks.deliveries(endpoint, 0, 10)).hasSize(2);
     }
 }

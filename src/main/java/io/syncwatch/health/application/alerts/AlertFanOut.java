@@ -46,8 +46,8 @@ class AlertFanOut implements AlertEvents {
                         .integration(id, e.integrationName(), e.platform()).states(e.previous(), e.current())
                         .put("message", e.message()).put("recommendedAction", e.recommendedAction()));
         if (e.current().summary() == SummaryStatus.ERROR) {
-            mailing.alert(e.accountId(), id, e.current().name(),
-                    "[Syncwatch] " + e.integrationName() + " (" + e.platform() + "): " + e.current().label(),
+            String about = e.integrationName() + " (" + e.platform() + "): " + e.current().label();
+            mailing.alert(e.accountId(), id, e.current().name(), about, "[Syncwatch] " + about,
                     text(e.integrationName(), e.platform(), e.current().label(), e.message(), e.recommendedAction(), id));
         }
     }
@@ -83,7 +83,9 @@ class AlertFanOut implements AlertEvents {
                         .integration(id, known == null ? null : name, known == null ? null : platform)
                         .put("failingSince", e.failingSince().toString()).put("message", message)
                         .put("recommendedAction", action));
-        mailing.alert(e.accountId(), id, DetailedState.CREDENTIALS_INVALID.name(),
+        String about = name + (platform.isEmpty() ? "" : " (" + platform + ")") + ": "
+                + DetailedState.CREDENTIALS_INVALID.label();
+        mailing.alert(e.accountId(), id, DetailedState.CREDENTIALS_INVALID.name(), about,
                 "[Syncwatch] " + name + ": " + DetailedState.CREDENTIALS_INVALID.label(),
                 text(name, platform, DetailedState.CREDENTIALS_INVALID.label(), message, action, id));
     }

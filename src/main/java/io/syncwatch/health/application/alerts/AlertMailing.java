@@ -2,6 +2,8 @@ package io.syncwatch.health.application.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,12 +12,17 @@ import org.springframework.stereotype.Component;
 
 import io.syncwatch.health.application.port.out.alerts.AlertMail;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting;
+import io.syncwatch.health.application.port.out.alerts.AlertRouting.HeldAlerts;
 import io.syncwatch.health.domain.alerts.MailThrottle;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.Permission;
 
-/** Routes integration alerts to the owner (or the admins) and throttles repeats to one per hour. */
+/**
+ * Routes integration alerts to the owner (or the admins) and throttles repeats to one mail per
+ * integration and kind per hour; repeats inside the hour are held (persisted) and summarised, see
+ * {@link HeldAlertSummaries}.
+ */
 @Component
 public class AlertMailing {
 
@@ -43,21 +50,48 @@ public class AlertMailing {
         return owner.isEmpty() ? directory.emailsOfUsersWith(account, Permission.ACCOUNT_ADMIN) : owner;
     }
 
-    /** Mails an integration alert unless one of the same kind went out within the hour. */
-    public boolean alert(AccountId account, long integrationId, String kind, String subject, String text) {
+    /**
+     * Mails an integration alert unless one of the same kind went out within the hour; then it is
+     * held (counted, with first and last time) for the summary at the window's end. {@code about}
+     * names the alert in that summary, e.g. "Support desk (Zendesk): Sync failing". A mail that goes
+     * out after the window also reports what was held in it and not yet summarised. Runs in the
+     * caller's transaction.
+     */
+    public boolean alert(AccountId account, long integrationId, String kind, String about, String subject,
+            String text) {
         if (!mail.enabled()) {
             return false;
         }
         Instant now = clock.instant();
-        if (!MailThrottle.mayMail(routing.lastMailed(account, integrationId, kind).orElse(null), now)) {
+        Instant lastSent = routing.lastMailed(account, integrationId, kind).orElse(null);
+        if (lastSent != null && !MailThrottle.mayMail(lastSent, now)) {
+            routing.hold(account, integrationId, kind, about, now, MailThrottle.windowEnd(lastSent));
             return false;
         }
         List<String> to = recipientsFor(account, integrationId);
-        if (to.isEmpty() || !mail.send(to, subject, text)) {
+        if (to.isEmpty()) {
+            return false;
+        }
+        HeldAlerts held = routing.held(account, integrationId, kind).filter(routing::release).orElse(null);
+        String body = held == null ? text
+                : text + "\nAlso held back since the last mail of this kind: " + heldLine(held) + "\n";
+        if (!mail.send(to, subject, body)) {
+            if (held != null) {
+                routing.putBack(held);
+            }
             return false;
         }
         routing.mailed(account, integrationId, kind, now);
         return true;
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** "3 alerts, first 2026-11-23 08:10 UTC, last 2026-11-23 08:50 UTC". */
+    static String heldLine(HeldAlerts held) {
+        return held.count() + (held.count() == 1 ? " alert" : " alerts") + ", first " + TIME.format(held.firstAt())
+                + ", last " + TIME.format(held.lastAt());
     }
 
     public boolean mail(List<String> to, String subject, String text) {

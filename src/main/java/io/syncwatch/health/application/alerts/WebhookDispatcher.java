@@ -95,7 +95,8 @@ class WebhookDispatcher implements WebhookDispatch {
         }
         URI uri;
         try {
-            uri = urlPolicy.check(endpoint.url());
+            // the address rules are applied by the transport, to the one resolution it connects to
+            uri = urlPolicy.checkSyntax(endpoint.url());
         } catch (InvalidWebhookUrl e) {
             deliveries.recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
             failed(endpoint, now);
@@ -109,7 +110,14 @@ class WebhookDispatcher implements WebhookDispatch {
         headers.put("Syncwatch-Event-Type", d.eventType().wireName());
         headers.put("Idempotency-Key", d.eventId());
         headers.put(WebhookSignature.HEADER, WebhookSignature.header(secret, now.getEpochSecond(), d.payload()));
-        WebhookTransport.Response response = transport.post(uri, d.payload(), headers);
+        WebhookTransport.Response response;
+        try {
+            response = transport.post(uri, d.payload(), headers);
+        } catch (InvalidWebhookUrl e) {
+            deliveries.recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
+            failed(endpoint, now);
+            return;
+        }
         var outcome = new RetryPolicy.Attempt(response.statusCode(), response.retryAfter());
         if (outcome.succeeded()) {
             deliveries.recordAttempt(d.id(), Status.DELIVERED, first, null, response.statusCode(), response.millis(), null);

@@ -31,8 +31,18 @@ public final class WebhookUrlPolicy {
         this.resolver = resolver;
     }
 
-    /** Returns the parsed URI or throws {@link InvalidWebhookUrl} naming the broken rule. */
+    /** Returns the parsed URI or throws {@link InvalidWebhookUrl} naming the broken rule (resolves the host). */
     public URI check(String url) {
+        URI uri = checkSyntax(url);
+        resolveChecked(uri);
+        return uri;
+    }
+
+    /**
+     * The rules that need no DNS: a valid http(s) URL with a host and no credentials. The address
+     * rules are applied by {@link #resolveChecked(URI)}, to the resolution the connection uses.
+     */
+    public URI checkSyntax(String url) {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -47,6 +57,21 @@ public final class WebhookUrlPolicy {
         if (uri.getUserInfo() != null) {
             throw new InvalidWebhookUrl("Credentials in the URL are not allowed");
         }
+        return uri;
+    }
+
+    /**
+     * Resolves the URL's host once and returns its addresses if every one of them is allowed
+     * (public; or, when loopback is allowed, all loopback, then also over plain http). A sender
+     * connects only to the addresses returned here, so DNS cannot change between check and
+     * connection.
+     */
+    public List<InetAddress> resolveChecked(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String host = uri.getHost();
+        if (host == null) {
+            throw new InvalidWebhookUrl("Use an https:// URL with a host name");
+        }
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -58,7 +83,7 @@ public final class WebhookUrlPolicy {
         }
         boolean allLoopback = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
         if (allowLoopback && allLoopback) {
-            return uri;
+            return List.copyOf(addresses);
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
@@ -69,7 +94,7 @@ public final class WebhookUrlPolicy {
         if (!scheme.equals("https")) {
             throw new InvalidWebhookUrl("Use an https:// URL: plain http is not allowed");
         }
-        return uri;
+        return List.copyOf(addresses);
     }
 
     static boolean isPublic(InetAddress address) {

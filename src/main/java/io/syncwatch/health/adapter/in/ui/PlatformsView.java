@@ -66,6 +66,7 @@ public class PlatformsView extends VerticalLayout {
 
     static final String INTEGRATION_ROUTE = "conversations/integrations/platforms/";
     static final String CONNECT_ROUTE = "conversations/integrations/platforms/connect";
+    static final String DELETED_ROUTE = "conversations/integrations/platforms/deleted";
 
     private final HealthQueries queries;
     private final BulkActions bulk;
@@ -100,10 +101,14 @@ public class PlatformsView extends VerticalLayout {
         addClassName("sw-page");
         var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
         digestLink.setId("health-digest-link");
+        // the integrations module's read-only pages of deleted integrations (their audit trail)
+        var deletedLink = new com.vaadin.flow.component.html.Anchor(DELETED_ROUTE, "Deleted integrations");
+        deletedLink.setId("health-deleted-link");
         var connectAnother = new Button("Connect integration", VaadinIcon.PLUS.create(),
                 e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
         connectAnother.setId("health-connect-header");
-        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink, connectAnother));
+        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink, deletedLink,
+                connectAnother));
         add(new SectionTabs(currentUser, "conversations/integrations/platforms",
                 new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
                 new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",

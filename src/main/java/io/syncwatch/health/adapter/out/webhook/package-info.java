@@ -1,4 +1,4 @@
-/** Sends signed webhook requests with the JDK HTTP client (timeouts on connect and read). */
+/** Sends signed webhook requests with Apache HttpClient 5, connecting only to addresses the URL policy checked. */
 @SecondaryAdapter
 @NullMarked
 package io.syncwatch.health.adapter.out.webhook;

@@ -54,7 +54,8 @@ import jakarta.annotation.security.RolesAllowed;
 /**
  * One integration: header, status area and other modules' blocks ({@link IntegrationPageSection}
  * beans), actions (Reconnect, Edit, Pause/Resume, Delete), filters editor and audit trail. An id
- * of another account shows the same "not found" as an id that does not exist.
+ * of another account shows the same "not found" as an id that does not exist. A deleted
+ * integration shows read-only: when and by whom it was deleted, and its audit trail.
  */
 @Route("conversations/integrations/platforms/:integrationId([0-9]+)")
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
@@ -87,7 +88,11 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<IntegrationSnapshot> found = event.getRouteParameters().getLong("integrationId")
                 .flatMap(id -> integrations.find(IntegrationId.of(id)));
-        if (found.isEmpty() || found.get().lifecycle() == Lifecycle.DELETED) {
+        if (found.isPresent() && found.get().lifecycle() == Lifecycle.DELETED) {
+            showDeleted(found.get());
+            return;
+        }
+        if (found.isEmpty()) {
             title = "Integration not found · Syncwatch";
             removeAll();
             add(new EmptyState(VaadinIcon.SEARCH, "Integration not found",
@@ -125,15 +130,50 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         saveFilters.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(filters, saveFilters);
         add(new H3("Audit trail"));
+        auditGrid(integrations.auditTrail(snapshot.id()));
+        add(audit);
+    }
+
+    /**
+     * A deleted integration, read-only: that it is deleted, when and by whom, and its audit trail;
+     * no actions, no sections, no filters editor.
+     */
+    private void showDeleted(IntegrationSnapshot snapshot) {
+        this.integration = snapshot;
+        title = snapshot.name() + " (deleted) · Syncwatch";
+        getElement().setAttribute("data-integration-id", snapshot.id().toString());
+        removeAll();
+        var back = new com.vaadin.flow.component.html.Anchor(DeletedIntegrationsView.ROUTE, "← Deleted integrations");
+        back.addClassName("sw-back");
+        PlatformDescriptor platform = platformOf(snapshot);
+        add(back, new PageHeader(snapshot.name(), platform.displayName() + " · " + snapshot.environment().label()),
+                badges(snapshot));
+        List<AuditEntry> trail = integrations.auditTrail(snapshot.id());
+        Span note = new Span(deletedNote(trail, clock.getZone()));
+        note.setId("deleted-note");
+        add(note);
+        add(new H3("Audit trail"));
+        auditGrid(trail);
+        add(audit);
+    }
+
+    /** "Deleted on 23 Nov 2026, 08:00:00 by Ada. Imported contacts are kept; this page is read-only." */
+    static String deletedNote(List<AuditEntry> trail, ZoneId zone) {
+        return trail.stream().filter(a -> a.action().equals("Deleted")).findFirst()
+                .map(a -> "Deleted on " + AUDIT_TIME.withZone(zone).format(a.at()) + " by " + a.actor() + ". ")
+                .orElse("Deleted. ") + "Imported contacts are kept; this page is read-only.";
+    }
+
+    private void auditGrid(List<AuditEntry> trail) {
         ZoneId zone = clock.getZone();
+        audit.removeAllColumns();
         audit.addColumn(a -> AUDIT_TIME.withZone(zone).format(a.at())).setHeader("When").setAutoWidth(true);
         audit.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         audit.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
         audit.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);
         audit.setAllRowsVisible(true);
         audit.setId("audit-trail");
-        audit.setItems(integrations.auditTrail(snapshot.id()));
-        add(audit);
+        audit.setItems(trail);
     }
 
     private PlatformDescriptor platformOf(IntegrationSnapshot snapshot) {

@@ -51,11 +51,14 @@ public interface IntegrationManagement {
     /** Active, setup and paused integrations of the caller's account (not deleted). */
     List<IntegrationSnapshot> list();
 
+    /** Deleted integrations of the caller's account, kept read-only for their audit trail. */
+    List<IntegrationSnapshot> deleted();
+
     IntegrationSnapshot get(IntegrationId id);
 
     Optional<IntegrationSnapshot> find(IntegrationId id);
 
-    /** Newest first. */
+    /** Newest first; also for a deleted integration (its trail is kept for audit). */
     List<AuditEntry> auditTrail(IntegrationId id);
 
     /** Credential field keys that are stored for the integration (values never leave the module). */

@@ -234,4 +234,44 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
         assertThat($(Button.class).all()).as("no actions on another account's integration")
                 .noneMatch(b -> "delete".equals(b.getId().orElse("")));
     }
+
+    @Test
+    void aDeletedIntegrationOpensReadOnlyWithWhenAndByWhomAndItsAuditTrail() {
+        IntegrationSnapshot s = active("Retired desk");
+        integrations.pause(s.id());
+        integrations.delete(s.id());
+
+        UI.getCurrent().navigate(DeletedIntegrationsView.ROUTE);
+        @SuppressWarnings("unchecked")
+        Grid<DeletedIntegrationsView.Row> deleted = $(Grid.class).id("deleted-integrations");
+        assertThat(deleted.getListDataView().getItems().toList()).singleElement().satisfies(row -> {
+            assertThat(row.integration().name()).isEqualTo("Retired desk");
+            assertThat(row.deleted()).startsWith("Deleted on ").contains(" by ");
+        });
+
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id()); // the row's link
+        assertThat(((IntegrationView) getCurrentView()).getPageTitle()).isEqualTo("Retired desk (deleted) · Syncwatch");
+        assertThat($(Span.class).id("lifecycle").getText()).isEqualTo("Deleted");
+        assertThat($(Span.class).id("deleted-note").getText()).startsWith("Deleted on ")
+                .contains(" by ").endsWith("this page is read-only.");
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> trail = $(Grid.class).id("audit-trail");
+        assertThat(trail.getListDataView().getItems().map(AuditEntry::action).toList()).as("the whole history")
+                .containsExactly("Deleted", "Paused", "Activated", "Filters changed", "Connected");
+        assertThat($(Button.class).all()).as("read-only: no actions, no filters editor")
+                .noneMatch(b -> List.of("delete", "reconnect", "edit", "pause-resume", "save-filters")
+                        .contains(b.getId().orElse("")));
+    }
+
+    @Test
+    void anotherAccountsDeletedIntegrationStaysNotFoundAndUnlisted() {
+        IntegrationSnapshot mine = active("Mine, deleted");
+        integrations.delete(mine.id());
+        signedIn.as(accounts.user(accounts.create(FeatureFlag.INTEGRATIONS), Permission.MANAGE_INTEGRATIONS));
+
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + mine.id());
+        assertThat(((IntegrationView) getCurrentView()).getPageTitle()).isEqualTo("Integration not found · Syncwatch");
+        UI.getCurrent().navigate(DeletedIntegrationsView.ROUTE);
+        assertThat($(EmptyState.class).single().getElement().getOuterHTML()).contains("No deleted integrations");
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -244,6 +245,55 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
     }
 
     @Override
+    public void hold(AccountId account, long integrationId, String kind, String about, Instant at, Instant dueAt) {
+        // one upsert: an UPDATE of a missing row would take a gap lock, and two first holds would
+        // then deadlock on their INSERTs
+        jdbc.sql("""
+                INSERT INTO health_alert_mail_held (account_id, integration_id, kind, about, held_count, first_held_at, last_held_at, due_at)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE held_count = held_count + 1, about = VALUES(about), last_held_at = VALUES(last_held_at)""")
+                .params(account.value(), integrationId, kind, about.length() > 400 ? about.substring(0, 400) : about,
+                        ts(at), ts(at), ts(dueAt))
+                .update();
+    }
+
+    private static HeldAlerts heldAlerts(ResultSet rs, int row) throws SQLException {
+        return new HeldAlerts(AccountId.of(rs.getLong("account_id")), rs.getLong("integration_id"), rs.getString("kind"),
+                rs.getString("about"), rs.getInt("held_count"), instant(rs, "first_held_at"),
+                instant(rs, "last_held_at"), instant(rs, "due_at"));
+    }
+
+    @Override
+    public Optional<HeldAlerts> held(AccountId account, long integrationId, String kind) {
+        return jdbc.sql("SELECT * FROM health_alert_mail_held WHERE account_id = ? AND integration_id = ? AND kind = ?")
+                .params(account.value(), integrationId, kind).query(JdbcAlertsStore::heldAlerts).optional();
+    }
+
+    @Override
+    public List<HeldAlerts> heldDue(Instant now, int limit) {
+        return jdbc.sql("SELECT * FROM health_alert_mail_held WHERE due_at <= ? ORDER BY due_at, account_id, integration_id, kind LIMIT ?")
+                .params(ts(now), limit).query(JdbcAlertsStore::heldAlerts).list();
+    }
+
+    @Override
+    public boolean release(HeldAlerts held) {
+        return jdbc.sql("DELETE FROM health_alert_mail_held WHERE account_id = ? AND integration_id = ? AND kind = ? AND held_count = ?")
+                .params(held.account().value(), held.integrationId(), held.kind(), held.count()).update() == 1;
+    }
+
+    @Override
+    public void putBack(HeldAlerts held) {
+        jdbc.sql("""
+                INSERT INTO health_alert_mail_held (account_id, integration_id, kind, about, held_count, first_held_at, last_held_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE held_count = held_count + VALUES(held_count), first_held_at = LEAST(first_held_at, VALUES(first_held_at)),
+                    last_held_at = GREATEST(last_held_at, VALUES(last_held_at)), due_at = LEAST(due_at, VALUES(due_at))""")
+                .params(held.account().value(), held.integrationId(), held.kind(), held.about(), held.count(),
+                        ts(held.firstAt()), ts(held.lastAt()), ts(held.dueAt()))
+                .update();
+    }
+
+    @Override
     public void addNotice(AccountId account, String message, Instant at) {
         jdbc.sql("INSERT INTO health_alert_notice (account_id, message, created_at) VALUES (?, ?, ?)")
                 .params(account.value(), message.length() > 1000 ? message.substring(0, 1000) : message, ts(at)).update();
@@ -327,6 +377,16 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
                             rs.getLong(3));
                 });
         return result;
+    }
+
+    @Override
+    public boolean claimDigest(Instant slot, AccountId account, Instant now) {
+        try {
+            return jdbc.sql("INSERT INTO health_digest_sent (slot_at, account_id, sent_at) VALUES (?, ?, ?)")
+                    .params(ts(slot), account.value(), ts(now)).update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     @Override

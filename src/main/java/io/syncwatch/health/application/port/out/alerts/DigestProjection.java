@@ -29,4 +29,11 @@ public interface DigestProjection {
     Map<Long, Map<LocalDate, Long>> dailyImported(AccountId account, LocalDate from);
 
     List<AccountId> accounts();
+
+    /**
+     * Claims the weekly digest of one slot (the scheduled time) for one account, in the caller's
+     * transaction: true for exactly one caller; false if another instance claimed it (waiting for
+     * that transaction if it is still open, so a rolled-back claim can be taken over).
+     */
+    boolean claimDigest(Instant slot, AccountId account, Instant now);
 }

@@ -57,6 +57,7 @@ class IntercomConnector implements SourcePlatformConnector {
     private final RestClient http;
     private final int attempts;
     private final Duration backoff;
+    private final Duration readTimeout;
     private final JsonMapper json = JsonMapper.builder().build();
 
     IntercomConnector(@Value("${syncwatch.connectors.intercom.base-url:}") @Nullable String baseUrlOverride,
@@ -67,6 +68,7 @@ class IntercomConnector implements SourcePlatformConnector {
         this.baseUrlOverride = baseUrlOverride == null || baseUrlOverride.isBlank() ? null : baseUrlOverride;
         this.attempts = Math.max(1, attempts);
         this.backoff = backoff;
+        this.readTimeout = readTimeout;
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build());
         factory.setReadTimeout(readTimeout);
@@ -213,6 +215,7 @@ class IntercomConnector implements SourcePlatformConnector {
 
     private Optional<JsonNode> once(SourceCredentials credentials, String url, @Nullable JsonNode body,
             boolean notFoundIsEmpty) throws SourceFailure {
+        long started = System.nanoTime();
         var spec = body == null ? http.get().uri(URI.create(url))
                 : http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
         try {
@@ -261,6 +264,13 @@ class IntercomConnector implements SourcePlatformConnector {
                     what = "refused the connection";
                     break;
                 }
+            }
+            // A body still trickling in when the read timeout expires is cut off by cancelling the
+            // response, which surfaces as a plain IOException ("subscription cancelled") rather than
+            // a timeout exception: once the read timeout has passed, it is the timeout.
+            if (what.equals("could not be reached")
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(readTimeout) >= 0) {
+                what = "did not answer in time";
             }
             throw SourceFailure.unreachable("Intercom " + what + ".", e.getMostSpecificCause());
         }

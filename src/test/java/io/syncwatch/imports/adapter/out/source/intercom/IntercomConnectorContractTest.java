@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -228,6 +229,27 @@ class IntercomConnectorContractTest {
                 .isInstanceOfSatisfying(SourceFailure.class, f -> {
                     assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
                     assertThat(f.getMessage()).isEqualTo("Intercom did not answer in time.");
+                });
+        intercom.verify(2, postRequestedFor(urlPathEqualTo("/conversations/search")));
+    }
+
+    @Test
+    void aBodyTricklingInPastTheReadTimeoutIsReportedAsNotAnsweringInTime() {
+        IntercomConnector impatient = connectorAt("http://127.0.0.1:" + intercom.port(), Duration.ofMillis(1500));
+        // the status and headers come at once, the body in 100 chunks over 4 s: the read timeout
+        // cuts it off while it is being read, which the HTTP client reports as a cancelled
+        // subscription (an IOException), not as a timeout
+        intercom.stubFor(post(urlPathEqualTo("/conversations/search"))
+                .willReturn(okJson(results(List.of(conversation("1", 1767230000, "closed")), null))
+                        .withChunkedDribbleDelay(100, 4000)));
+
+        assertThatThrownBy(() -> impatient.fetchChanges(new SourceRequest(IntegrationId.of(1), CREDENTIALS, null, START, 2)))
+                .isInstanceOfSatisfying(SourceFailure.class, f -> {
+                    assertThat(f.getCause()).as("the headers came in time: the body was cut off")
+                            .isNotInstanceOf(HttpTimeoutException.class);
+                    assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
+                    assertThat(f.getMessage()).isEqualTo("Intercom did not answer in time.");
+                    assertThat(f.transientFailure()).as("retried like any timeout").isTrue();
                 });
         intercom.verify(2, postRequestedFor(urlPathEqualTo("/conversations/search")));
     }

@@ -1,0 +1,66 @@
+package io.syncwatch.integrations.adapter.in.ui;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.domain.AuditEntry;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.shell.EmptyState;
+import io.syncwatch.platform.shell.PageHeader;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * The account's deleted integrations (linked from the Platforms tab): each opens its read-only
+ * page with the audit trail, which the integration page keeps for deleted integrations.
+ */
+@Route(DeletedIntegrationsView.ROUTE)
+@PageTitle("Deleted integrations · Syncwatch")
+@RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
+public class DeletedIntegrationsView extends VerticalLayout {
+
+    public static final String ROUTE = "conversations/integrations/platforms/deleted";
+
+    record Row(IntegrationSnapshot integration, String platform, String deleted) {
+    }
+
+    final Grid<Row> grid = new Grid<>(Row.class, false);
+
+    public DeletedIntegrationsView(IntegrationManagement integrations, Clock clock) {
+        addClassName("sw-page");
+        var back = new Anchor("conversations/integrations/platforms", "← Platforms");
+        back.addClassName("sw-back");
+        add(back, new PageHeader("Deleted integrations",
+                "Kept read-only for their audit trail; the contacts they imported stay in Syncwatch."));
+        List<IntegrationSnapshot> deleted = integrations.deleted();
+        if (deleted.isEmpty()) {
+            add(new EmptyState(VaadinIcon.TRASH, "No deleted integrations", "Integrations you delete are listed here."));
+            return;
+        }
+        var platforms = integrations.platforms();
+        List<Row> rows = deleted.stream().map(i -> {
+            List<AuditEntry> trail = integrations.auditTrail(i.id());
+            String platform = platforms.stream().filter(p -> p.key().equals(i.platform())).findFirst()
+                    .map(p -> p.displayName()).orElse(i.platform());
+            return new Row(i, platform, IntegrationView.deletedNote(trail, clock.getZone())
+                    .replace(" Imported contacts are kept; this page is read-only.", ""));
+        }).toList();
+        grid.addComponentColumn(r -> new RouterLink(r.integration().name(), IntegrationView.class,
+                IntegrationView.parameters(r.integration().id()))).setHeader("Integration").setAutoWidth(true);
+        grid.addColumn(Row::platform).setHeader("Platform").setAutoWidth(true);
+        grid.addColumn(Row::deleted).setHeader("Deleted").setFlexGrow(1);
+        grid.setAllRowsVisible(true);
+        grid.setId("deleted-integrations");
+        grid.setItems(rows);
+        add(grid);
+    }
+}
