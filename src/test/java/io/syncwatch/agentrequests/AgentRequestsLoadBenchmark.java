@@ -80,7 +80,67 @@ class AgentRequestsLoadBenchmark {
     @Autowired
     JdbcClient jdbc;
 
-    record Result(long requests, double perSecond, double p50Ms, double p99Ms, long logged, long errors) {
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    record Result(long requests, double perSecond, double p50Ms, double p99Ms, long logged, long errors, CpuSample.Use cpu) {
+    }
+
+    /**
+     * CPU used during a phase, per request: the JVM (app and load clients), the local database
+     * server (whole process, found by name in /proc; absent elsewhere) and how busy the machine
+     * was. Unlike requests/s these figures hardly move when something else shares the machine,
+     * and "machine busy" tells whether a phase was CPU-bound or waited (for example on commits).
+     */
+    record CpuSample(long jvmNanos, long dbTicks, long machineTicks, long idleTicks) {
+
+        record Use(double jvmMicros, double dbMicros, double machineBusyPercent) {
+        }
+
+        static CpuSample now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long db = -1;
+            long total = -1;
+            long idle = -1;
+            try {
+                String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                total = 0;
+                for (int i = 1; i < cpu.length; i++) {
+                    total += Long.parseLong(cpu[i]);
+                }
+                idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+                try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                    for (var dir : (Iterable<java.nio.file.Path>) procs::iterator) {
+                        if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                            continue;
+                        }
+                        try {
+                            String comm = java.nio.file.Files.readString(dir.resolve("comm")).strip();
+                            if (comm.equals("mariadbd") || comm.equals("mysqld")) {
+                                String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                                db = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+                            }
+                        } catch (java.io.IOException | RuntimeException gone) {
+                            // the process ended while listed, or is not readable: not the database
+                        }
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException noProc) {
+                // not Linux: only the JVM's figure
+            }
+            return new CpuSample(jvm, db, total, idle);
+        }
+
+        Use since(CpuSample start, long requests) {
+            double perTick = 1e6 / 100; // USER_HZ
+            double jvm = (jvmNanos - start.jvmNanos) / 1e3 / requests;
+            double dbUse = dbTicks < 0 || start.dbTicks < 0 ? Double.NaN : (dbTicks - start.dbTicks) * perTick / requests;
+            long dt = machineTicks - start.machineTicks;
+            double busy = dt <= 0 ? Double.NaN : 100.0 * (dt - (idleTicks - start.idleTicks)) / dt;
+            return new Use(jvm, dbUse, busy);
+        }
     }
 
     @Test
@@ -101,7 +161,11 @@ class AgentRequestsLoadBenchmark {
         long rowsBefore = rows(id);
 
         Result noop = run(test, live, true, SECONDS, MAX_REQUESTS);
+        var batches = meters.get("syncwatch.agentrequests.log.batch").summary();
+        long batchesBefore = batches.count();
+        double storedBefore = batches.totalAmount();
         Result api = run(test, live, false, SECONDS, MAX_REQUESTS);
+        double perBatch = (batches.totalAmount() - storedBefore) / Math.max(1, batches.count() - batchesBefore);
         long rowsAfter = rows(id);
 
         System.out.printf("%n=== AgentRequestsLoadBenchmark (%d clients, %d s, loopback, real DB) ===%n", CLIENTS, SECONDS);
@@ -110,10 +174,19 @@ class AgentRequestsLoadBenchmark {
         System.out.printf("Requests API   : %,d requests, %,.0f req/s, p50 %.2f ms, p99 %.2f ms, unexpected statuses %d%n",
                 api.requests, api.perSecond, api.p50Ms, api.p99Ms, api.errors);
         System.out.printf("ratio API/no-op: %.0f %%%n", 100.0 * api.perSecond / noop.perSecond);
+        System.out.printf("CPU per request: no-op JVM %.0f µs, DB %.0f µs, machine busy %.0f %% | API JVM %.0f µs, DB %.0f µs,"
+                + " machine busy %.0f %% | CPU ratio no-op/API %.0f %%%n", noop.cpu.jvmMicros(), noop.cpu.dbMicros(),
+                noop.cpu.machineBusyPercent(), api.cpu.jvmMicros(), api.cpu.dbMicros(), api.cpu.machineBusyPercent(),
+                100.0 * (noop.cpu.jvmMicros() + nanToZero(noop.cpu.dbMicros())) / (api.cpu.jvmMicros() + nanToZero(api.cpu.dbMicros())));
+        System.out.printf("request log: %.1f requests per group-commit transaction%n", perBatch);
         System.out.printf("logged requests sent %,d, log rows added %,d -> %s%n", api.logged, rowsAfter - rowsBefore,
                 api.logged == rowsAfter - rowsBefore ? "nothing lost" : "MISMATCH");
 
         gridFirstPage();
+    }
+
+    private static double nanToZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
     }
 
     private long rows(AccountId id) {
@@ -140,6 +213,7 @@ class AgentRequestsLoadBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<long[]>> futures = new ArrayList<>();
+        CpuSample cpuStart = CpuSample.now();
         long started = System.nanoTime();
         // wall-clock bounds of each phase, to line up with a profiler's (JFR, perf) timeline
         System.out.printf("phase %s from %s for %d s%n", noop ? "no-op" : "api", java.time.Instant.now(), seconds);
@@ -176,10 +250,11 @@ class AgentRequestsLoadBenchmark {
             all.add(f.get());
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        CpuSample.Use cpu = CpuSample.now().since(cpuStart, Math.max(1, merged.length));
+        pool.shutdown();
         return new Result(merged.length, merged.length / elapsed, pct(merged, 0.50), pct(merged, 0.99), loggedSent.get(),
-                unexpected.get());
+                unexpected.get(), cpu);
     }
 
     /**

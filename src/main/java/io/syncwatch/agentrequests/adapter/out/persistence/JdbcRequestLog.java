@@ -25,6 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
@@ -59,11 +61,14 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final GroupCommit<Entry> writes;
+    private final DistributionSummary batches;
 
     JdbcRequestLog(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows) {
+            MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows) {
         this.jdbc = jdbc;
         this.events = events;
+        this.batches = DistributionSummary.builder("syncwatch.agentrequests.log.batch")
+                .description("Requests stored per group-commit transaction of the request log").baseUnit("requests").register(meters);
         this.writes = new GroupCommit<>("request-log", this::store, new TransactionTemplate(transactions), batchRows,
                 4 * 1024 * 1024, e -> approximateBytes(e.request()), Duration.ofSeconds(30));
     }
@@ -82,6 +87,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
      * accepted request costs no transaction of its own).
      */
     void store(List<Entry> entries) {
+        batches.record(entries.size());
         List<LoggedRequest> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             if (e.request().logged()) {
