@@ -349,6 +349,14 @@ class RequestLogPanel extends VerticalLayout {
                 Span badge = new Span(ErrorDisplay.textOf(code) + ": " + n);
                 badge.getElement().getThemeList().add("badge error");
                 badge.getElement().setAttribute("data-code", code);
+                // a badge filters the grid to its error type (click, or Enter/Space from the keyboard)
+                badge.getElement().setAttribute("role", "button");
+                badge.getElement().setAttribute("tabindex", "0");
+                badge.getElement().setAttribute("title", "Show only requests with " + ErrorDisplay.textOf(code));
+                badge.getStyle().set("cursor", "pointer");
+                badge.addClickListener(e -> errorFilter.setValue(code));
+                badge.getElement().addEventListener("keydown", e -> errorFilter.setValue(code))
+                        .setFilter("event.key === 'Enter' || event.key === ' '");
                 summary.add(badge);
             }
         }

@@ -104,6 +104,18 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void clickingASummaryBadgeShowsOnlyTheRequestsWithThatError() {
+        setUp();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        Span employeeNotFound = $(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary"))
+                .all().stream().filter(s -> s.getText().startsWith("Employee not found")).findFirst().orElseThrow();
+        assertThat(employeeNotFound.getElement().getAttribute("role")).isEqualTo("button");
+        test(employeeNotFound).click();
+        assertThat($(com.vaadin.flow.component.select.Select.class).id("error-filter").getValue()).isEqualTo("EMPLOYEE_NOT_FOUND");
+        assertThat(references()).containsExactly("T-GHOST");
+    }
+
+    @Test
     void theTestTabListsEveryTestKeyRequestWithItsOutcome() {
         setUp();
         UI.getCurrent().navigate(TestRequestsView.class);
