@@ -59,6 +59,7 @@ public class DeletedIntegrationsView extends VerticalLayout {
         grid.addColumn(Row::platform).setHeader("Platform").setAutoWidth(true);
         grid.addColumn(Row::deleted).setHeader("Deleted").setFlexGrow(1);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // "Deleted on … by …" in full
         grid.setId("deleted-integrations");
         grid.setItems(rows);
         add(grid);
