@@ -130,4 +130,31 @@ class BulkActionsEndToEndTest {
         integrations.reconnect(held.id(), Map.of("token", "new-token", "region", "eu"));
         assertThat(integrations.get(held.id()).lifecycle()).as("a reconnect ends the hold").isEqualTo(Lifecycle.ACTIVE);
     }
+
+    @Test
+    void bulkResumeSkipsAnIntegrationStoppedForQualityAssuranceEvenForSupportStaffAndSaysWhy() {
+        IntegrationSnapshot a = active("Alpha");
+        IntegrationSnapshot qa = active("Checked");
+        operations.holdForQualityAssurance(qa.id(), "The first run could not reach the source");
+        awaitRecord(qa, r -> r.pauseReason() == PauseReason.QUALITY_ASSURANCE);
+
+        BulkActions.Result paused = bulk.pause(List.of(a.id(), qa.id()));
+        assertThat(paused.failures()).isEmpty();
+        assertThat(integrations.get(qa.id()).pauseReason()).as("the hold keeps its reason")
+                .isEqualTo(PauseReason.QUALITY_ASSURANCE);
+
+        BulkActions.Result resumed = bulk.resume(List.of(a.id(), qa.id()));
+
+        assertThat(resumed.succeeded()).isEqualTo(1);
+        assertThat(resumed.failures()).isEmpty();
+        assertThat(resumed.skipped()).containsExactly(new BulkActions.Skipped("Checked", BulkActions.RE_ENABLED_BY_SYNCWATCH));
+        assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(integrations.get(qa.id()).heldForQualityAssurance()).isTrue();
+
+        // support staff re-enable one integration at a time, from its page: never in bulk
+        signedIn.asSyncwatchSupport(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        assertThat(bulk.resume(List.of(qa.id())).skipped())
+                .containsExactly(new BulkActions.Skipped("Checked", BulkActions.RE_ENABLED_BY_SYNCWATCH));
+        assertThat(integrations.resume(qa.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
 }

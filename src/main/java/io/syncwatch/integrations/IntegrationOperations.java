@@ -22,16 +22,19 @@ public interface IntegrationOperations {
     void pause(AccountId account, IntegrationId integration, String actor);
 
     /**
-     * Resumes a paused integration.
+     * Resumes a paused integration (the Platforms tab's bulk Resume).
      *
      * @throws ReconnectRequired when it is held for invalid credentials (see
      *         {@link IntegrationSnapshot#requiresReconnect()}): only the user's Reconnect ends that hold
+     * @throws SupportReEnableRequired when it is stopped for quality assurance (see
+     *         {@link IntegrationSnapshot#heldForQualityAssurance()}): Syncwatch support re-enables it
+     *         one at a time from its page, never in bulk (decision 0008)
      */
     void resume(AccountId account, IntegrationId integration, String actor);
 
     /** Pauses the schedule until new credentials are entered (a reconnect resumes it). */
     void holdForInvalidCredentials(IntegrationId integration, String detail);
 
-    /** Stops an integration whose first run had problems until an operator re-enables it. */
+    /** Stops an integration whose first run had problems until Syncwatch support re-enables it. */
     void holdForQualityAssurance(IntegrationId integration, String detail);
 }

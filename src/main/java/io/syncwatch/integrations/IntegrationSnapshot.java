@@ -26,4 +26,12 @@ public record IntegrationSnapshot(IntegrationId id, AccountId accountId, String 
     public boolean requiresReconnect() {
         return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID;
     }
+
+    /**
+     * Stopped for quality assurance: only Syncwatch's support staff re-enable it, a customer's
+     * Resume is refused ({@link SupportReEnableRequired}).
+     */
+    public boolean heldForQualityAssurance() {
+        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.QUALITY_ASSURANCE;
+    }
 }

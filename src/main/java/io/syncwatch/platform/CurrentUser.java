@@ -9,6 +9,13 @@ import java.util.Set;
  */
 public interface CurrentUser {
 
+    /**
+     * The Spring authority of Syncwatch's own support staff (decision 0008). Not one of the
+     * account permissions of spec 000: account admins cannot grant it; it is given at sign-in to
+     * the console users listed in {@code syncwatch.support.users}.
+     */
+    String SYNCWATCH_SUPPORT_AUTHORITY = "ROLE_SYNCWATCH_SUPPORT";
+
     /** The caller's account; throws if nobody is authenticated. */
     AccountId accountId();
 
@@ -26,4 +33,10 @@ public interface CurrentUser {
     }
 
     boolean isAuthenticated();
+
+    /**
+     * Whether the caller is a signed-in member of Syncwatch's support staff (holds
+     * {@link #SYNCWATCH_SUPPORT_AUTHORITY}); never true for API clients.
+     */
+    boolean isSyncwatchSupport();
 }

@@ -254,6 +254,24 @@ class PlatformsViewTest extends HealthSpringTest {
     }
 
     @Test
+    void bulkResumeSkipsAnIntegrationStoppedForQualityAssuranceAndSaysWhoReEnablesIt() {
+        var account = accounts.createWithAllFeatures();
+        long held = integration(account, "Checked desk", Lifecycle.PAUSED, PauseReason.QUALITY_ASSURANCE);
+        var grid = open(account);
+        org.mockito.Mockito.doThrow(new io.syncwatch.integrations.SupportReEnableRequired(io.syncwatch.integrations.IntegrationId.of(held)))
+                .when(integrationOperations).resume(org.mockito.ArgumentMatchers.eq(account.id()),
+                        org.mockito.ArgumentMatchers.eq(io.syncwatch.integrations.IntegrationId.of(held)),
+                        org.mockito.ArgumentMatchers.anyString());
+        test(grid).select(0);
+
+        test($(Button.class).id("health-bulk-resume")).click();
+
+        assertThat(test($(com.vaadin.flow.component.notification.Notification.class).last()).getText())
+                .isEqualTo("0 integrations resumed; 1 skipped (Quality assurance: our engineering team re-enables it "
+                        + "once the issue is resolved): Checked desk");
+    }
+
+    @Test
     void theBulkButtonsActOnTheSelectedRows() {
         var account = accounts.createWithAllFeatures();
         long a = integration(account, "A", Lifecycle.ACTIVE, null);

@@ -128,6 +128,30 @@ class IntegrationsApiTest {
     }
 
     @Test
+    void resumingAnIntegrationStoppedForQualityAssuranceIsAConflictSyncwatchResolves() throws Exception {
+        TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
+        IntegrationSnapshot s = integrationOf(account, "Support");
+        operations.holdForQualityAssurance(s.id(), "The first run could not reach the source");
+        String key = accounts.apiKey(account);
+
+        mvc.perform(post("/api/v1/integrations/" + s.id() + "/resume").header("Authorization", "Bearer " + key))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title", is("Held for quality assurance")))
+                .andExpect(jsonPath("$.type", is("https://syncwatch.io/problems/quality-assurance-hold")))
+                .andExpect(jsonPath("$.detail", is("Stopped for quality assurance: our engineering team has been "
+                        + "notified, and we will contact you once we have resolved the issue and re-enabled this integration")))
+                .andExpect(jsonPath("$.pauseReason", is("QUALITY_ASSURANCE")));
+        mvc.perform(post("/api/v1/integrations/" + s.id() + "/pause").header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pauseReason", is("QUALITY_ASSURANCE")));
+        mvc.perform(get("/api/v1/integrations/" + s.id()).header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lifecycle", is("PAUSED")))
+                .andExpect(jsonPath("$.pauseReason", is("QUALITY_ASSURANCE")));
+    }
+
+    @Test
     void anotherAccountsIntegrationIsNotFoundAndBadInputIsAProblemDetail() throws Exception {
         IntegrationSnapshot theirs = integrationOf(accounts.create(FeatureFlag.INTEGRATIONS), "Theirs");
         String myKey = accounts.apiKey(accounts.create(FeatureFlag.INTEGRATIONS));

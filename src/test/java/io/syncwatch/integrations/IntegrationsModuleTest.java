@@ -217,6 +217,38 @@ class IntegrationsModuleTest {
         assertThat(integrations.get(mine.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
     }
 
+    @Test
+    void onlySyncwatchSupportReEnablesAnIntegrationStoppedForQualityAssuranceAndTheTrailNamesThem(Scenario scenario) {
+        IntegrationSnapshot active = activeIntegration("Support");
+        operations.holdForQualityAssurance(active.id(), "The first run could not reach the source");
+
+        // the customer, whatever their permissions, and the bulk path (even for support staff) are refused
+        assertThat(integrations.mayReEnableAfterQualityAssurance()).isFalse();
+        assertThatThrownBy(() -> integrations.resume(active.id())).isInstanceOf(SupportReEnableRequired.class)
+                .hasMessage(SupportReEnableRequired.MESSAGE);
+        assertThat(integrations.pause(active.id()).pauseReason()).as("a manual pause keeps the hold")
+                .isEqualTo(PauseReason.QUALITY_ASSURANCE);
+        String support = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        signedIn.asSyncwatchSupport(support);
+        assertThatThrownBy(() -> operations.resume(account.id(), active.id(), support))
+                .isInstanceOf(SupportReEnableRequired.class);
+        assertThat(integrations.get(active.id()).heldForQualityAssurance()).isTrue();
+
+        assertThat(integrations.mayReEnableAfterQualityAssurance()).isTrue();
+        scenario.stimulate(() -> integrations.resume(active.id()))
+                .andWaitForEventOfType(IntegrationResumed.class)
+                .matching(e -> e.integration().id().equals(active.id()))
+                .toArriveAndVerify(e -> {
+                    assertThat(e.actor()).isEqualTo(support);
+                    assertThat(e.integration().lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+                });
+        assertThat(integrations.auditTrail(active.id()).getFirst()).as("read back from the database").satisfies(a -> {
+            assertThat(a.action()).isEqualTo("Re-enabled after quality assurance");
+            assertThat(a.actor()).isEqualTo(support);
+            assertThat(a.detail()).isEqualTo("By Syncwatch support");
+        });
+    }
+
     IntegrationSnapshot activeIntegration(String name) {
         IntegrationSnapshot connected = integrations.connect(command(name, "t"));
         return integrations.configureFilters(connected.id(), new ImportFilters(List.of(), null, Set.of("closed")));

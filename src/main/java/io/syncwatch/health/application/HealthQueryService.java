@@ -23,6 +23,7 @@ import io.syncwatch.imports.ImportOperations;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.ReconnectRequired;
+import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
 
@@ -30,8 +31,9 @@ import io.syncwatch.platform.CurrentUser;
  * Account-scoped reads of health records and the Platforms tab's bulk actions. The bulk actions
  * run outside this class's read-only transaction: each integration is changed in its own
  * transaction by the owning module, so one refusal does not undo (or poison) the others. Resume
- * skips an integration held for invalid credentials: the integrations module decides
- * ({@link ReconnectRequired}), so a projection that is a moment behind cannot let one through.
+ * skips an integration held for invalid credentials or stopped for quality assurance: the
+ * integrations module decides ({@link ReconnectRequired}, {@link SupportReEnableRequired}), so a
+ * projection that is a moment behind cannot let one through.
  */
 @Service
 @Transactional(readOnly = true)
@@ -131,6 +133,9 @@ class HealthQueryService implements HealthQueries, BulkActions {
             } catch (ReconnectRequired e) {
                 // held for invalid credentials: the integrations module refuses a plain resume
                 skipped.add(new Skipped(record.get().name(), RECONNECT_TO_RESUME));
+            } catch (SupportReEnableRequired e) {
+                // stopped for quality assurance: Syncwatch re-enables it (never in bulk)
+                skipped.add(new Skipped(record.get().name(), RE_ENABLED_BY_SYNCWATCH));
             } catch (RuntimeException e) {
                 failures.add(record.get().name() + ": " + e.getMessage());
             }

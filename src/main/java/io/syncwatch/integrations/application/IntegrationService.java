@@ -215,7 +215,23 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
 
     @Override
     public IntegrationSnapshot resume(IntegrationId id) {
-        return resumeIntegration(mine(id), currentUser.actorName());
+        Integration integration = mine(id);
+        if (integration.heldForQualityAssurance() && currentUser.isSyncwatchSupport()) {
+            // spec 002: Syncwatch re-enables it once the issue is resolved (decision 0008)
+            Instant now = clock.instant();
+            integration.reEnableAfterQualityAssurance(currentUser.actorName(), now);
+            IntegrationSnapshot snapshot = store.save(integration).snapshot();
+            log.info("Integration {} re-enabled after quality assurance by Syncwatch support ({})", id,
+                    currentUser.actorName());
+            events.publishEvent(new IntegrationResumed(snapshot, currentUser.actorName(), now));
+            return snapshot;
+        }
+        return resumeIntegration(integration, currentUser.actorName());
+    }
+
+    @Override
+    public boolean mayReEnableAfterQualityAssurance() {
+        return currentUser.isSyncwatchSupport();
     }
 
     @Override
@@ -324,6 +340,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
                 PauseReason.MANUAL, null, actor);
     }
 
+    /** Never re-enables a quality-assurance hold, not even for support staff (decision 0008). */
     @Override
     public void resume(AccountId account, IntegrationId integration, String actor) {
         resumeIntegration(store.find(account, integration).orElseThrow(() -> new IntegrationNotFound(integration)),

@@ -16,6 +16,7 @@ import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.platform.AccountId;
 
 /**
@@ -134,13 +135,16 @@ public final class Integration {
 
     /**
      * Stops the integration; it never runs until resumed (or reconnected, for invalid
-     * credentials). Returns whether anything changed: pausing again for the same reason does
-     * not, and neither does any other pause of an integration held for invalid credentials —
-     * that hold keeps its reason, so that a Reconnect still ends it.
+     * credentials; or re-enabled by Syncwatch support, for quality assurance). Returns whether
+     * anything changed: pausing again for the same reason does not, and neither does any other
+     * pause of an integration held for invalid credentials or for quality assurance — a hold
+     * keeps its reason, so that only its own way out ends it (a manual pause must not turn a
+     * quality-assurance hold into something the customer can resume).
      */
     public boolean pause(PauseReason reason, @Nullable String detail, String actor, Instant now) {
         requireNotDeleted();
-        if (lifecycle == Lifecycle.PAUSED && (pauseReason == reason || heldForInvalidCredentials())) {
+        if (lifecycle == Lifecycle.PAUSED
+                && (pauseReason == reason || heldForInvalidCredentials() || heldForQualityAssurance())) {
             return false;
         }
         lifecycle = Lifecycle.PAUSED;
@@ -161,16 +165,35 @@ public final class Integration {
      *
      * @throws ReconnectRequired when the integration is held for invalid credentials: only a
      *         {@link #reconnect Reconnect} with new, tested credentials ends that hold (spec 002)
+     * @throws SupportReEnableRequired when it is stopped for quality assurance: only Syncwatch's
+     *         support staff end that hold ({@link #reEnableAfterQualityAssurance}, spec 002)
      */
     public boolean resume(String actor, Instant now) {
         requireNotDeleted();
         if (heldForInvalidCredentials()) {
             throw new ReconnectRequired(Objects.requireNonNull(id, "not saved yet"));
         }
-        return endPause(actor, now);
+        if (heldForQualityAssurance()) {
+            throw new SupportReEnableRequired(Objects.requireNonNull(id, "not saved yet"));
+        }
+        return endPause(actor, now, "");
     }
 
-    private boolean endPause(String actor, Instant now) {
+    /**
+     * Syncwatch's support staff re-enable an integration stopped for quality assurance once the
+     * issue is resolved; the audit trail names them. The caller (the application service) has
+     * checked that the actor is support staff. Returns whether anything changed (false when the
+     * integration is not held for quality assurance).
+     */
+    public boolean reEnableAfterQualityAssurance(String supportActor, Instant now) {
+        requireNotDeleted();
+        if (!heldForQualityAssurance()) {
+            return false;
+        }
+        return endPause(supportActor, now, "By Syncwatch support");
+    }
+
+    private boolean endPause(String actor, Instant now, String detail) {
         if (lifecycle != Lifecycle.PAUSED) {
             return false;
         }
@@ -184,7 +207,7 @@ public final class Integration {
             case DEVELOPMENT_INACTIVITY -> "Reactivated";
             case CREDENTIALS_INVALID -> "Resumed after new credentials";
             case QUALITY_ASSURANCE -> "Re-enabled after quality assurance";
-        }, "");
+        }, detail);
         return true;
     }
 
@@ -194,7 +217,7 @@ public final class Integration {
         this.encryptedCredentials = newEncryptedCredentials;
         audit(actor, now, "Reconnected", "New credentials tested and saved");
         if (heldForInvalidCredentials()) {
-            return endPause(actor, now);
+            return endPause(actor, now, "");
         }
         return false;
     }
@@ -202,6 +225,11 @@ public final class Integration {
     /** Paused until new credentials are provided (spec 002): only a Reconnect ends it. */
     public boolean heldForInvalidCredentials() {
         return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID;
+    }
+
+    /** Stopped for quality assurance (spec 002): only Syncwatch's support staff re-enable it. */
+    public boolean heldForQualityAssurance() {
+        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.QUALITY_ASSURANCE;
     }
 
     /** Deleted for good: hidden from lists, never runs again, kept for audit. */

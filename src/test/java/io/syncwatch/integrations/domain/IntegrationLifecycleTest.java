@@ -20,6 +20,7 @@ import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.platform.AccountId;
 
 class IntegrationLifecycleTest {
@@ -139,16 +140,57 @@ class IntegrationLifecycleTest {
     }
 
     @Test
-    void qualityAssuranceStopsTheIntegrationUntilReEnabled() {
+    void qualityAssuranceStopsTheIntegrationUntilSyncwatchSupportReEnablesIt() {
         Integration i = connected(Environment.PRODUCTION);
         i.configureFilters(FILTERS, "ada", T0);
         i.pause(PauseReason.QUALITY_ASSURANCE, "first run failed", "system", T0);
         assertThat(i.snapshot().runnable()).isFalse();
+        assertThat(i.snapshot().heldForQualityAssurance()).isTrue();
+        assertThat(i.snapshot().requiresReconnect()).isFalse();
         i.drainAudit();
 
-        i.resume("operator", T0.plusSeconds(1));
+        assertThatThrownBy(() -> i.resume("ada", T0.plusSeconds(1)))
+                .isInstanceOf(SupportReEnableRequired.class)
+                .hasMessage("Stopped for quality assurance: our engineering team has been notified, and we will "
+                        + "contact you once we have resolved the issue and re-enabled this integration");
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+        assertThat(i.drainAudit()).as("a refused resume changes nothing").isEmpty();
+
+        assertThat(i.reEnableAfterQualityAssurance("sam@syncwatch.test", T0.plusSeconds(2))).isTrue();
         assertThat(i.lifecycle()).isEqualTo(Lifecycle.ACTIVE);
-        assertThat(i.drainAudit()).extracting(AuditEntry::action).containsExactly("Re-enabled after quality assurance");
+        assertThat(i.snapshot().heldForQualityAssurance()).isFalse();
+        assertThat(i.drainAudit()).singleElement().satisfies(e -> {
+            assertThat(e.actor()).as("who re-enabled it").isEqualTo("sam@syncwatch.test");
+            assertThat(e.action()).isEqualTo("Re-enabled after quality assurance");
+            assertThat(e.detail()).isEqualTo("By Syncwatch support");
+        });
+    }
+
+    @Test
+    void aManualPauseDoesNotTurnAQualityAssuranceHoldIntoOneTheCustomerCanResume() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.QUALITY_ASSURANCE, "first run failed", "system", T0);
+        i.drainAudit();
+
+        assertThat(i.pause(PauseReason.MANUAL, null, "ada", T0.plusSeconds(1))).isFalse();
+        assertThat(i.pause(PauseReason.DEVELOPMENT_INACTIVITY, "idle", "system", T0.plusSeconds(2))).isFalse();
+        assertThat(i.pauseReason()).isEqualTo(PauseReason.QUALITY_ASSURANCE);
+        assertThat(i.pauseDetail()).isEqualTo("first run failed");
+        assertThat(i.drainAudit()).isEmpty();
+        assertThatThrownBy(() -> i.resume("ada", T0.plusSeconds(3))).isInstanceOf(SupportReEnableRequired.class);
+    }
+
+    @Test
+    void reEnablingChangesNothingUnlessTheIntegrationIsHeldForQualityAssurance() {
+        Integration i = connected(Environment.PRODUCTION);
+        i.configureFilters(FILTERS, "ada", T0);
+        i.pause(PauseReason.MANUAL, null, "ada", T0);
+        i.drainAudit();
+
+        assertThat(i.reEnableAfterQualityAssurance("sam@syncwatch.test", T0.plusSeconds(1))).isFalse();
+        assertThat(i.lifecycle()).isEqualTo(Lifecycle.PAUSED);
+        assertThat(i.drainAudit()).isEmpty();
     }
 
     @Test

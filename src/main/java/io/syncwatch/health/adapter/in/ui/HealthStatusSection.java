@@ -76,7 +76,8 @@ class HealthStatusSection implements IntegrationPageSection {
         } else if (state == DetailedState.SETUP) {
             area.add(new Paragraph("Finish setup: configure the filters to start importing."));
         } else if (state == DetailedState.QUALITY_ASSURANCE) {
-            area.add(new Paragraph("The first run had problems; our support team has been notified and will re-enable it."));
+            area.add(new Paragraph("The first sync had problems. Our engineering team has been notified, and we will contact you "
+                    + "once we have resolved the issue and re-enabled the integration."));
         }
         if (record.recommendedAction() != null) {
             area.add(new Paragraph("What to do: " + record.recommendedAction()));

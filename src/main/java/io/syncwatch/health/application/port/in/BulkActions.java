@@ -11,11 +11,16 @@ public interface BulkActions {
     /** Why a Resume leaves an integration held for invalid credentials alone. */
     String RECONNECT_TO_RESUME = "Credentials invalid: reconnect with new credentials to resume";
 
+    /** Why a Resume leaves an integration stopped for quality assurance alone (spec 002, decision 0008). */
+    String RE_ENABLED_BY_SYNCWATCH = "Quality assurance: our engineering team re-enables it once the issue is resolved";
+
     Result pause(Collection<IntegrationId> integrations);
 
     /**
      * Resumes each integration it may: one held for invalid credentials is skipped
-     * ({@link #RECONNECT_TO_RESUME}), since only a Reconnect ends that hold.
+     * ({@link #RECONNECT_TO_RESUME}), since only a Reconnect ends that hold; one stopped for
+     * quality assurance is skipped ({@link #RE_ENABLED_BY_SYNCWATCH}), since only Syncwatch
+     * support re-enables it, one at a time from its page.
      */
     Result resume(Collection<IntegrationId> integrations);
 

@@ -41,6 +41,7 @@ import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.ui.FiltersEditor;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
@@ -53,7 +54,9 @@ import jakarta.annotation.security.RolesAllowed;
 
 /**
  * One integration: header, status area and other modules' blocks ({@link IntegrationPageSection}
- * beans), actions (Reconnect, Edit, Pause/Resume, Delete), filters editor and audit trail. An id
+ * beans), actions (Reconnect, Edit, Pause/Resume, Delete), filters editor and audit trail. An
+ * integration stopped for quality assurance shows Re-enable only to Syncwatch support staff;
+ * customers read who re-enables it instead (spec 002, decision 0008). An id
  * of another account shows the same "not found" as an id that does not exist. A deleted
  * integration shows read-only: when and by whom it was deleted, and its audit trail.
  */
@@ -221,6 +224,19 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         delete.setId("delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout actions = new HorizontalLayout(reconnect, edit, pauseResume, delete);
+        if (s.heldForQualityAssurance()) {
+            // spec 002: Syncwatch's engineering team re-enables it, not the customer (decision 0008)
+            if (integrations.mayReEnableAfterQualityAssurance()) {
+                pauseResume.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                pauseResume.setTooltipText("Syncwatch support: re-enable once the issue is resolved");
+            } else {
+                pauseResume.setVisible(false);
+                Span hint = new Span(SupportReEnableRequired.MESSAGE + ".");
+                hint.setId("quality-assurance-hint");
+                hint.addClassName("sw-reconnect-hint");
+                actions.add(hint);
+            }
+        }
         if (s.requiresReconnect()) {
             // held for invalid credentials: Resume cannot end the hold, Reconnect is the way out
             pauseResume.setVisible(false);
@@ -240,8 +256,8 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
                     ? integrations.resume(integration.id())
                     : integrations.pause(integration.id());
             show(updated);
-        } catch (ReconnectRequired e) {
-            // the page was opened before the hold arrived: say why, and show the Reconnect action
+        } catch (ReconnectRequired | SupportReEnableRequired e) {
+            // the page was opened before the hold arrived: say why, and show the way out (or who acts)
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
             show(integrations.get(integration.id()));

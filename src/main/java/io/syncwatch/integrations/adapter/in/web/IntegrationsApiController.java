@@ -26,6 +26,7 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
+import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
 import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
@@ -96,7 +97,8 @@ class IntegrationsApiController {
             @ApiResponse(responseCode = "200", description = "The integration (unchanged if it was not paused)"),
             @ApiResponse(responseCode = "404", description = "No such integration in this account"),
             @ApiResponse(responseCode = "409", description = "Held for invalid credentials: only a Reconnect with "
-                    + "new credentials resumes it") })
+                    + "new credentials resumes it (type .../reconnect-required); or stopped for quality assurance: "
+                    + "Syncwatch re-enables it once the issue is resolved (type .../quality-assurance-hold)") })
     IntegrationResource resume(@PathVariable long id) {
         IntegrationId integration = IntegrationId.of(id);
         integrations.recordApiRequest(integration);
@@ -116,6 +118,15 @@ class IntegrationsApiController {
         problem.setTitle("Reconnect required");
         problem.setType(URI.create("https://syncwatch.io/problems/reconnect-required"));
         problem.setProperty("pauseReason", PauseReason.CREDENTIALS_INVALID.name());
+        return problem;
+    }
+
+    @ExceptionHandler(SupportReEnableRequired.class)
+    ProblemDetail supportReEnableRequired(SupportReEnableRequired e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Held for quality assurance");
+        problem.setType(URI.create("https://syncwatch.io/problems/quality-assurance-hold"));
+        problem.setProperty("pauseReason", PauseReason.QUALITY_ASSURANCE.name());
         return problem;
     }
 

@@ -40,8 +40,17 @@ public interface IntegrationManagement {
      *
      * @throws io.syncwatch.integrations.ReconnectRequired when it is held for invalid credentials:
      *         only {@link #reconnect} ends that hold
+     * @throws io.syncwatch.integrations.SupportReEnableRequired when it is stopped for quality
+     *         assurance and the caller is not Syncwatch support staff
+     *         ({@link #mayReEnableAfterQualityAssurance()}); for support staff this re-enables it
      */
     IntegrationSnapshot resume(IntegrationId id);
+
+    /**
+     * Whether the caller may re-enable an integration stopped for quality assurance: only
+     * Syncwatch's support staff (decision 0008), never a customer, whatever their permissions.
+     */
+    boolean mayReEnableAfterQualityAssurance();
 
     /** Tests and saves new credentials; ends a hold for invalid credentials. */
     IntegrationSnapshot reconnect(IntegrationId id, Map<String, String> credentials);

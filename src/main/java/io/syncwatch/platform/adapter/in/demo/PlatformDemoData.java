@@ -18,8 +18,13 @@ import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.application.port.in.Onboarding;
+import io.syncwatch.platform.application.port.in.SignIn;
 
-/** Creates the two demo accounts, their users (one per permission set) and fixed API keys. */
+/**
+ * Creates the two demo accounts, their users (one per permission set), fixed API keys and, in
+ * Acme Support, a member of Syncwatch's support staff ({@link #SUPPORT_USER}, listed in the demo
+ * profile's {@code syncwatch.support.users}: re-enables integrations held for quality assurance).
+ */
 @Component
 @Profile("demo")
 @Order(0)
@@ -29,18 +34,27 @@ class PlatformDemoData implements ApplicationRunner {
 
     static final String ACME_API_KEY = "sw_demo_acme_0123456789abcdef";
     static final String GLOBEX_API_KEY = "sw_demo_globex_0123456789abcdef";
+    /** Must match {@code syncwatch.support.users} in application-demo.properties. */
+    static final String SUPPORT_USER = "support@syncwatch.test";
 
     private final Onboarding onboarding;
     private final AccountDirectory directory;
+    private final SignIn signIn;
 
-    PlatformDemoData(Onboarding onboarding, AccountDirectory directory) {
+    PlatformDemoData(Onboarding onboarding, AccountDirectory directory, SignIn signIn) {
         this.onboarding = onboarding;
         this.directory = directory;
+        this.signIn = signIn;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (directory.findAccountByName(DemoAccounts.ACME).isPresent()) {
+        var existing = directory.findAccountByName(DemoAccounts.ACME);
+        if (existing.isPresent()) {
+            // a demo database made before the support user existed gets it too
+            if (signIn.candidate(SUPPORT_USER).isEmpty()) {
+                supportUser(existing.get());
+            }
             return;
         }
         AccountId acme = onboarding.createAccount(DemoAccounts.ACME, EnumSet.allOf(FeatureFlag.class)).id();
@@ -48,12 +62,17 @@ class PlatformDemoData implements ApplicationRunner {
         user(acme, "integrations@acme.test", "Ivan Integrations", EnumSet.of(MANAGE_INTEGRATIONS, VIEW_IMPORTED_CONTACTS));
         user(acme, "contacts@acme.test", "Cora Contacts", EnumSet.of(VIEW_IMPORTED_CONTACTS));
         user(acme, "operator@acme.test", "Otto Operator", EnumSet.of(AGENT_CONNECT_OPERATOR));
+        supportUser(acme);
         onboarding.registerApiKey(acme, "Demo key", ACME_API_KEY);
 
         AccountId globex = onboarding.createAccount(DemoAccounts.GLOBEX, EnumSet.of(FeatureFlag.INTEGRATIONS)).id();
         user(globex, "admin@globex.test", "Gina Globex", EnumSet.allOf(io.syncwatch.platform.Permission.class));
         onboarding.registerApiKey(globex, "Demo key", GLOBEX_API_KEY);
         log.info("Demo accounts created: sign in as admin@acme.test / {} (see README for all users)", DemoAccounts.PASSWORD);
+    }
+
+    private void supportUser(AccountId acme) {
+        user(acme, SUPPORT_USER, "Sam Syncwatch Support", EnumSet.of(MANAGE_INTEGRATIONS, VIEW_IMPORTED_CONTACTS));
     }
 
     private void user(AccountId account, String email, String name, Set<io.syncwatch.platform.Permission> permissions) {

@@ -1,5 +1,11 @@
 package io.syncwatch.platform.adapter.in.web;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -8,16 +14,25 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.application.port.in.SignIn;
 
-/** Loads console users and counts failed sign-ins for the lock-out rule. */
+/**
+ * Loads console users and counts failed sign-ins for the lock-out rule. The users listed in
+ * {@code syncwatch.support.users} (comma-separated login e-mails, empty by default) are
+ * Syncwatch's support staff: they get {@link CurrentUser#SYNCWATCH_SUPPORT_AUTHORITY} on top of
+ * their account permissions (decision 0008).
+ */
 @Component
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final SignIn signIn;
+    private final Set<String> supportUsers;
 
-    ConsoleUserDetailsService(SignIn signIn) {
+    ConsoleUserDetailsService(SignIn signIn, @Value("${syncwatch.support.users:}") String supportUsers) {
         this.signIn = signIn;
+        this.supportUsers = Arrays.stream(supportUsers.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -25,7 +40,7 @@ class ConsoleUserDetailsService implements UserDetailsService {
         return signIn.candidate(username)
                 .map(c -> new SyncwatchPrincipal(c.user().accountId(), c.user().id(), c.user().email(),
                         c.user().displayName(), c.user().passwordHash(), c.effectivePermissions(), c.user().enabled(),
-                        c.locked()))
+                        c.locked(), supportUsers.contains(c.user().email().toLowerCase(Locale.ROOT))))
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
     }
 

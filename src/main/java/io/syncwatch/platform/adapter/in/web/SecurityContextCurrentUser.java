@@ -69,6 +69,14 @@ class SecurityContextCurrentUser implements CurrentUser {
         return principal instanceof SyncwatchPrincipal || principal instanceof ApiClientPrincipal;
     }
 
+    @Override
+    public boolean isSyncwatchSupport() {
+        Authentication authentication = securityContext.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SyncwatchPrincipal
+                && authentication.getAuthorities().stream()
+                        .anyMatch(a -> SYNCWATCH_SUPPORT_AUTHORITY.equals(a.getAuthority()));
+    }
+
     private Object principal() {
         Authentication authentication = securityContext.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {

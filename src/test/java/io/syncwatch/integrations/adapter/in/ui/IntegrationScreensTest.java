@@ -212,6 +212,58 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aCustomerSeesNoReEnableOnAnIntegrationStoppedForQualityAssuranceButWhoReEnablesIt() {
+        IntegrationSnapshot s = active("Support");
+        operations.holdForQualityAssurance(s.id(), "The first run could not reach the source");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+
+        assertThat($(Span.class).id("lifecycle").getText()).startsWith("Stopped for quality assurance");
+        assertThat($(Button.class).withId("pause-resume").exists()).as("no Re-enable for customers").isFalse();
+        assertThat($(Span.class).id("quality-assurance-hint").getText())
+                .isEqualTo("Stopped for quality assurance: our engineering team has been notified, and we will "
+                        + "contact you once we have resolved the issue and re-enabled this integration.");
+    }
+
+    @Test
+    void aReEnableClickedByACustomerOnAPageOpenedBeforeTheHoldIsRefusedWithTheReason() {
+        IntegrationSnapshot s = active("Support");
+        integrations.pause(s.id());
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        assertThat(button("pause-resume").getText()).isEqualTo("Resume");
+
+        operations.holdForQualityAssurance(s.id(), "The first run could not reach the source");
+        test(button("pause-resume")).click();
+
+        assertThat(integrations.get(s.id()).pauseReason()).isEqualTo(PauseReason.QUALITY_ASSURANCE);
+        assertThat(test($(Notification.class).last()).getText()).isEqualTo(
+                io.syncwatch.integrations.SupportReEnableRequired.MESSAGE);
+        assertThat($(Button.class).withId("pause-resume").exists()).isFalse();
+        assertThat($(Span.class).withId("quality-assurance-hint").exists()).isTrue();
+    }
+
+    @Test
+    void syncwatchSupportSeesReEnableAndTheAuditTrailNamesWhoReEnabledIt() {
+        IntegrationSnapshot s = active("Support");
+        operations.holdForQualityAssurance(s.id(), "The first run could not reach the source");
+        String support = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        signedIn.asSyncwatchSupport(support);
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+
+        assertThat($(Span.class).withId("quality-assurance-hint").exists()).isFalse();
+        assertThat(button("pause-resume").getText()).isEqualTo("Re-enable");
+        test(button("pause-resume")).click();
+
+        assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+        assertThat(button("pause-resume").getText()).isEqualTo("Pause");
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> audit = $(Grid.class).id("audit-trail");
+        assertThat(audit.getListDataView().getItems().findFirst().orElseThrow()).satisfies(a -> {
+            assertThat(a.action()).isEqualTo("Re-enabled after quality assurance");
+            assertThat(a.actor()).isEqualTo(support);
+        });
+    }
+
+    @Test
     void deletingAsksFirstAndSaysImportedContactsStay() {
         IntegrationSnapshot s = active("Old");
         UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());

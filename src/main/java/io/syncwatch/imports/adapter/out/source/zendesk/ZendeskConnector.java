@@ -59,6 +59,7 @@ class ZendeskConnector implements SourcePlatformConnector {
     private final RestClient http;
     private final int attempts;
     private final Duration backoff;
+    private final Duration readTimeout;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ZendeskConnector(@Value("${syncwatch.connectors.zendesk.base-url:https://{subdomain}.zendesk.com}") String baseUrlTemplate,
@@ -69,6 +70,7 @@ class ZendeskConnector implements SourcePlatformConnector {
         this.baseUrlTemplate = baseUrlTemplate;
         this.attempts = Math.max(1, attempts);
         this.backoff = backoff;
+        this.readTimeout = readTimeout;
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build());
         factory.setReadTimeout(readTimeout);
@@ -209,6 +211,7 @@ class ZendeskConnector implements SourcePlatformConnector {
     }
 
     private Optional<JsonNode> call(String url, SourceCredentials credentials, boolean notFoundIsEmpty) throws SourceFailure {
+        long started = System.nanoTime();
         try {
             return http.get().uri(java.net.URI.create(url)).header("Authorization", authorization(credentials))
                     .header("Accept", "application/json")
@@ -258,6 +261,13 @@ class ZendeskConnector implements SourcePlatformConnector {
                     what = "refused the connection";
                     break;
                 }
+            }
+            // A body still trickling in when the read timeout expires is cut off by cancelling the
+            // response, which surfaces as a plain IOException ("subscription cancelled") rather than
+            // a timeout exception: once the read timeout has passed, it is the timeout.
+            if (what.equals("could not be reached")
+                    && Duration.ofNanos(System.nanoTime() - started).compareTo(readTimeout) >= 0) {
+                what = "did not answer in time";
             }
             throw SourceFailure.unreachable("Zendesk " + what + " (" + pathOf(url) + ").", cause);
         }

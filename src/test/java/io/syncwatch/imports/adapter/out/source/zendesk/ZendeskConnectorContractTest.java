@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,11 @@ class ZendeskConnectorContractTest {
     }
 
     static ZendeskConnector connectorFor(String base) {
-        return new ZendeskConnector(base, Duration.ofSeconds(2), Duration.ofSeconds(3), 2, Duration.ofMillis(10));
+        return connectorFor(base, Duration.ofSeconds(3));
+    }
+
+    static ZendeskConnector connectorFor(String base, Duration readTimeout) {
+        return new ZendeskConnector(base, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(10));
     }
 
     @AfterEach
@@ -240,6 +245,28 @@ class ZendeskConnectorContractTest {
             assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
             assertThat(f.getMessage()).contains("did not answer in time");
         });
+    }
+
+    @Test
+    void aBodyTricklingInPastTheReadTimeoutIsReportedAsNotAnsweringInTime() {
+        ZendeskConnector impatient = connectorFor("http://127.0.0.1:" + zendesk.port() + "/zd/{subdomain}",
+                Duration.ofMillis(1500));
+        // the status and headers come at once, the body in 100 chunks over 4 s: the read timeout
+        // cuts it off while it is being read, which the HTTP client reports as a cancelled
+        // subscription (an IOException), not as a timeout
+        zendesk.stubFor(get(urlPathEqualTo(EXPORT))
+                .willReturn(okJson(page(List.of(ticket(1, "open", "2026-01-01T10:00:00Z")), "c1", true))
+                        .withChunkedDribbleDelay(100, 4000)));
+
+        assertThatThrownBy(() -> impatient.fetchChanges(new SourceRequest(IntegrationId.of(1), CREDENTIALS, null, START, 100)))
+                .isInstanceOfSatisfying(SourceFailure.class, f -> {
+                    assertThat(f.getCause()).as("the headers came in time: the body was cut off")
+                            .isNotInstanceOf(HttpTimeoutException.class);
+                    assertThat(f.category()).isEqualTo(FailureCategory.SOURCE_UNREACHABLE);
+                    assertThat(f.getMessage()).startsWith("Zendesk did not answer in time (").endsWith(EXPORT + ").");
+                    assertThat(f.transientFailure()).as("retried like any timeout").isTrue();
+                });
+        zendesk.verify(2, getRequestedFor(urlPathEqualTo(EXPORT)));
     }
 
     @Test
