@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import io.syncwatch.platform.application.port.out.Users;
 import io.syncwatch.platform.domain.Account;
 import io.syncwatch.platform.domain.ApiKey;
 import io.syncwatch.platform.domain.ApiKeySecret;
+import io.syncwatch.platform.domain.SupportStaff;
 import io.syncwatch.platform.domain.User;
 
 @Service
@@ -40,8 +42,11 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private final ApiKeys apiKeys;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SupportStaff supportStaff;
 
-    AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock,
+            @Value("${syncwatch.support.users:}") String supportUsers) {
+        this.supportStaff = SupportStaff.parse(supportUsers);
         this.accounts = accounts;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -58,7 +63,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
 
     @Override
     public User createUser(AccountId account, String email, String displayName, String password, Set<Permission> permissions) {
-        return addUser(account, new NewUser(email, displayName, password, permissions));
+        return newUser(account, new NewUser(email, displayName, password, permissions));
     }
 
     @Override
@@ -90,8 +95,21 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
         return users.findByAccount(account);
     }
 
+    /**
+     * An account admin adds a user. Addresses of Syncwatch's support staff are refused: whoever
+     * signs in with one gets the support authority (decision 0008); support users are created by
+     * onboarding ({@link #createUser}) only.
+     */
     @Override
     public User addUser(AccountId account, NewUser command) {
+        if (command.email() != null && supportStaff.includes(command.email())) {
+            log.warn("Account {} tried to add a user with a Syncwatch support address", account);
+            throw new IllegalArgumentException("This e-mail address is reserved for Syncwatch support staff");
+        }
+        return newUser(account, command);
+    }
+
+    private User newUser(AccountId account, NewUser command) {
         String email = command.email() == null ? "" : command.email().trim().toLowerCase();
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
             throw new IllegalArgumentException("Enter a valid e-mail address");

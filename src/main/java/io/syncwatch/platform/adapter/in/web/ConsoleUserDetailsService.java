@@ -1,9 +1,5 @@
 package io.syncwatch.platform.adapter.in.web;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -15,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.platform.CurrentUser;
+import io.syncwatch.platform.domain.SupportStaff;
 import io.syncwatch.platform.application.port.in.SignIn;
 
 /**
@@ -27,12 +24,11 @@ import io.syncwatch.platform.application.port.in.SignIn;
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final SignIn signIn;
-    private final Set<String> supportUsers;
+    private final SupportStaff supportUsers;
 
     ConsoleUserDetailsService(SignIn signIn, @Value("${syncwatch.support.users:}") String supportUsers) {
         this.signIn = signIn;
-        this.supportUsers = Arrays.stream(supportUsers.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))
-                .filter(e -> !e.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        this.supportUsers = SupportStaff.parse(supportUsers);
     }
 
     @Override
@@ -40,7 +36,7 @@ class ConsoleUserDetailsService implements UserDetailsService {
         return signIn.candidate(username)
                 .map(c -> new SyncwatchPrincipal(c.user().accountId(), c.user().id(), c.user().email(),
                         c.user().displayName(), c.user().passwordHash(), c.effectivePermissions(), c.user().enabled(),
-                        c.locked(), supportUsers.contains(c.user().email().toLowerCase(Locale.ROOT))))
+                        c.locked(), supportUsers.includes(c.user().email())))
                 .orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
     }
 
