@@ -99,7 +99,9 @@ class HealthStatusSection implements IntegrationPageSection {
             var list = new UnorderedList();
             list.setId("health-what-to-check");
             checks.forEach(c -> list.add(new ListItem(c)));
-            area.add(new Span("What to check"), list);
+            var heading = new Paragraph("What to check");
+            heading.addClassName("sw-health-checks-heading");
+            area.add(heading, list);
         }
         return area;
     }
