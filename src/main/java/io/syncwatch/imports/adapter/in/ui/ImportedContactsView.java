@@ -93,7 +93,9 @@ public class ImportedContactsView extends VerticalLayout {
         integration.setItems(integrations.values());
         integration.setItemLabelGenerator(IntegrationFilters::name);
         integration.setClearButtonVisible(true);
+        integration.setPlaceholder("All integrations");
         channel.setId("contacts-channel");
+        channel.setPlaceholder("All channels");
         channel.setItems(contacts.channels(account, null));
         channel.setClearButtonVisible(true);
         importedFrom.setId("contacts-from");
