@@ -1,6 +1,7 @@
 package io.syncwatch.platform.application;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -211,5 +212,15 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     public List<String> emailsOfUsersWith(AccountId account, Permission permission) {
         return users.findByAccount(account).stream().filter(User::enabled)
                 .filter(u -> u.permissions().contains(permission)).map(User::email).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<AccountUser> usersOf(AccountId account) {
+        return users.findByAccount(account).stream()
+                .map(u -> new AccountUser(u.email(), u.displayName(), u.enabled()))
+                .sorted(Comparator.comparing(AccountUser::displayName, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(AccountUser::email))
+                .toList();
     }
 }

@@ -23,6 +23,8 @@ import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.in.alerts.AlertEvents;
 import io.syncwatch.health.application.port.in.alerts.AlertOwners;
 import io.syncwatch.health.application.port.in.alerts.HeldAlertMails;
+import io.syncwatch.health.application.port.out.alerts.AlertRouting;
+import io.syncwatch.health.application.port.out.alerts.AlertRouting.StoredOwners;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -51,6 +53,8 @@ class AlertMailTest {
     MutableClock clock;
     @Autowired
     HeldAlertMails heldMails;
+    @Autowired
+    AlertRouting routingStore;
 
     TestAccount account;
     String adminEmail;
@@ -91,16 +95,30 @@ class AlertMailTest {
         assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("another integration").hasSize(4);
     }
 
+    AlertOwners.Owner user(String email) {
+        return owners.selectableUsers().stream().filter(o -> o.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    List<AlertOwners.Owner> ownersOf(long integration) {
+        return owners.routing().stream().filter(r -> r.integrationId() == integration).findFirst().orElseThrow()
+                .owners();
+    }
+
     @Test
-    void theOwnerGetsTheMailInsteadOfTheAdmins() throws Exception {
+    void theOwnersGetTheMailInsteadOfTheAdmins() throws Exception {
         change(3, DetailedState.SETUP, DetailedState.ACTIVE);
+        String owner1 = accounts.namedUser(account, "Olivia Owner");
+        String deputy = "deputy-" + account.id() + "@example.test";
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
-        assertThatThrownBy(() -> owners.setOwner(3, "not-an-address")).isInstanceOf(IllegalArgumentException.class);
-        String owner1 = "owner-" + account.id() + "@example.test";
-        String owner2 = "deputy-" + account.id() + "@example.test";
-        owners.setOwner(3, owner1 + ", " + owner2);
-        assertThat(owners.routing()).singleElement().extracting(AlertOwners.Routing::owner)
-                .isEqualTo(owner1 + ", " + owner2);
+        assertThatThrownBy(() -> owners.mailbox("not-an-address")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> owners.mailbox(owner1)).as("a user is picked, not typed")
+                .hasMessageContaining("is a user of this account");
+        assertThatThrownBy(() -> owners.setOwners(3,
+                List.of(new AlertOwners.Owner("stranger@example.test", "", AlertOwners.Kind.USER))))
+                .as("only users of the account are owners").hasMessageContaining("not a user of this account");
+        owners.setOwners(3, List.of(user(owner1), owners.mailbox(deputy.toUpperCase())));
+        assertThat(ownersOf(3)).containsExactly(new AlertOwners.Owner(owner1, "Olivia Owner", AlertOwners.Kind.USER),
+                new AlertOwners.Owner(deputy, "", AlertOwners.Kind.MAILBOX));
 
         alerts.credentialsInvalid(new CredentialsDeclaredInvalid(IntegrationId.of(3), account.id(),
                 clock.instant().minus(Duration.ofDays(3)), clock.instant()));
@@ -108,12 +126,70 @@ class AlertMailTest {
 
         assertThat(AlertsFixtures.mailsTo(smtp, owner1)).as("one mail for the two signals of the same kind")
                 .containsExactly("[Syncwatch] Support desk: Credentials invalid");
-        assertThat(AlertsFixtures.mailsTo(smtp, owner2)).hasSize(1);
+        assertThat(AlertsFixtures.mailsTo(smtp, deputy)).as("the shared mailbox").hasSize(1);
         assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
         String text = (String) List.of(smtp.getReceivedMessages()).stream()
                 .filter(m -> AlertsFixtures.subjectOf(m).contains("Credentials invalid")).findFirst().orElseThrow()
                 .getContent();
         assertThat(text).contains("Reconnect the integration", "/conversations/integrations/platforms/3");
+    }
+
+    @Test
+    void aDisabledOwnerGetsNoMailAndWhenNoOwnerRemainsTheAdminsDo() {
+        change(5, DetailedState.SETUP, DetailedState.ACTIVE);
+        String anna = accounts.namedUser(account, "Anna");
+        String ben = accounts.namedUser(account, "Ben");
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        owners.setOwners(5, List.of(user(anna), user(ben)));
+
+        accounts.setEnabled(account, anna, false);
+        assertThat(owners.selectableUsers()).extracting(AlertOwners.Owner::email).doesNotContain(anna).contains(ben);
+        assertThat(ownersOf(5)).as("still shown, marked").contains(
+                new AlertOwners.Owner(anna, "Anna", AlertOwners.Kind.DISABLED_USER));
+        change(5, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, anna)).as("disabled").isEmpty();
+        assertThat(AlertsFixtures.mailsTo(smtp, ben)).hasSize(1);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("an owner remains").isEmpty();
+
+        accounts.setEnabled(account, ben, false);
+        change(5, DetailedState.SYNC_FAILING, DetailedState.AUTHENTICATION_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, anna)).isEmpty();
+        assertThat(AlertsFixtures.mailsTo(smtp, ben)).hasSize(1);
+        assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).as("no owner remains: the admins, as without owners")
+                .containsExactly("[Syncwatch] Support desk (Zendesk): Authentication failing");
+        assertThat(owners.routing()).filteredOn(r -> r.integrationId() == 5).singleElement()
+                .matches(AlertOwners.Routing::fallsBackToAdmins);
+
+        accounts.setEnabled(account, anna, true);
+        clock.advance(Duration.ofHours(1));
+        change(5, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, anna)).as("enabled again").hasSize(1);
+    }
+
+    @Test
+    void anAddressStoredBeforeThatIsNoUserStaysVisibleGetsNoMailAndCanBeRemoved() {
+        change(6, DetailedState.SETUP, DetailedState.ACTIVE);
+        String olivia = accounts.namedUser(account, "Olivia");
+        String typed = "typed-" + account.id() + "@example.test";
+        routingStore.setOwner(account.id(), 6, new StoredOwners(List.of(typed, olivia.toUpperCase()), List.of()));
+        signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
+        assertThat(ownersOf(6)).containsExactly(new AlertOwners.Owner(typed, "", AlertOwners.Kind.NOT_A_USER),
+                new AlertOwners.Owner(olivia, "Olivia", AlertOwners.Kind.USER));
+        assertThat(ownersOf(6).get(0).label()).isEqualTo(typed + " (not a user of this account, gets no mail)");
+
+        change(6, DetailedState.ACTIVE, DetailedState.SYNC_FAILING);
+        assertThat(AlertsFixtures.mailsTo(smtp, typed)).isEmpty();
+        assertThat(AlertsFixtures.mailsTo(smtp, olivia)).hasSize(1);
+
+        owners.setOwners(6, ownersOf(6));
+        assertThat(ownersOf(6)).as("saving again keeps it").hasSize(2);
+        owners.setOwners(6, List.of(ownersOf(6).get(1)));
+        assertThat(ownersOf(6)).extracting(AlertOwners.Owner::email).containsExactly(olivia);
+        assertThatThrownBy(() -> owners.setOwners(6, List.of(new AlertOwners.Owner(typed, "", AlertOwners.Kind.NOT_A_USER))))
+                .as("once removed it cannot come back except as an explicit mailbox")
+                .hasMessageContaining("not a user of this account");
+        owners.setOwners(6, List.of(owners.mailbox(typed)));
+        assertThat(ownersOf(6)).containsExactly(new AlertOwners.Owner(typed, "", AlertOwners.Kind.MAILBOX));
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.syncwatch.health.application.port.in.alerts.AlertOwners.Owner;
 import io.syncwatch.health.application.port.out.alerts.AlertMail;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting.HeldAlerts;
@@ -45,9 +45,16 @@ public class AlertMailing {
         return baseUrl + path;
     }
 
+    /**
+     * The integration's owners who are mailed — enabled users of the account and shared mailboxes;
+     * disabled users and addresses that are no user of the account are skipped — or, when none
+     * remains, the account admins.
+     */
     public List<String> recipientsFor(AccountId account, long integrationId) {
-        List<String> owner = routing.ownerOf(account, integrationId).map(AlertMailing::split).orElse(List.of());
-        return owner.isEmpty() ? directory.emailsOfUsersWith(account, Permission.ACCOUNT_ADMIN) : owner;
+        List<String> owners = routing.ownerOf(account, integrationId)
+                .map(stored -> AlertOwnersService.classify(stored, AlertOwnersService.byEmail(directory.usersOf(account))))
+                .orElse(List.of()).stream().filter(o -> o.kind().mailed()).map(Owner::email).toList();
+        return owners.isEmpty() ? directory.emailsOfUsersWith(account, Permission.ACCOUNT_ADMIN) : owners;
     }
 
     /**
@@ -98,7 +105,4 @@ public class AlertMailing {
         return mail.enabled() && !to.isEmpty() && mail.send(to, subject, text);
     }
 
-    static List<String> split(String recipients) {
-        return Arrays.stream(recipients.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
 }

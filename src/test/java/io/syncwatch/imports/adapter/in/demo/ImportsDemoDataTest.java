@@ -104,6 +104,11 @@ class ImportsDemoDataTest {
             public List<String> emailsOfUsersWith(AccountId account, Permission permission) {
                 return List.of();
             }
+
+            @Override
+            public List<AccountUser> usersOf(AccountId account) {
+                return List.of();
+            }
         };
     }
 }

@@ -1,10 +1,16 @@
 package io.syncwatch.health.adapter.in.ui.alerts;
 
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -40,8 +46,11 @@ public class DigestView extends VerticalLayout {
     final Button generate = new Button("Generate now", e -> show());
     final Div content = new Div();
     final Grid<AlertOwners.Routing> routing = new Grid<>();
-    final TextField owner = new TextField("Alert owner (e-mail addresses; empty: account admins)");
-    final Button saveOwner = new Button("Save owner", e -> saveOwner());
+    final MultiSelectComboBox<AlertOwners.Owner> owner = new MultiSelectComboBox<>(
+            "Alert owners (users of this account; none: account admins)");
+    final TextField mailbox = new TextField("Shared mailbox (not a user)");
+    final Button addMailbox = new Button("Add mailbox", e -> addMailbox());
+    final Button saveOwner = new Button("Save owners", e -> saveOwner());
 
     public DigestView(HealthDigest digest, AlertOwners owners) {
         this.digest = digest;
@@ -51,6 +60,8 @@ public class DigestView extends VerticalLayout {
         content.setId("digest-content");
         routing.setId("digest-routing");
         owner.setId("digest-owner");
+        mailbox.setId("digest-mailbox");
+        addMailbox.setId("digest-add-mailbox");
         saveOwner.setId("digest-save-owner");
         generate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new PageHeader("Weekly health digest",
@@ -59,20 +70,25 @@ public class DigestView extends VerticalLayout {
         add(content);
 
         add(new H2("Alert routing"));
-        add(new Paragraph("Errors and invalid credentials are mailed to the integration's owner, or to the account admins."));
+        add(new Paragraph("Errors and invalid credentials are mailed to the integration's owners — people who can "
+                + "sign in to this account, or a shared mailbox added explicitly. Disabled users get no mail; when no "
+                + "owner would get it, the account admins do."));
         routing.addColumn(AlertOwners.Routing::integrationName).setHeader("Integration");
         routing.addColumn(AlertOwners.Routing::platform).setHeader("Platform");
-        routing.addColumn(r -> r.owner().isBlank() ? "Account admins" : r.owner()).setHeader("Owner").setFlexGrow(2);
+        routing.addColumn(DigestView::ownersText).setHeader("Owners").setFlexGrow(2);
         routing.setAllRowsVisible(true);
-        routing.addSelectionListener(e -> {
-            owner.setValue(e.getFirstSelectedItem().map(AlertOwners.Routing::owner).orElse(""));
-            saveOwner.setEnabled(e.getFirstSelectedItem().isPresent());
-        });
-        owner.setWidth("28em");
-        saveOwner.setEnabled(false);
+        routing.addSelectionListener(e -> showOwners(e.getFirstSelectedItem().orElse(null)));
+        owner.setItemLabelGenerator(AlertOwners.Owner::label);
+        owner.setWidth("32em");
+        owner.setHelperText("Pick people from the account's users; remove an entry with its ×.");
+        mailbox.setWidth("20em");
+        mailbox.setHelperText("A team address that is not a user, e.g. support-team@example.com");
+        showOwners(null);
         var bar = new HorizontalLayout(owner, saveOwner);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(routing, bar);
+        var mailboxBar = new HorizontalLayout(mailbox, addMailbox);
+        mailboxBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(routing, bar, mailboxBar);
         show();
     }
 
@@ -101,12 +117,59 @@ public class DigestView extends VerticalLayout {
         }
     }
 
+    /** "Account admins", or the owners' labels; says so when none of them is mailed. */
+    static String ownersText(AlertOwners.Routing r) {
+        if (r.owners().isEmpty()) {
+            return "Account admins";
+        }
+        String owners = String.join(", ", r.owners().stream().map(AlertOwners.Owner::label).toList());
+        return r.fallsBackToAdmins() ? owners + " — no owner gets mail: account admins" : owners;
+    }
+
+    /** The picker offers the enabled users plus whatever the selected row holds (kept until removed). */
+    private void showOwners(AlertOwners.@Nullable Routing row) {
+        boolean selected = row != null;
+        owner.setInvalid(false);
+        mailbox.setInvalid(false);
+        List<AlertOwners.Owner> current = selected ? row.owners() : List.of();
+        setOwnerItems(current, current);
+        owner.setEnabled(selected);
+        mailbox.setEnabled(selected);
+        addMailbox.setEnabled(selected);
+        saveOwner.setEnabled(selected);
+    }
+
+    private void setOwnerItems(Collection<AlertOwners.Owner> extra, Collection<AlertOwners.Owner> value) {
+        Set<AlertOwners.Owner> items = new LinkedHashSet<>(owners.selectableUsers());
+        items.addAll(extra);
+        owner.setItems(List.copyOf(items));
+        owner.setValue(new LinkedHashSet<>(value));
+    }
+
+    private void addMailbox() {
+        mailbox.setInvalid(false);
+        try {
+            AlertOwners.Owner added = owners.mailbox(mailbox.getValue());
+            Set<AlertOwners.Owner> value = new LinkedHashSet<>(owner.getValue());
+            value.removeIf(o -> o.email().equals(added.email()));
+            value.add(added);
+            setOwnerItems(value, value);
+            mailbox.clear();
+        } catch (IllegalArgumentException e) {
+            mailbox.setErrorMessage(e.getMessage());
+            mailbox.setInvalid(true);
+        }
+    }
+
     private void saveOwner() {
         routing.asSingleSelect().getOptionalValue().ifPresent(r -> {
             owner.setInvalid(false);
             try {
-                owners.setOwner(r.integrationId(), owner.getValue());
-                routing.setItems(owners.routing());
+                owners.setOwners(r.integrationId(), List.copyOf(owner.getValue()));
+                List<AlertOwners.Routing> rows = owners.routing();
+                routing.setItems(rows);
+                rows.stream().filter(x -> x.integrationId() == r.integrationId()).findFirst()
+                        .ifPresent(routing::select);
             } catch (IllegalArgumentException e) {
                 owner.setErrorMessage(e.getMessage());
                 owner.setInvalid(true);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting;
+import io.syncwatch.health.application.port.out.alerts.AlertRouting.StoredOwners;
 import io.syncwatch.health.application.port.out.alerts.DigestProjection;
 import io.syncwatch.health.application.port.out.alerts.WebhookDeliveries;
 import io.syncwatch.health.application.port.out.alerts.WebhookEndpoints;
@@ -203,29 +204,39 @@ class JdbcAlertsStore implements WebhookEndpoints, WebhookDeliveries, AlertRouti
     // ---- routing, mail log, notices
 
     @Override
-    public Optional<String> ownerOf(AccountId account, long integrationId) {
-        return jdbc.sql("SELECT recipients FROM health_alert_owner WHERE account_id = ? AND integration_id = ?")
-                .params(account.value(), integrationId).query(String.class).optional().filter(s -> !s.isBlank());
+    public Optional<StoredOwners> ownerOf(AccountId account, long integrationId) {
+        return jdbc.sql("SELECT recipients, mailboxes FROM health_alert_owner WHERE account_id = ? AND integration_id = ?")
+                .params(account.value(), integrationId)
+                .query((rs, n) -> new StoredOwners(list(rs.getString(1)), list(rs.getString(2)))).optional()
+                .filter(o -> !o.isEmpty());
     }
 
     @Override
-    public Map<Long, String> owners(AccountId account) {
-        Map<Long, String> owners = new HashMap<>();
-        jdbc.sql("SELECT integration_id, recipients FROM health_alert_owner WHERE account_id = ?").param(account.value())
-                .query(rs -> {
-                    owners.put(rs.getLong(1), rs.getString(2));
+    public Map<Long, StoredOwners> owners(AccountId account) {
+        Map<Long, StoredOwners> owners = new HashMap<>();
+        jdbc.sql("SELECT integration_id, recipients, mailboxes FROM health_alert_owner WHERE account_id = ?")
+                .param(account.value()).query(rs -> {
+                    owners.put(rs.getLong(1), new StoredOwners(list(rs.getString(2)), list(rs.getString(3))));
                 });
         return owners;
     }
 
     @Override
-    public void setOwner(AccountId account, long integrationId, String recipients) {
+    public void setOwner(AccountId account, long integrationId, StoredOwners owners) {
         jdbc.sql("DELETE FROM health_alert_owner WHERE account_id = ? AND integration_id = ?")
                 .params(account.value(), integrationId).update();
-        if (!recipients.isBlank()) {
-            jdbc.sql("INSERT INTO health_alert_owner (account_id, integration_id, recipients) VALUES (?, ?, ?)")
-                    .params(account.value(), integrationId, recipients).update();
+        if (!owners.isEmpty()) {
+            jdbc.sql("INSERT INTO health_alert_owner (account_id, integration_id, recipients, mailboxes) VALUES (?, ?, ?, ?)")
+                    .params(account.value(), integrationId, String.join(", ", owners.users()),
+                            String.join(", ", owners.mailboxes()))
+                    .update();
         }
+    }
+
+    /** Stored lists are addresses separated by commas (older rows: also by spaces or semicolons). */
+    private static List<String> list(String stored) {
+        return stored == null ? List.of()
+                : Arrays.stream(stored.split("[,;\\s]+")).map(String::strip).filter(a -> !a.isEmpty()).toList();
     }
 
     @Override

@@ -22,11 +22,31 @@ public interface AlertRouting {
             Instant lastAt, Instant dueAt) {
     }
 
-    Optional<String> ownerOf(AccountId account, long integrationId);
+    /**
+     * An integration's stored owners: {@code users} are sign-in e-mails of the account's users (and
+     * addresses stored before owners were picked from users, which may match no user);
+     * {@code mailboxes} are shared addresses an admin added explicitly as "not a user".
+     */
+    record StoredOwners(List<String> users, List<String> mailboxes) {
 
-    Map<Long, String> owners(AccountId account);
+        public static final StoredOwners NONE = new StoredOwners(List.of(), List.of());
 
-    void setOwner(AccountId account, long integrationId, String recipients);
+        public StoredOwners {
+            users = List.copyOf(users);
+            mailboxes = List.copyOf(mailboxes);
+        }
+
+        public boolean isEmpty() {
+            return users.isEmpty() && mailboxes.isEmpty();
+        }
+    }
+
+    Optional<StoredOwners> ownerOf(AccountId account, long integrationId);
+
+    Map<Long, StoredOwners> owners(AccountId account);
+
+    /** Replaces the integration's owners; empty owners delete the row (the admins get the mails). */
+    void setOwner(AccountId account, long integrationId, StoredOwners owners);
 
     Optional<Instant> lastMailed(AccountId account, long integrationId, String kind);
 

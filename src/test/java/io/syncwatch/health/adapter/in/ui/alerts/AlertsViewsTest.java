@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,6 +28,7 @@ import io.syncwatch.health.alerts.AlertsFixtures;
 import io.syncwatch.health.alerts.AlertsTest;
 import io.syncwatch.health.alerts.MutableClock;
 import io.syncwatch.health.application.port.in.alerts.AlertEvents;
+import io.syncwatch.health.application.port.in.alerts.AlertOwners;
 import io.syncwatch.health.application.port.in.alerts.WebhookDispatch;
 import io.syncwatch.health.domain.alerts.WebhookDelivery;
 import io.syncwatch.health.domain.alerts.WebhookEndpoint;
@@ -128,13 +131,18 @@ class AlertsViewsTest extends SpringBrowserlessTest {
         alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 41, "Helpdesk EU", DetailedState.ACTIVE,
                 DetailedState.SYNC_FAILING, now.minus(Duration.ofHours(2))));
         alerts.runFinished(AlertsFixtures.run(account.id(), 41, RunOutcome.FAILED, 0, now.minus(Duration.ofHours(1))));
+        String eve = accounts.namedUser(account, "Eve Europe");
+        String gone = accounts.namedUser(account, "Gus Gone");
+        accounts.setEnabled(account, gone, false);
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
 
         UI.getCurrent().navigate("conversations/integrations/digest");
         assertThat(getCurrentView()).isInstanceOf(DigestView.class);
         Button generate = $(Button.class).id("digest-generate");
         Grid<io.syncwatch.health.application.port.in.alerts.AlertOwners.Routing> routing = grid("digest-routing");
-        TextField owner = $(TextField.class).id("digest-owner");
+        MultiSelectComboBox<AlertOwners.Owner> owner = $(MultiSelectComboBox.class).id("digest-owner");
+        TextField mailbox = $(TextField.class).id("digest-mailbox");
+        Button addMailbox = $(Button.class).id("digest-add-mailbox");
         Button saveOwner = $(Button.class).id("digest-save-owner");
         assertThat($(H3.class).all()).extracting(H3::getText).contains("Not active (1)");
         Anchor link = $(Anchor.class).all().stream().filter(a -> a.getText().equals("Helpdesk EU")).findFirst()
@@ -148,9 +156,29 @@ class AlertsViewsTest extends SpringBrowserlessTest {
         assertThat($(Span.class).all()).extracting(Span::getText).anyMatch(t -> t.contains("Authentication failing"));
 
         assertThat(test(routing).size()).isEqualTo(2);
+        assertThat(test(routing).getCellText(0, 2)).isEqualTo("Account admins");
+        assertThat(owner.isEnabled()).as("pick a row first").isFalse();
         routing.select(test(routing).getRow(0));
-        test(owner).setValue("eu-team@example.test");
+        List<AlertOwners.Owner> offered = owner.getListDataView().getItems().toList();
+        assertThat(offered).extracting(AlertOwners.Owner::label).contains("Eve Europe <" + eve + ">")
+                .noneMatch(l -> l.contains(gone));
+        test(owner).selectItem("Eve Europe <" + eve + ">");
+
+        test(mailbox).setValue(eve);
+        test(addMailbox).click();
+        assertThat(mailbox.isInvalid()).as("a user is picked, not typed").isTrue();
+        assertThat(mailbox.getErrorMessage()).contains("pick them from the list");
+        test(mailbox).setValue("eu-team@example.test");
+        test(addMailbox).click();
+        assertThat(mailbox.isInvalid()).isFalse();
         test(saveOwner).click();
-        assertThat(test(routing).getCellText(0, 2)).isEqualTo("eu-team@example.test");
+
+        assertThat(owner.isInvalid()).isFalse();
+        assertThat(test(routing).getCellText(0, 2))
+                .isEqualTo("Eve Europe <" + eve + ">, eu-team@example.test (shared mailbox)");
+        routing.deselectAll();
+        routing.select(test(routing).getRow(0));
+        assertThat(owner.getValue()).extracting(AlertOwners.Owner::email).containsExactlyInAnyOrder(eve,
+                "eu-team@example.test");
     }
 }
