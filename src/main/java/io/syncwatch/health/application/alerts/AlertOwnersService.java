@@ -50,7 +50,8 @@ class AlertOwnersService implements AlertOwners {
         AccountId account = currentUser.accountId();
         Map<Long, StoredOwners> owners = routing.owners(account);
         Map<String, AccountUser> users = byEmail(directory.usersOf(account));
-        return projection.integrations(account).stream().map(i -> new Routing(i.integrationId(), i.name(), i.platform(),
+        return projection.integrations(account).stream().filter(i -> i.state() != io.syncwatch.health.DetailedState.DELETED)
+                .map(i -> new Routing(i.integrationId(), i.name(), i.platform(),
                 classify(owners.getOrDefault(i.integrationId(), StoredOwners.NONE), users))).toList();
     }
 

@@ -52,9 +52,14 @@ public class DigestView extends VerticalLayout {
     final Button addMailbox = new Button("Add mailbox", e -> addMailbox());
     final Button saveOwner = new Button("Save owners", e -> saveOwner());
 
-    public DigestView(HealthDigest digest, AlertOwners owners) {
+    private final java.util.Map<String, String> platformNames = new java.util.HashMap<>();
+
+    public DigestView(HealthDigest digest, AlertOwners owners,
+            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.SourcePlatformCatalog> catalogs) {
         this.digest = digest;
         this.owners = owners;
+        catalogs.orderedStream().flatMap(c -> c.platforms().stream())
+                .forEach(p -> platformNames.putIfAbsent(p.key(), p.displayName()));
         addClassName("sw-page");
         generate.setId("digest-generate");
         content.setId("digest-content");
@@ -74,7 +79,7 @@ public class DigestView extends VerticalLayout {
                 + "sign in to this account, or a shared mailbox added explicitly. Disabled users get no mail; when no "
                 + "owner would get it, the account admins do."));
         routing.addColumn(AlertOwners.Routing::integrationName).setHeader("Integration");
-        routing.addColumn(AlertOwners.Routing::platform).setHeader("Platform");
+        routing.addColumn(r -> platformNames.getOrDefault(r.platform(), r.platform())).setHeader("Platform");
         routing.addColumn(DigestView::ownersText).setHeader("Owners").setFlexGrow(2);
         routing.setAllRowsVisible(true);
         routing.addSelectionListener(e -> showOwners(e.getFirstSelectedItem().orElse(null)));
@@ -134,6 +139,8 @@ public class DigestView extends VerticalLayout {
         List<AlertOwners.Owner> current = selected ? row.owners() : List.of();
         setOwnerItems(current, current);
         owner.setEnabled(selected);
+        owner.setHelperText(selected ? "Pick people from the account's users; remove an entry with its ×."
+                : "Select an integration above to choose its owners.");
         mailbox.setEnabled(selected);
         addMailbox.setEnabled(selected);
         saveOwner.setEnabled(selected);

@@ -151,13 +151,16 @@ class AlertsViewsTest extends SpringBrowserlessTest {
 
         alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 42, "Helpdesk US", DetailedState.SETUP,
                 DetailedState.AUTHENTICATION_FAILING, now));
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 43, "Retired desk", DetailedState.ACTIVE,
+                DetailedState.DELETED, now));
         test(generate).click();
         assertThat($(H3.class).all()).extracting(H3::getText).contains("Not active (2)");
         assertThat($(Span.class).all()).extracting(Span::getText).anyMatch(t -> t.contains("Authentication failing"));
 
-        assertThat(test(routing).size()).isEqualTo(2);
+        assertThat(test(routing).size()).as("a deleted integration has no alert routing").isEqualTo(2);
         assertThat(test(routing).getCellText(0, 2)).isEqualTo("Account admins");
         assertThat(owner.isEnabled()).as("pick a row first").isFalse();
+        assertThat(owner.getHelperText()).isEqualTo("Select an integration above to choose its owners.");
         routing.select(test(routing).getRow(0));
         List<AlertOwners.Owner> offered = owner.getListDataView().getItems().toList();
         assertThat(offered).extracting(AlertOwners.Owner::label).contains("Eve Europe <" + eve + ">")
