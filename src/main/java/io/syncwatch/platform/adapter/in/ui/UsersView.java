@@ -55,6 +55,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(u -> u.enabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(u -> new Button("Edit", e -> openEditDialog(u))).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // every permission readable
         add(grid);
         refresh();
     }
