@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
@@ -29,8 +28,12 @@ import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.platform.AccountId;
 
-/** Test doubles of the integrations module, a scripted source, a movable clock and an event recorder. */
-@TestConfiguration(proxyBeanMethods = false)
+/**
+ * Test doubles of the integrations module, a scripted source, a movable clock and an event recorder.
+ *
+ * <p>No stereotype: the tests that need these doubles {@code @Import} it (its {@code @Bean} methods
+ * are read as a lite configuration), and component scanning never picks it up.
+ */
 public class ImportsFixtures {
 
     @Bean

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.test.context.TestComponent;
 
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.ImportCounts;
@@ -30,8 +29,10 @@ import io.syncwatch.integrations.SourcePlatformCatalog;
 /**
  * A source platform for tests that need the catalogue without a real connector: credential
  * {@code token} (the value {@value #REJECTED_TOKEN} fails the connection test) and a region.
+ * <p>
+ * No stereotype: tests {@code @Import} it (see {@link SyncwatchTest}), so component scanning never
+ * adds this catalogue to a context that did not ask for it.
  */
-@TestComponent
 public class TestPlatforms implements SourcePlatformCatalog {
 
     public static final String KEY = "test-helpdesk";
