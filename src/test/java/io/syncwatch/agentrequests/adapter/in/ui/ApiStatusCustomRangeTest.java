@@ -2,18 +2,12 @@ package io.syncwatch.agentrequests.adapter.in.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,10 +26,8 @@ import com.vaadin.flow.component.select.Select;
 import io.syncwatch.agentrequests.AgentConnectCompanies;
 import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
-import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
-import io.syncwatch.agentrequests.domain.RequestError;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -46,8 +38,6 @@ import io.syncwatch.testsupport.TestAccounts;
 @AutoConfigureMockMvc
 @Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
 class ApiStatusCustomRangeTest extends SpringBrowserlessTest {
-
-    private static final Pattern LAST_CELL = Pattern.compile("\"([^\"]*)\"$");
 
     @Autowired
     AgentConnectCompanies companies;
@@ -74,10 +64,7 @@ class ApiStatusCustomRangeTest extends SpringBrowserlessTest {
     }
 
     private void log(String reference, Instant at, KeyKind kind, RequestErrorCode error) {
-        requestLog.append(new LoggedRequest("req_" + reference + "_" + System.nanoTime(), company.id(), at, 1,
-                kind == KeyKind.TEST ? "Staging" : "Production", kind, 422,
-                List.of(new RequestError(error, "field", "message")), null,
-                new AgentRequest("e@acme.test", "Carla", "carla@example.com", "email", "Acme", "en", reference), "{}"));
+        RequestLogRows.logInvalid(requestLog, company.id(), reference, at, kind, error);
     }
 
     @SuppressWarnings("unchecked")
@@ -88,26 +75,6 @@ class ApiStatusCustomRangeTest extends SpringBrowserlessTest {
 
     private List<String> summary() {
         return $(Span.class).from($(HorizontalLayout.class).id("error-summary")).all().stream().map(Span::getText).toList();
-    }
-
-    private static List<String> csvReferences(String csv) {
-        List<String> refs = new ArrayList<>();
-        csv.lines().skip(1).forEach(line -> {
-            Matcher m = LAST_CELL.matcher(line);
-            assertThat(m.find()).as(line).isTrue();
-            refs.add(m.group(1));
-        });
-        return refs;
-    }
-
-    private static String csv(RequestLogPanel panel) {
-        var out = new StringWriter();
-        try {
-            panel.writeCsv(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     @Test
@@ -138,7 +105,7 @@ class ApiStatusCustomRangeTest extends SpringBrowserlessTest {
         assertThat(summary()).containsExactly("Brand signifier not provided: 1");
         assertThat(panel.rangeTo.isInvalid()).isFalse();
         assertThat(panel.export.isEnabled()).isTrue();
-        assertThat(csvReferences(csv(panel))).containsExactly("TEN-DAYS");
+        assertThat(RequestLogRows.csvReferences(RequestLogRows.csv(panel))).containsExactly("TEN-DAYS");
         assertThat(panel.exportFileName()).isEqualTo("invalid-requests-" + local.minusMinutes(10).format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + "-to-"
                 + local.plusMinutes(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + ".csv");

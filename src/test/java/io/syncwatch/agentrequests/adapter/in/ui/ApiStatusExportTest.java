@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +32,8 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import io.syncwatch.agentrequests.AgentConnectCompanies;
 import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
-import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
-import io.syncwatch.agentrequests.domain.RequestError;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
@@ -50,8 +44,6 @@ import io.syncwatch.testsupport.TestAccounts;
 @AutoConfigureMockMvc
 @Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
 class ApiStatusExportTest extends SpringBrowserlessTest {
-
-    private static final Pattern LAST_CELL = Pattern.compile("\"([^\"]*)\"$");
 
     @Autowired
     AgentConnectCompanies companies;
@@ -78,36 +70,13 @@ class ApiStatusExportTest extends SpringBrowserlessTest {
     }
 
     private void log(String reference, Instant at, KeyKind kind, RequestErrorCode error) {
-        requestLog.append(new LoggedRequest("req_" + reference + "_" + System.nanoTime(), company.id(), at, 1,
-                kind == KeyKind.TEST ? "Staging" : "Production", kind, 422,
-                List.of(new RequestError(error, "field", "message")), null,
-                new AgentRequest("e@acme.test", "Carla", "carla@example.com", "email", "Acme", "en", reference), "{}"));
+        RequestLogRows.logInvalid(requestLog, company.id(), reference, at, kind, error);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> references() {
         Grid<LoggedRequest> grid = $(Grid.class).id("request-grid");
         return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference()).toList();
-    }
-
-    private static List<String> csvReferences(String csv) {
-        List<String> refs = new ArrayList<>();
-        csv.lines().skip(1).forEach(line -> {
-            Matcher m = LAST_CELL.matcher(line);
-            assertThat(m.find()).as(line).isTrue();
-            refs.add(m.group(1));
-        });
-        return refs;
-    }
-
-    private static String csv(RequestLogPanel panel) {
-        var out = new StringWriter();
-        try {
-            panel.writeCsv(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     @Test
@@ -134,14 +103,14 @@ class ApiStatusExportTest extends SpringBrowserlessTest {
         test($(TextField.class).id("search")).setValue("exp-");
         test($(Select.class).id("error-filter")).selectItem("Employee not found"); // read through the error index
 
-        String csv = csv(panel);
+        String csv = RequestLogRows.csv(panel);
         assertThat(csv.lines().findFirst()).hasValue(RequestLogCsv.HEADER);
-        assertThat(csvReferences(csv)).containsExactlyElementsOf(expected);
+        assertThat(RequestLogRows.csvReferences(csv)).containsExactlyElementsOf(expected);
 
         test($(Select.class).id("error-filter")).selectItem("All errors"); // read through the tab index
         List<String> withBrand = new ArrayList<>(expected);
         withBrand.add(withBrand.indexOf("EXP-06"), "EXP-BRAND");
-        assertThat(csvReferences(csv(panel))).containsExactlyElementsOf(withBrand);
+        assertThat(RequestLogRows.csvReferences(RequestLogRows.csv(panel))).containsExactlyElementsOf(withBrand);
 
         // the download itself: named after tab and range, the same rows as the grid shows
         var body = new ByteArrayOutputStream();
@@ -150,6 +119,6 @@ class ApiStatusExportTest extends SpringBrowserlessTest {
         var event = new DownloadEvent(Mockito.mock(VaadinRequest.class), response, VaadinSession.getCurrent(), panel.export.getElement());
         panel.downloadHandler().handleDownloadRequest(event);
         Mockito.verify(response).setHeader(Mockito.eq("Content-Disposition"), Mockito.contains("invalid-requests-last-7-days.csv"));
-        assertThat(csvReferences(body.toString(StandardCharsets.UTF_8))).containsExactlyElementsOf(withBrand).isEqualTo(references());
+        assertThat(RequestLogRows.csvReferences(body.toString(StandardCharsets.UTF_8))).containsExactlyElementsOf(withBrand).isEqualTo(references());
     }
 }
