@@ -5,18 +5,16 @@ package io.syncwatch.integrations;
  * new credentials are provided"). Only a successful Reconnect (new credentials, connection
  * tested) ends that hold; the message says so in words a user can act on.
  */
-public class ReconnectRequired extends RuntimeException {
+public final class ReconnectRequired extends ResumeRefused {
 
     public static final String MESSAGE = "Reconnect with new credentials to resume this integration";
 
-    private final IntegrationId integration;
-
     public ReconnectRequired(IntegrationId integration) {
-        super(MESSAGE);
-        this.integration = integration;
+        super(integration, MESSAGE);
     }
 
-    public IntegrationId integration() {
-        return integration;
+    @Override
+    public PauseReason reason() {
+        return PauseReason.CREDENTIALS_INVALID;
     }
 }

@@ -6,19 +6,17 @@ package io.syncwatch.integrations;
  * and re-enabled the integration". Only Syncwatch's support staff re-enable it (decision 0008);
  * the message says so in the spec's words.
  */
-public class SupportReEnableRequired extends RuntimeException {
+public final class SupportReEnableRequired extends ResumeRefused {
 
     public static final String MESSAGE = "Stopped for quality assurance: our engineering team has been notified, "
             + "and we will contact you once we have resolved the issue and re-enabled this integration";
 
-    private final IntegrationId integration;
-
     public SupportReEnableRequired(IntegrationId integration) {
-        super(MESSAGE);
-        this.integration = integration;
+        super(integration, MESSAGE);
     }
 
-    public IntegrationId integration() {
-        return integration;
+    @Override
+    public PauseReason reason() {
+        return PauseReason.QUALITY_ASSURANCE;
     }
 }

@@ -23,6 +23,7 @@ import io.syncwatch.imports.ImportOperations;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.ReconnectRequired;
+import io.syncwatch.integrations.ResumeRefused;
 import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
@@ -130,12 +131,12 @@ class HealthQueryService implements HealthQueries, BulkActions {
             try {
                 action.run(account, id);
                 ok++;
-            } catch (ReconnectRequired e) {
-                // held for invalid credentials: the integrations module refuses a plain resume
-                skipped.add(new Skipped(record.get().name(), RECONNECT_TO_RESUME));
-            } catch (SupportReEnableRequired e) {
-                // stopped for quality assurance: Syncwatch re-enables it (never in bulk)
-                skipped.add(new Skipped(record.get().name(), RE_ENABLED_BY_SYNCWATCH));
+            } catch (ResumeRefused e) {
+                // held: only a Reconnect, or Syncwatch's re-enable (never in bulk), ends it
+                skipped.add(new Skipped(record.get().name(), switch (e) {
+                    case ReconnectRequired r -> RECONNECT_TO_RESUME;
+                    case SupportReEnableRequired s -> RE_ENABLED_BY_SYNCWATCH;
+                }));
             } catch (RuntimeException e) {
                 failures.add(record.get().name() + ": " + e.getMessage());
             }

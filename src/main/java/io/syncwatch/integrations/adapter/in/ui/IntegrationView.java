@@ -39,6 +39,7 @@ import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
+import io.syncwatch.integrations.ResumeRefused;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.integrations.SupportReEnableRequired;
@@ -256,7 +257,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
                     ? integrations.resume(integration.id())
                     : integrations.pause(integration.id());
             show(updated);
-        } catch (ReconnectRequired | SupportReEnableRequired e) {
+        } catch (ResumeRefused e) {
             // the page was opened before the hold arrived: say why, and show the way out (or who acts)
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);

@@ -24,8 +24,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.ReconnectRequired;
+import io.syncwatch.integrations.ResumeRefused;
 import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
@@ -112,21 +112,21 @@ class IntegrationsApiController {
         return problem;
     }
 
-    @ExceptionHandler(ReconnectRequired.class)
-    ProblemDetail reconnectRequired(ReconnectRequired e) {
+    /** 409 for a Resume that a hold refuses; the type names the hold, {@code pauseReason} its reason. */
+    @ExceptionHandler(ResumeRefused.class)
+    ProblemDetail resumeRefused(ResumeRefused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Reconnect required");
-        problem.setType(URI.create("https://syncwatch.io/problems/reconnect-required"));
-        problem.setProperty("pauseReason", PauseReason.CREDENTIALS_INVALID.name());
-        return problem;
-    }
-
-    @ExceptionHandler(SupportReEnableRequired.class)
-    ProblemDetail supportReEnableRequired(SupportReEnableRequired e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Held for quality assurance");
-        problem.setType(URI.create("https://syncwatch.io/problems/quality-assurance-hold"));
-        problem.setProperty("pauseReason", PauseReason.QUALITY_ASSURANCE.name());
+        switch (e) {
+            case ReconnectRequired r -> {
+                problem.setTitle("Reconnect required");
+                problem.setType(URI.create("https://syncwatch.io/problems/reconnect-required"));
+            }
+            case SupportReEnableRequired s -> {
+                problem.setTitle("Held for quality assurance");
+                problem.setType(URI.create("https://syncwatch.io/problems/quality-assurance-hold"));
+            }
+        }
+        problem.setProperty("pauseReason", e.reason().name());
         return problem;
     }
 
