@@ -47,6 +47,7 @@ import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.shell.ViewerZone;
 
 /**
  * One tab of the API Status page: summary strip, filters, lazy grid and CSV export. The time range

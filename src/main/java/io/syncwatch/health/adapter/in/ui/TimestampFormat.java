@@ -57,26 +57,9 @@ public final class TimestampFormat {
         return absolute.format(at);
     }
 
-    /**
-     * The viewer's time zone as the browser reported it (Vaadin caches the client's details for the
-     * UI's lifetime), UTC until it has, or if it names a zone this JVM does not know.
-     */
-    public static ZoneId viewerZone(com.vaadin.flow.component.@org.jspecify.annotations.Nullable UI ui) {
-        var details = ui == null ? null : ui.getPage().getExtendedClientDetails();
-        String id = details == null ? null : details.getTimeZoneId();
-        if (id != null && !id.isBlank()) {
-            try {
-                return ZoneId.of(id);
-            } catch (java.time.DateTimeException e) {
-                org.slf4j.LoggerFactory.getLogger(TimestampFormat.class).debug("Unknown browser time zone {}: showing UTC", id, e);
-            }
-        }
-        return java.time.ZoneOffset.UTC;
-    }
-
     /** Formats for the viewer of this UI: their time zone and locale. */
     public static TimestampFormat forViewer(com.vaadin.flow.component.@org.jspecify.annotations.Nullable UI ui) {
-        return new TimestampFormat(viewerZone(ui), ui == null ? Locale.US : ui.getLocale());
+        return new TimestampFormat(io.syncwatch.platform.shell.ViewerZone.of(ui), ui == null ? Locale.US : ui.getLocale());
     }
 
     public ZoneId zone() {

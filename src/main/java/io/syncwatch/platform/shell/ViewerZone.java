@@ -1,4 +1,4 @@
-package io.syncwatch.agentrequests.adapter.in.ui;
+package io.syncwatch.platform.shell;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,13 +9,17 @@ import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.UI;
 
-/** The viewer's time zone as the browser reported it; UTC until it has, or if this JVM does not know it. */
-final class ViewerZone {
+/**
+ * The viewer's time zone as the browser reported it (Vaadin caches the client's details for the
+ * UI's lifetime); UTC until it has, or if it names a zone this JVM does not know. Every module's
+ * screens that show times in the viewer's zone use this one.
+ */
+public final class ViewerZone {
 
     private ViewerZone() {
     }
 
-    static ZoneId of(@Nullable UI ui) {
+    public static ZoneId of(@Nullable UI ui) {
         var details = ui == null ? null : ui.getPage().getExtendedClientDetails();
         String id = details == null ? null : details.getTimeZoneId();
         if (id != null && !id.isBlank()) {
