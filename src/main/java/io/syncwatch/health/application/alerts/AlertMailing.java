@@ -2,8 +2,6 @@ package io.syncwatch.health.application.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +11,7 @@ import io.syncwatch.health.application.port.in.alerts.AlertOwners.Owner;
 import io.syncwatch.health.application.port.out.alerts.AlertMail;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting;
 import io.syncwatch.health.application.port.out.alerts.AlertRouting.HeldAlerts;
+import io.syncwatch.health.domain.alerts.AlertTimes;
 import io.syncwatch.health.domain.alerts.MailThrottle;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
@@ -92,13 +91,10 @@ public class AlertMailing {
         return true;
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     /** "3 alerts, first 2026-11-23 08:10 UTC, last 2026-11-23 08:50 UTC". */
     static String heldLine(HeldAlerts held) {
-        return held.count() + (held.count() == 1 ? " alert" : " alerts") + ", first " + TIME.format(held.firstAt())
-                + ", last " + TIME.format(held.lastAt());
+        return held.count() + (held.count() == 1 ? " alert" : " alerts") + ", first " + AlertTimes.utcMinutes(held.firstAt())
+                + ", last " + AlertTimes.utcMinutes(held.lastAt());
     }
 
     public boolean mail(List<String> to, String subject, String text) {

@@ -57,17 +57,17 @@ public final class WeeklyDigest {
                 Duration gap = lastData == null ? null : Duration.between(lastData, i.lastRanAt());
                 if (lastData == null || gap.compareTo(DATA_GAP) > 0) {
                     lines.add(new DigestLine(DigestLine.Kind.DATA_GAP, i.integrationId(), i.name(),
-                            "Last ran at " + at(i.lastRanAt()) + ", last data imported "
-                                    + (lastData == null ? "never" : at(lastData) + " (" + gap.toHours() + " h earlier)")));
+                            "Last ran at " + AlertTimes.utcMinutes(i.lastRanAt()) + ", last data imported "
+                                    + (lastData == null ? "never" : AlertTimes.utcMinutes(lastData) + " (" + gap.toHours() + " h earlier)")));
                 }
             }
             if (!paused) {
                 if (i.lastRanAt() == null || Duration.between(i.lastRanAt(), generatedAt).compareTo(QUIET) > 0) {
                     lines.add(new DigestLine(DigestLine.Kind.QUIET_OR_OVERDUE, i.integrationId(), i.name(),
-                            i.lastRanAt() == null ? "Has not run yet" : "No run since " + at(i.lastRanAt())));
+                            i.lastRanAt() == null ? "Has not run yet" : "No run since " + AlertTimes.utcMinutes(i.lastRanAt())));
                 } else if (i.nextRunAt() != null && i.nextRunAt().plus(OVERDUE_GRACE).isBefore(generatedAt)) {
                     lines.add(new DigestLine(DigestLine.Kind.QUIET_OR_OVERDUE, i.integrationId(), i.name(),
-                            "Next run was due at " + at(i.nextRunAt()) + " and is overdue"));
+                            "Next run was due at " + AlertTimes.utcMinutes(i.nextRunAt()) + " and is overdue"));
                 }
             }
             Map<LocalDate, Long> days = dailyImported.getOrDefault(i.integrationId(), Map.of());
@@ -83,21 +83,13 @@ public final class WeeklyDigest {
             if (i.state().summary() == SummaryStatus.ACTIVE && i.recoveredAt() != null
                     && !i.recoveredAt().isBefore(generatedAt.minus(Duration.ofDays(7)))) {
                 lines.add(new DigestLine(DigestLine.Kind.RECOVERED, i.integrationId(), i.name(),
-                        "Active again since " + at(i.recoveredAt())));
+                        "Active again since " + AlertTimes.utcMinutes(i.recoveredAt())));
             }
         }
         lines.sort((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind())
                 : a.integrationName().compareToIgnoreCase(b.integrationName()));
         return lines;
     }
-
-    /** The digest goes by mail and webhook to readers in any time zone: minutes, in UTC, said so. */
-    static String at(Instant instant) {
-        return AT.format(instant);
-    }
-
-    private static final java.time.format.DateTimeFormatter AT = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static long sum(Map<LocalDate, Long> days, LocalDate from, LocalDate to) {
         long total = 0;
