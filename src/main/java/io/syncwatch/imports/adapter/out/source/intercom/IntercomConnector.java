@@ -1,10 +1,7 @@
 package io.syncwatch.imports.adapter.out.source.intercom;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.syncwatch.imports.adapter.out.source.TransportFailures;
 import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.application.port.out.SourcePage;
 import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
@@ -250,28 +248,7 @@ class IntercomConnector implements SourcePlatformConnector {
         } catch (Failure f) {
             throw f.failure;
         } catch (ResourceAccessException e) {
-            String what = "could not be reached";
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-                    what = "did not answer in time";
-                    break;
-                }
-                if (t instanceof UnknownHostException) {
-                    what = "could not be found (DNS)";
-                    break;
-                }
-                if (t instanceof ConnectException) {
-                    what = "refused the connection";
-                    break;
-                }
-            }
-            // A body still trickling in when the read timeout expires is cut off by cancelling the
-            // response, which surfaces as a plain IOException ("subscription cancelled") rather than
-            // a timeout exception: once the read timeout has passed, it is the timeout.
-            if (what.equals("could not be reached")
-                    && Duration.ofNanos(System.nanoTime() - started).compareTo(readTimeout) >= 0) {
-                what = "did not answer in time";
-            }
+            String what = TransportFailures.what(e, started, readTimeout);
             throw SourceFailure.unreachable("Intercom " + what + ".", e.getMostSpecificCause());
         }
     }

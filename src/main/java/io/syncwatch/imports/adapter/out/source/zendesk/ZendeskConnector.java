@@ -1,9 +1,6 @@
 package io.syncwatch.imports.adapter.out.source.zendesk;
 
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.syncwatch.imports.adapter.out.source.TransportFailures;
 import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.application.port.out.SourcePage;
 import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
@@ -247,28 +245,7 @@ class ZendeskConnector implements SourcePlatformConnector {
             throw f.failure;
         } catch (ResourceAccessException e) {
             Throwable cause = e.getMostSpecificCause();
-            String what = "could not be reached";
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-                    what = "did not answer in time";
-                    break;
-                }
-                if (t instanceof UnknownHostException) {
-                    what = "could not be found (DNS)";
-                    break;
-                }
-                if (t instanceof ConnectException) {
-                    what = "refused the connection";
-                    break;
-                }
-            }
-            // A body still trickling in when the read timeout expires is cut off by cancelling the
-            // response, which surfaces as a plain IOException ("subscription cancelled") rather than
-            // a timeout exception: once the read timeout has passed, it is the timeout.
-            if (what.equals("could not be reached")
-                    && Duration.ofNanos(System.nanoTime() - started).compareTo(readTimeout) >= 0) {
-                what = "did not answer in time";
-            }
+            String what = TransportFailures.what(e, started, readTimeout);
             throw SourceFailure.unreachable("Zendesk " + what + " (" + pathOf(url) + ").", cause);
         }
     }
