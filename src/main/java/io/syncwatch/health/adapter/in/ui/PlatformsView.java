@@ -39,6 +39,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.health.adapter.in.ui.support.PlatformNames;
 import io.syncwatch.health.adapter.in.ui.alerts.DigestView;
 
 import io.syncwatch.health.DetailedState;
@@ -86,13 +87,12 @@ public class PlatformsView extends VerticalLayout {
     private TimestampFormat timestamps;
     private HealthUpdates.@Nullable Subscription subscription;
 
-    private final Map<String, String> platformNames = new java.util.HashMap<>();
+    private final PlatformNames platformNames;
 
     public PlatformsView(CurrentUser currentUser, HealthQueries queries, BulkActions bulk, HealthUpdates updates,
             org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.SourcePlatformCatalog> catalogs) {
         this.currentUser = currentUser;
-        catalogs.orderedStream().flatMap(c -> c.platforms().stream())
-                .forEach(p -> platformNames.putIfAbsent(p.key(), p.displayName()));
+        this.platformNames = new PlatformNames(catalogs);
         this.queries = queries;
         this.bulk = bulk;
         this.updates = updates;
@@ -179,7 +179,7 @@ public class PlatformsView extends VerticalLayout {
         grid.setMultiSort(false);
         var name = grid.addColumn(new ComponentRenderer<>(this::nameCell)).setHeader("Name")
                 .setKey("NAME").setSortable(true).setSortProperty("NAME").setFlexGrow(2);
-        grid.addColumn(r -> platformNames.getOrDefault(r.platform(), r.platform())).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
+        grid.addColumn(r -> platformNames.of(r.platform())).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
         var status = grid.addColumn(new ComponentRenderer<>(this::statusCell)).setHeader("Status").setKey("STATUS")
                 .setSortProperty("STATUS").setFlexGrow(2);
         grid.addColumn(r -> r.lastRanAt() == null ? "Never" : timestamps.format(r.lastRanAt(), queries.now()))

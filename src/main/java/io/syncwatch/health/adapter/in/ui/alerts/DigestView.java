@@ -26,6 +26,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.health.adapter.in.ui.support.PlatformNames;
 import io.syncwatch.health.application.port.in.alerts.AlertOwners;
 import io.syncwatch.health.application.port.in.alerts.HealthDigest;
 import io.syncwatch.health.domain.alerts.DigestLine;
@@ -52,14 +53,13 @@ public class DigestView extends VerticalLayout {
     final Button addMailbox = new Button("Add mailbox", e -> addMailbox());
     final Button saveOwner = new Button("Save owners", e -> saveOwner());
 
-    private final java.util.Map<String, String> platformNames = new java.util.HashMap<>();
+    private final PlatformNames platformNames;
 
     public DigestView(HealthDigest digest, AlertOwners owners,
             org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.SourcePlatformCatalog> catalogs) {
         this.digest = digest;
         this.owners = owners;
-        catalogs.orderedStream().flatMap(c -> c.platforms().stream())
-                .forEach(p -> platformNames.putIfAbsent(p.key(), p.displayName()));
+        this.platformNames = new PlatformNames(catalogs);
         addClassName("sw-page");
         generate.setId("digest-generate");
         content.setId("digest-content");
@@ -79,7 +79,7 @@ public class DigestView extends VerticalLayout {
                 + "sign in to this account, or a shared mailbox added explicitly. Disabled users get no mail; when no "
                 + "owner would get it, the account admins do."));
         routing.addColumn(AlertOwners.Routing::integrationName).setHeader("Integration");
-        routing.addColumn(r -> platformNames.getOrDefault(r.platform(), r.platform())).setHeader("Platform");
+        routing.addColumn(r -> platformNames.of(r.platform())).setHeader("Platform");
         routing.addColumn(DigestView::ownersText).setHeader("Owners").setFlexGrow(2);
         routing.setAllRowsVisible(true);
         routing.addSelectionListener(e -> showOwners(e.getFirstSelectedItem().orElse(null)));
