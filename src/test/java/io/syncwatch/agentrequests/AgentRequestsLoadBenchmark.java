@@ -166,6 +166,8 @@ class AgentRequestsLoadBenchmark {
         double storedBefore = batches.totalAmount();
         Result api = run(test, live, false, SECONDS, MAX_REQUESTS);
         double perBatch = (batches.totalAmount() - storedBefore) / Math.max(1, batches.count() - batchesBefore);
+        // logged-only requests are answered once queued (decision 0005); any read of the log waits for them first
+        log.page(id, new LogQuery(LogTab.TEST, null, null, Instant.EPOCH, Instant.now().plusSeconds(60), null), 0, 1);
         long rowsAfter = rows(id);
 
         System.out.printf("%n=== AgentRequestsLoadBenchmark (%d clients, %d s, loopback, real DB) ===%n", CLIENTS, SECONDS);

@@ -45,6 +45,8 @@ import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +66,8 @@ class AgentConnectRequestsController {
     private final BrowseRequestLog browse;
     private final KeyRateLimiter limiter;
     private final RequestBodyParser parser;
+    private final ObjectWriter acceptedJson;
+    private final ObjectWriter invalidJson;
     private final Counter unauthorized;
     private final Clock clock;
 
@@ -73,6 +77,8 @@ class AgentConnectRequestsController {
         this.browse = browse;
         this.limiter = limiter;
         this.parser = new RequestBodyParser(json);
+        this.acceptedJson = json.writerFor(AcceptedResponse.class);
+        this.invalidJson = json.writerFor(InvalidResponse.class);
         this.unauthorized = Counter.builder("syncwatch.agentrequests.unauthorized")
                 .description("Requests to the Agent Connect API with a missing, unknown or revoked key").register(meters);
         this.clock = clock;
@@ -95,7 +101,7 @@ class AgentConnectRequestsController {
                     @ApiResponse(responseCode = "401", description = "Missing, unknown or revoked key"),
                     @ApiResponse(responseCode = "403", description = "Agent Connect is not enabled for the key's account"),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the key exceeded; see Retry-After") })
-    ResponseEntity<?> send(HttpServletRequest http,
+    @Nullable ResponseEntity<?> send(HttpServletRequest http, HttpServletResponse response,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization)
             throws IOException {
         Optional<AgentKey> key = authenticate(authorization);
@@ -125,12 +131,29 @@ class AgentConnectRequestsController {
         }
         Receipt receipt = intake.receive(key.get(), request, raw);
         if (receipt.status() == Receipt.ACCEPTED) {
-            return ResponseEntity.accepted().body(new AcceptedResponse(receipt.requestId(), "accepted", receipt.resolvedBrand(),
-                    receipt.resolvedLanguage(), receipt.reference()));
+            return answer(response, HttpStatus.ACCEPTED, acceptedJson, new AcceptedResponse(receipt.requestId(), "accepted",
+                    receipt.resolvedBrand(), receipt.resolvedLanguage(), receipt.reference()));
         }
-        return ResponseEntity.unprocessableContent().body(new InvalidResponse(receipt.requestId(), "invalid",
+        return answer(response, HttpStatus.UNPROCESSABLE_CONTENT, invalidJson, new InvalidResponse(receipt.requestId(), "invalid",
                 receipt.errors().stream().map(e -> new ErrorItem(e.code().name(), e.code().displayText(), e.field(), e.message())).toList(),
                 receipt.reference()));
+    }
+
+    /**
+     * Writes a 202 or 422 answer itself, with the application's JSON mapper (the same output as
+     * the message converter): MVC's return-value handling of a {@code ResponseEntity} negotiates
+     * the converter and media type anew for every response, which the load profile showed as a
+     * tenth of the JVM's work per request. This API answers JSON only. Returns null: the response
+     * is complete (the {@link HttpServletResponse} argument tells MVC so).
+     */
+    private static @Nullable ResponseEntity<?> answer(HttpServletResponse response, HttpStatus status, ObjectWriter writer, Object body)
+            throws IOException {
+        byte[] json = writer.writeValueAsBytes(body);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        return null;
     }
 
     @GetMapping("/request-log")

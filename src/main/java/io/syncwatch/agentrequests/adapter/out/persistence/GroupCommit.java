@@ -1,34 +1,61 @@
 package io.syncwatch.agentrequests.adapter.out.persistence;
 
+import java.net.SocketException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Group commit: rows written by many request threads at once are inserted by one writer thread,
- * many per statement and one transaction per batch; each caller returns only once its own row is
- * committed (or gets the failure), so nothing is acknowledged that is not stored. Under load the
- * batches grow by themselves (whatever queued while the previous batch was written), at rest a
- * batch is one row and waits for nothing. A failing batch is retried row by row, so one bad row
- * fails only its own request. Before {@link #start()} and after {@link #stop()} callers write
- * their row themselves.
+ * Group commit: rows handed over by many request threads at once are inserted by one writer
+ * thread, many per statement and one transaction per batch. Under load the batches grow by
+ * themselves (whatever queued while the previous batch was written), at rest a batch is one row
+ * and waits for nothing. Two ways to hand a row over:
+ * <ul>
+ * <li>{@link #write} returns only once the row is committed (or throws the failure): for rows
+ * whose caller promises something that must not be lost once answered;</li>
+ * <li>{@link #writeBehind} returns once the row is queued; the writer commits it within
+ * milliseconds. Such a row is never dropped for a database failure: a batch that fails for a
+ * passing reason (connection lost, lock wait, database restarting) is kept, in order, and retried
+ * with a growing pause; one that fails for its own content is retried row by row and a row that
+ * still cannot be stored is reported ({@code failed} callback and an ERROR log naming it). Only
+ * the process dying before the commit loses queued rows.</li>
+ * </ul>
+ * Queued rows are bounded ({@code maxQueuedBytes}): past it callers wait for room, and give up
+ * with an exception after the timeout, so a stalled database slows callers down rather than
+ * filling the heap. {@link #awaitWritten} lets readers see every row queued before they read.
+ * Before {@link #start()} and after {@link #stop()} callers store their row themselves.
  */
 final class GroupCommit<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
-    private record Pending<T>(T row, CompletableFuture<Void> written) {
+    /** A queued row; {@code written} is null for a write-behind row (nobody waits for it). */
+    private record Pending<T>(T row, @Nullable CompletableFuture<Void> written, long seq, int kib) {
     }
 
     private final String name;
@@ -38,7 +65,21 @@ final class GroupCommit<T> {
     private final int maxBytes;
     private final ToIntFunction<T> bytes;
     private final Duration timeout;
+    private final Function<T, String> describe;
+    private final Consumer<T> failed;
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    /** Rows a failed batch left, retried before the queue (writer thread only). */
+    private final Deque<Pending<T>> retry = new ArrayDeque<>();
+    /** KiB of queued rows that may still be added. */
+    private final Semaphore room;
+    private final int roomKib;
+    private final ReentrantLock enqueue = new ReentrantLock();
+    /** Sequence number of the last queued row (under {@link #enqueue}, so queue order = sequence order). */
+    private long queued;
+    /** Sequence number up to which every row has been stored or given up (rows are handled in sequence order). */
+    private volatile long handled;
+    private final Object progress = new Object();
+    private volatile int readersWaiting;
     private volatile boolean running;
     private Thread writer;
 
@@ -46,10 +87,13 @@ final class GroupCommit<T> {
      * @param insert inserts the rows; called inside a transaction
      * @param maxRows most rows in one batch
      * @param maxBytes a batch is closed once its rows' {@code bytes} reach this (keeps statements under the packet limit)
-     * @param timeout how long a caller waits for its row before giving up with an exception
+     * @param maxQueuedBytes most {@code bytes} of rows queued at once; past it callers wait for room
+     * @param timeout how long a caller waits for its row (or for room in the queue) before giving up with an exception
+     * @param describe names a row in logs (never its content: rows may hold personal data)
+     * @param failed told of a write-behind row that could not be stored (its content is at fault, not the database)
      */
     GroupCommit(String name, Consumer<List<T>> insert, TransactionOperations transactions, int maxRows, int maxBytes,
-            ToIntFunction<T> bytes, Duration timeout) {
+            long maxQueuedBytes, ToIntFunction<T> bytes, Duration timeout, Function<T, String> describe, Consumer<T> failed) {
         this.name = name;
         this.insert = insert;
         this.transactions = transactions;
@@ -57,17 +101,19 @@ final class GroupCommit<T> {
         this.maxBytes = maxBytes;
         this.bytes = bytes;
         this.timeout = timeout;
+        this.describe = describe;
+        this.failed = failed;
+        this.roomKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxQueuedBytes / 1024));
+        this.room = new Semaphore(roomKib);
     }
 
     /** Stores the row; returns once it is committed. */
     void write(T row) {
-        Pending<T> pending = new Pending<>(row, new CompletableFuture<>());
         if (!running) {
-            flush(List.of(pending));
-            await(pending.written());
+            storeNow(row, true);
             return;
         }
-        queue.add(pending);
+        Pending<T> pending = enqueue(row, new CompletableFuture<>());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -76,8 +122,8 @@ final class GroupCommit<T> {
             } catch (TimeoutException e) {
                 if (!running && queue.remove(pending)) {
                     // stopped after this row was queued and before the writer took it
-                    flush(List.of(pending));
-                    await(pending.written());
+                    room.release(pending.kib());
+                    storeNow(row, true);
                     return;
                 }
                 if (System.nanoTime() > deadline) {
@@ -92,6 +138,79 @@ final class GroupCommit<T> {
         }
     }
 
+    /** Queues the row for the writer and returns; see the class comment for what happens to it. */
+    void writeBehind(T row) {
+        if (!running) {
+            storeNow(row, true);
+            return;
+        }
+        enqueue(row, null);
+    }
+
+    /**
+     * Waits until every row queued before this call is stored (or given up), at most {@code max};
+     * false if that took longer (the caller then reads what is committed so far).
+     */
+    boolean awaitWritten(Duration max) {
+        long target;
+        enqueue.lock();
+        try {
+            target = queued;
+        } finally {
+            enqueue.unlock();
+        }
+        if (handled >= target || !running) {
+            return handled >= target;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (progress) {
+            readersWaiting++;
+            try {
+                while (handled < target && running) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } finally {
+                readersWaiting--;
+            }
+        }
+        return handled >= target;
+    }
+
+    /** Rows queued and not yet stored. */
+    int backlog() {
+        return queue.size() + retrySize;
+    }
+
+    private volatile int retrySize;
+
+    private Pending<T> enqueue(T row, @Nullable CompletableFuture<Void> written) {
+        int kib = Math.min(roomKib, Math.max(1, bytes.applyAsInt(row) / 1024));
+        try {
+            if (!room.tryAcquire(kib, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("The " + name + " writer is behind (" + backlog()
+                        + " rows waiting for the database); no room for another row within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for room in the " + name + " queue", e);
+        }
+        enqueue.lock();
+        try {
+            Pending<T> pending = new Pending<>(row, written, ++queued, kib);
+            queue.add(pending);
+            return pending;
+        } finally {
+            enqueue.unlock();
+        }
+    }
+
     synchronized void start() {
         if (running) {
             return;
@@ -100,20 +219,42 @@ final class GroupCommit<T> {
         writer = Thread.ofPlatform().daemon().name(name + "-writer").start(this::loop);
     }
 
-    /** Stops taking rows, writes what is queued, waits for the writer. */
+    /**
+     * Stops taking rows and waits for the writer to store what is queued (at most the timeout;
+     * rows a database outage still holds back then are logged as lost, by name).
+     */
     synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
+        synchronized (progress) {
+            progress.notifyAll();
+        }
         try {
             writer.join(timeout.toMillis());
+            if (writer.isAlive()) {
+                writer.interrupt();
+                writer.join(timeout.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         List<Pending<T>> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> flush(List.of(p)));
+        for (Pending<T> p : left) {
+            room.release(p.kib());
+            if (p.written() != null) {
+                try {
+                    storeNow(p.row(), false);
+                    p.written().complete(null);
+                } catch (RuntimeException e) {
+                    p.written().completeExceptionally(e);
+                }
+            } else {
+                storeNow(p.row(), false);
+            }
+        }
     }
 
     boolean isRunning() {
@@ -122,60 +263,145 @@ final class GroupCommit<T> {
 
     private void loop() {
         List<Pending<T>> batch = new ArrayList<>(maxRows);
-        while (running || !queue.isEmpty()) {
+        Duration pause = FIRST_PAUSE;
+        while (running || !queue.isEmpty() || !retry.isEmpty()) {
             try {
-                Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending<T> first = retry.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : retry.pollFirst();
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 int size = bytes.applyAsInt(first.row());
                 while (batch.size() < maxRows && size < maxBytes) {
-                    Pending<T> next = queue.poll();
+                    Pending<T> next = retry.isEmpty() ? queue.poll() : retry.pollFirst();
                     if (next == null) {
                         break;
                     }
                     batch.add(next);
                     size += bytes.applyAsInt(next.row());
                 }
-                flush(batch);
+                List<Pending<T>> keep = flush(batch);
+                retrySize = keep.size() + retry.size();
+                if (keep.isEmpty()) {
+                    pause = FIRST_PAUSE;
+                    continue;
+                }
+                for (int i = keep.size() - 1; i >= 0; i--) {
+                    retry.addFirst(keep.get(i));
+                }
+                retrySize = retry.size();
+                if (!running) {
+                    giveUp("the application is stopping and the database still fails");
+                    return;
+                }
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                LOG.warn("{} writer interrupted; the callers of {} queued rows write them themselves", name, queue.size());
+                giveUp("the writer was interrupted");
                 return;
             } catch (Throwable e) {
                 LOG.error("{} writer failed on a batch of {}", name, batch.size(), e);
-                batch.forEach(p -> p.written().completeExceptionally(e));
+                batch.forEach(p -> done(p, e));
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void flush(List<Pending<T>> batch) {
+    /** Stores the batch; returns the rows to try again later (in order), empty when all are done. */
+    private List<Pending<T>> flush(List<Pending<T>> batch) {
         try {
-            transactions.executeWithoutResult(status -> insert.accept(batch.stream().map(Pending::row).toList()));
-            batch.forEach(p -> p.written().complete(null));
+            store(batch);
+            batch.forEach(p -> done(p, null));
+            return List.of();
         } catch (RuntimeException e) {
+            if (passing(e)) {
+                LOG.warn("{} writer: the database failed ({}); keeping {} rows and trying again", name, e.getMessage(), batch.size());
+                return List.copyOf(batch);
+            }
             if (batch.size() == 1) {
-                LOG.error("{} writer could not store a row", name, e);
-                batch.getFirst().written().completeExceptionally(e);
-                return;
+                done(batch.getFirst(), e);
+                return List.of();
             }
             LOG.warn("{} writer: a batch of {} rows failed; storing them one by one", name, batch.size(), e);
-            batch.forEach(p -> flush(List.of(p)));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<T> p = batch.get(i);
+            try {
+                store(List.of(p));
+                done(p, null);
+            } catch (RuntimeException e) {
+                if (passing(e)) {
+                    return List.copyOf(batch.subList(i, batch.size()));
+                }
+                done(p, e);
+            }
+        }
+        return List.of();
+    }
+
+    private void store(List<Pending<T>> rows) {
+        transactions.executeWithoutResult(status -> insert.accept(rows.stream().map(Pending::row).toList()));
+    }
+
+    /** The row is stored ({@code failure} null) or given up; readers waiting for it are released. */
+    private void done(Pending<T> p, @Nullable Throwable failure) {
+        room.release(p.kib());
+        if (failure != null) {
+            if (p.written() != null) {
+                LOG.error("{} writer could not store {}", name, describe.apply(p.row()), failure);
+                p.written().completeExceptionally(failure);
+            } else {
+                LOG.error("{} writer could not store {} (already answered): it is not in the log", name, describe.apply(p.row()),
+                        failure);
+                failed.accept(p.row());
+            }
+        } else if (p.written() != null) {
+            p.written().complete(null);
+        }
+        handled = p.seq();
+        if (readersWaiting > 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
         }
     }
 
-    private static void await(CompletableFuture<Void> written) {
-        try {
-            written.get();
-        } catch (ExecutionException e) {
-            throw rethrown(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while storing a row", e);
+    private void giveUp(String why) {
+        List<Pending<T>> left = new ArrayList<>(retry);
+        retry.clear();
+        retrySize = 0;
+        IllegalStateException e = new IllegalStateException("The " + name + " writer stopped: " + why);
+        for (Pending<T> p : left) {
+            done(p, e);
         }
+    }
+
+    /** Stores the row on the caller's thread, in a transaction of its own. */
+    private void storeNow(T row, boolean throwFailure) {
+        try {
+            transactions.executeWithoutResult(status -> insert.accept(List.of(row)));
+        } catch (RuntimeException e) {
+            LOG.error("{} writer could not store {}", name, describe.apply(row), e);
+            if (throwFailure) {
+                throw e;
+            }
+            failed.accept(row);
+        }
+    }
+
+    /** A failure of the database or the connection rather than of the rows: worth trying again. */
+    static boolean passing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RuntimeException rethrown(ExecutionException e) {

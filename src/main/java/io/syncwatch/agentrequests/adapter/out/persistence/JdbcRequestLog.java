@@ -25,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
 import io.syncwatch.agentrequests.domain.LogQuery;
@@ -47,6 +49,9 @@ import io.syncwatch.agentrequests.domain.RequestError;
 @Repository
 class JdbcRequestLog implements RequestLog, SmartLifecycle {
 
+    /** How long a read waits for rows queued before it (the writer commits them within milliseconds unless the database stalls). */
+    private static final Duration READ_WAIT = Duration.ofSeconds(5);
+
     /** Raw bodies are kept up to this many UTF-8 bytes (a TEXT column holds 65,535). */
     static final int MAX_RAW_BYTES = 60_000;
 
@@ -64,21 +69,42 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     private final DistributionSummary batches;
 
     JdbcRequestLog(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows) {
+            MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows,
+            @Value("${syncwatch.agentrequests.log-queue-bytes:67108864}") long queueBytes) {
         this.jdbc = jdbc;
         this.events = events;
         this.batches = DistributionSummary.builder("syncwatch.agentrequests.log.batch")
                 .description("Requests stored per group-commit transaction of the request log").baseUnit("requests").register(meters);
+        Counter lost = Counter.builder("syncwatch.agentrequests.log.failed")
+                .description("Answered requests whose log row could not be stored (each also logged at ERROR with its request id)")
+                .register(meters);
         this.writes = new GroupCommit<>("request-log", this::store, new TransactionTemplate(transactions), batchRows,
-                4 * 1024 * 1024, e -> approximateBytes(e.request()), Duration.ofSeconds(30));
+                4 * 1024 * 1024, queueBytes, e -> approximateBytes(e.request()), Duration.ofSeconds(30),
+                e -> "request " + e.request().requestId(), e -> lost.increment());
+        Gauge.builder("syncwatch.agentrequests.log.backlog", writes, GroupCommit::backlog)
+                .description("Logged requests answered and waiting for the request log's next commit").register(meters);
     }
 
+    /**
+     * A request with an accepted event returns once row and event are committed (the 202 promises
+     * delivery); a request that is only logged returns once its row is queued for the writer, which
+     * commits it within milliseconds and before any read of the log that starts later (decision 0005).
+     */
     @Override
     public void append(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted) {
         if (!request.logged() && accepted == null) {
             return;
         }
-        writes.write(new Entry(request, accepted));
+        if (accepted != null) {
+            writes.write(new Entry(request, accepted));
+        } else {
+            writes.writeBehind(new Entry(request, null));
+        }
+    }
+
+    /** Every read first waits (briefly) for the rows answered before it, so a request answered is a request listed. */
+    private void readYourWrites() {
+        writes.awaitWritten(READ_WAIT);
     }
 
     /**
@@ -196,6 +222,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
 
     @Override
     public List<LoggedRequest> page(io.syncwatch.platform.AccountId account, LogQuery query, int offset, int limit) {
+        readYourWrites();
         List<Object> params = new ArrayList<>();
         StringBuilder sql = filtered(account, query, params);
         sql.append(orderBy(query)).append(" LIMIT ? OFFSET ?");
@@ -211,6 +238,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
      */
     @Override
     public void forEach(io.syncwatch.platform.AccountId account, LogQuery query, int chunkRows, Consumer<LoggedRequest> action) {
+        readYourWrites();
         boolean byError = query.errorCode() != null;
         String time = byError ? "e.created_at" : "l.created_at";
         String id = byError ? "e.log_id" : "l.id";
@@ -278,12 +306,14 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
 
     @Override
     public Optional<LoggedRequest> find(io.syncwatch.platform.AccountId account, String requestId) {
+        readYourWrites();
         return jdbc.sql("SELECT " + COLUMNS + " FROM ac_request_log l WHERE l.account_id = ? AND l.request_id = ?")
                 .params(account.value(), requestId).query(JdbcRequestLog::row).optional();
     }
 
     @Override
     public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to) {
+        readYourWrites();
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND created_at >= ? AND created_at < ?

@@ -16,7 +16,7 @@ import io.syncwatch.platform.AccountId;
 /** Storage of logged requests. */
 public interface RequestLog {
 
-    /** Stores a logged request; returns once it is committed. */
+    /** Stores a logged request: see {@link #append(LoggedRequest, AgentConnectRequestAccepted)}. */
     default void append(LoggedRequest request) {
         append(request, null);
     }
@@ -24,8 +24,10 @@ public interface RequestLog {
     /**
      * Stores the request if the log keeps it ({@link LoggedRequest#logged()}) and publishes
      * {@code accepted}, if given, in the same transaction (so the event publication registry holds
-     * it exactly when the row is stored); returns once both are committed. Concurrent calls may
-     * share one transaction.
+     * it exactly when the row is stored). With an accepted event it returns once both are
+     * committed; a request that is only logged returns once its row is queued for the log's
+     * writer, which commits it within milliseconds, keeps it through database outages and never
+     * lets a later read of this log miss it. Concurrent calls may share one transaction.
      */
     void append(LoggedRequest request, @Nullable AgentConnectRequestAccepted accepted);
 

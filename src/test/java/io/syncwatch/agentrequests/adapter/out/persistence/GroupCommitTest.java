@@ -55,10 +55,12 @@ class GroupCommitTest {
     }
 
     final RecordingStore store = new RecordingStore();
+    final List<String> failed = new CopyOnWriteArrayList<>();
     GroupCommit<String> writes;
 
     GroupCommit<String> writes(Consumer<List<String>> insert) {
-        writes = new GroupCommit<>("test-log", insert, store, 50, 1_000_000, String::length, Duration.ofSeconds(10));
+        writes = new GroupCommit<>("test-log", insert, store, 50, 1_000_000, 64 * 1024 * 1024, String::length, Duration.ofSeconds(10),
+                row -> row, failed::add);
         return writes;
     }
 
@@ -141,5 +143,110 @@ class GroupCommitTest {
         log.write("after");
         assertThat(store.committed).containsExactly("before", "running", "after");
         assertThat(log.isRunning()).isFalse();
+    }
+
+    @Test
+    void aWriteBehindRowIsAnsweredBeforeItsCommitAndAReaderWaitsForIt() throws Exception {
+        CountDownLatch databaseSlow = new CountDownLatch(1);
+        var log = writes(rows -> {
+            await(databaseSlow);
+            store.insert("never").accept(rows);
+        });
+        log.start();
+        log.writeBehind("answered");
+        assertThat(store.committed).as("the caller did not wait for the commit").isEmpty();
+
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        Future<List<String>> read = reader.submit(() -> {
+            log.awaitWritten(Duration.ofSeconds(10));
+            return List.copyOf(store.committed);
+        });
+        Thread.sleep(200);
+        assertThat(read).as("the reader waits for the row answered before it").isNotDone();
+        databaseSlow.countDown();
+        assertThat(read.get(10, TimeUnit.SECONDS)).containsExactly("answered");
+        reader.shutdown();
+    }
+
+    @Test
+    void aDatabaseOutageKeepsWriteBehindRowsInOrderUntilTheDatabaseIsBack() {
+        AtomicInteger attempts = new AtomicInteger();
+        var log = writes(rows -> {
+            if (attempts.incrementAndGet() <= 3) {
+                throw new org.springframework.dao.TransientDataAccessResourceException("connection refused");
+            }
+            store.insert("never").accept(rows);
+        });
+        log.start();
+        for (int i = 0; i < 10; i++) {
+            log.writeBehind("row-" + i);
+        }
+        assertThat(log.awaitWritten(Duration.ofSeconds(20))).isTrue();
+        assertThat(store.committed).containsExactly("row-0", "row-1", "row-2", "row-3", "row-4", "row-5", "row-6", "row-7",
+                "row-8", "row-9");
+        assertThat(attempts.get()).as("the outage was met and waited out").isGreaterThan(3);
+        assertThat(failed).isEmpty();
+        assertThat(log.backlog()).isZero();
+    }
+
+    @Test
+    void aWriteBehindRowThatCannotBeStoredIsReportedAndTheOthersAreStored() {
+        var log = writes(store.insert("bad"));
+        log.start();
+        for (int i = 0; i < 20; i++) {
+            log.writeBehind(i == 7 ? "bad" : "good-" + i);
+        }
+        assertThat(log.awaitWritten(Duration.ofSeconds(10))).isTrue();
+        assertThat(store.committed).hasSize(19).doesNotContain("bad");
+        assertThat(failed).containsExactly("bad");
+    }
+
+    @Test
+    void whenTheQueueIsFullCallersWaitForRoomThenAreRefusedAndNothingQueuedIsLost() throws Exception {
+        CountDownLatch databaseStalled = new CountDownLatch(1);
+        writes = new GroupCommit<>("test-log", rows -> {
+            await(databaseStalled);
+            store.insert("never").accept(rows);
+        }, store, 50, 1_000_000, 2 * 1024, row -> 1024, Duration.ofMillis(300), row -> row, failed::add);
+        writes.start();
+        writes.writeBehind("one");
+        writes.writeBehind("two");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> writes.writeBehind("three")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("writer is behind");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for room first").isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        databaseStalled.countDown();
+        assertThat(writes.awaitWritten(Duration.ofSeconds(10))).isTrue();
+        assertThat(store.committed).containsExactly("one", "two");
+        writes.writeBehind("four");
+        assertThat(writes.awaitWritten(Duration.ofSeconds(10))).isTrue();
+        assertThat(store.committed).containsExactly("one", "two", "four");
+    }
+
+    @Test
+    void stoppingStoresTheRowsStillQueued() {
+        CountDownLatch databaseSlow = new CountDownLatch(1);
+        var log = writes(rows -> {
+            await(databaseSlow);
+            store.insert("never").accept(rows);
+        });
+        log.start();
+        for (int i = 0; i < 5; i++) {
+            log.writeBehind("row-" + i);
+        }
+        databaseSlow.countDown();
+        log.stop();
+        assertThat(store.committed).containsExactly("row-0", "row-1", "row-2", "row-3", "row-4");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
