@@ -181,10 +181,23 @@ class AgentRequestsLoadBenchmark {
                 noop.cpu.machineBusyPercent(), api.cpu.jvmMicros(), api.cpu.dbMicros(), api.cpu.machineBusyPercent(),
                 100.0 * (noop.cpu.jvmMicros() + nanToZero(noop.cpu.dbMicros())) / (api.cpu.jvmMicros() + nanToZero(api.cpu.dbMicros())));
         System.out.printf("request log: %.1f requests per group-commit transaction%n", perBatch);
+        var lag = meters.get("syncwatch.agentrequests.log.lag").timer().takeSnapshot();
+        System.out.printf("request log: a batch's oldest row committed after p50 %.2f ms, p99 %.2f ms, max %.2f ms"
+                + " (last ~2 min; for a logged-only request, the time between its answer and its commit)%n",
+                percentile(lag, 0.5), percentile(lag, 0.99), lag.max(java.util.concurrent.TimeUnit.MILLISECONDS));
         System.out.printf("logged requests sent %,d, log rows added %,d -> %s%n", api.logged, rowsAfter - rowsBefore,
                 api.logged == rowsAfter - rowsBefore ? "nothing lost" : "MISMATCH");
 
         gridFirstPage();
+    }
+
+    private static double percentile(io.micrometer.core.instrument.distribution.HistogramSnapshot snapshot, double p) {
+        for (var value : snapshot.percentileValues()) {
+            if (value.percentile() == p) {
+                return value.value(java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        return Double.NaN;
     }
 
     private static double nanToZero(double value) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -55,7 +56,7 @@ final class GroupCommit<T> {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
     /** A queued row; {@code written} is null for a write-behind row (nobody waits for it). */
-    private record Pending<T>(T row, @Nullable CompletableFuture<Void> written, long seq, int kib) {
+    private record Pending<T>(T row, @Nullable CompletableFuture<Void> written, long seq, int kib, long queuedAt) {
     }
 
     private final String name;
@@ -67,6 +68,7 @@ final class GroupCommit<T> {
     private final Duration timeout;
     private final Function<T, String> describe;
     private final Consumer<T> failed;
+    private final LongConsumer committedAfter;
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     /** Rows a failed batch left, retried before the queue (writer thread only). */
     private final Deque<Pending<T>> retry = new ArrayDeque<>();
@@ -91,9 +93,12 @@ final class GroupCommit<T> {
      * @param timeout how long a caller waits for its row (or for room in the queue) before giving up with an exception
      * @param describe names a row in logs (never its content: rows may hold personal data)
      * @param failed told of a write-behind row that could not be stored (its content is at fault, not the database)
+     * @param committedAfter told, for each batch the writer commits, how long its oldest row waited in nanoseconds
+     *        (for a write-behind row: how long after its answer it was stored)
      */
     GroupCommit(String name, Consumer<List<T>> insert, TransactionOperations transactions, int maxRows, int maxBytes,
-            long maxQueuedBytes, ToIntFunction<T> bytes, Duration timeout, Function<T, String> describe, Consumer<T> failed) {
+            long maxQueuedBytes, ToIntFunction<T> bytes, Duration timeout, Function<T, String> describe, Consumer<T> failed,
+            LongConsumer committedAfter) {
         this.name = name;
         this.insert = insert;
         this.transactions = transactions;
@@ -103,6 +108,7 @@ final class GroupCommit<T> {
         this.timeout = timeout;
         this.describe = describe;
         this.failed = failed;
+        this.committedAfter = committedAfter;
         this.roomKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxQueuedBytes / 1024));
         this.room = new Semaphore(roomKib);
     }
@@ -203,7 +209,7 @@ final class GroupCommit<T> {
         }
         enqueue.lock();
         try {
-            Pending<T> pending = new Pending<>(row, written, ++queued, kib);
+            Pending<T> pending = new Pending<>(row, written, ++queued, kib, System.nanoTime());
             queue.add(pending);
             return pending;
         } finally {
@@ -313,6 +319,7 @@ final class GroupCommit<T> {
     private List<Pending<T>> flush(List<Pending<T>> batch) {
         try {
             store(batch);
+            committedAfter.accept(System.nanoTime() - batch.getFirst().queuedAt());
             batch.forEach(p -> done(p, null));
             return List.of();
         } catch (RuntimeException e) {

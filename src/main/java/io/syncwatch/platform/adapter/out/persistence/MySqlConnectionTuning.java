@@ -15,15 +15,17 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code generateSimpleParameterMetadata}: Spring's JDBC support asks a statement for its
  * parameter metadata before binding every {@code null}; without this setting the driver answers
  * each time with an exception (stack trace and all), one per null column of every row written.
- * Settings given in {@code DB_URL} win; H2 is left alone.
+ * The cache is larger than HikariCP's suggestion (500 statements up to 16 KiB instead of 250 up
+ * to 2 KiB) so the request log's multi-row inserts (one SQL string per batch size, up to 200 rows)
+ * are parsed once rather than on every batch. Settings given in {@code DB_URL} win; H2 is left alone.
  */
 @Configuration(proxyBeanMethods = false)
 class MySqlConnectionTuning {
 
     static final Map<String, String> SETTINGS = Map.of(
             "cachePrepStmts", "true",
-            "prepStmtCacheSize", "250",
-            "prepStmtCacheSqlLimit", "2048",
+            "prepStmtCacheSize", "500",
+            "prepStmtCacheSqlLimit", "16384",
             "useLocalSessionState", "true",
             "cacheServerConfiguration", "true",
             "elideSetAutoCommits", "true",

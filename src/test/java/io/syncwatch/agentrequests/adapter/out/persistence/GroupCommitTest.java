@@ -60,7 +60,7 @@ class GroupCommitTest {
 
     GroupCommit<String> writes(Consumer<List<String>> insert) {
         writes = new GroupCommit<>("test-log", insert, store, 50, 1_000_000, 64 * 1024 * 1024, String::length, Duration.ofSeconds(10),
-                row -> row, failed::add);
+                row -> row, failed::add, nanos -> { });
         return writes;
     }
 
@@ -207,7 +207,7 @@ class GroupCommitTest {
         writes = new GroupCommit<>("test-log", rows -> {
             await(databaseStalled);
             store.insert("never").accept(rows);
-        }, store, 50, 1_000_000, 2 * 1024, row -> 1024, Duration.ofMillis(300), row -> row, failed::add);
+        }, store, 50, 1_000_000, 2 * 1024, row -> 1024, Duration.ofMillis(300), row -> row, failed::add, nanos -> { });
         writes.start();
         writes.writeBehind("one");
         writes.writeBehind("two");

@@ -1,0 +1,128 @@
+package io.syncwatch.agentrequests.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.syncwatch.agentrequests.AgentConnectCompanies;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LogQuery;
+import io.syncwatch.agentrequests.domain.LogTab;
+import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.agentrequests.domain.RequestError;
+import io.syncwatch.agentrequests.domain.RequestErrorCode;
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/**
+ * The request log's writes on the real server: one multi-row insert per batch with each row's
+ * error rows tied to the right log row, every column read back as written, and a logged-only
+ * request (answered before its commit) visible to any read that starts after the answer.
+ */
+@SpringBootTest
+@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
+class JdbcRequestLogTest {
+
+    @Autowired
+    JdbcRequestLog log;
+
+    @Autowired
+    AgentConnectCompanies companies;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aBatchStoresEveryColumnAndTiesEachErrorToItsOwnRow() {
+        AccountId account = companies.create().id();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<LoggedRequest> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            List<RequestError> errors = switch (i % 3) {
+                case 0 -> List.of(); // a valid test request: no error rows
+                case 1 -> List.of(new RequestError(RequestErrorCode.EMPLOYEE_NOT_FOUND, "employee.email", "no employee " + i));
+                default -> List.of(new RequestError(RequestErrorCode.CHANNEL_NOT_ENABLED, "channel", "sms is off"),
+                        new RequestError(RequestErrorCode.LANGUAGE_NOT_AVAILABLE, "language", "xx is not offered"));
+            };
+            rows.add(new LoggedRequest("req_batch_" + System.nanoTime() + "_" + i, account, at.plusMillis(i), 7, "Staging",
+                    KeyKind.TEST, errors.isEmpty() ? 202 : 422, errors, null,
+                    new AgentRequest("e" + i + "@acme.test", i == 4 ? null : "Customer " + i, "c" + i + "@example.com", "email",
+                            i % 2 == 0 ? "Acme" : null, "en", "ref-" + i),
+                    "{\"n\": " + i + "}"));
+        }
+
+        transactions.executeWithoutResult(status -> log.insertAll(rows));
+
+        for (LoggedRequest written : rows) {
+            LoggedRequest read = log.find(account, written.requestId()).orElseThrow();
+            // MySQL keeps the microseconds; MySQL's Connector/J reads MariaDB 10.x's version as 5.5.5 and sends whole
+            // seconds there (a driver limit, README "Databases")
+            assertThat(read.createdAt()).isIn(written.createdAt(), written.createdAt().truncatedTo(ChronoUnit.SECONDS));
+            assertThat(read.keyName()).isEqualTo("Staging");
+            assertThat(read.keyKind()).isEqualTo(KeyKind.TEST);
+            assertThat(read.responseStatus()).isEqualTo(written.responseStatus());
+            assertThat(read.request()).isEqualTo(written.request());
+            assertThat(read.rawBody()).isEqualTo(written.rawBody());
+            assertThat(read.errorCodes()).isEqualTo(written.errorCodes());
+        }
+        Instant from = at.minusSeconds(60);
+        Instant to = at.plusSeconds(60);
+        assertThat(log.page(account, new LogQuery(LogTab.INVALID, "EMPLOYEE_NOT_FOUND", null, from, to, null), 0, 50))
+                .extracting(LoggedRequest::requestId)
+                .containsExactlyInAnyOrder(rows.get(1).requestId(), rows.get(4).requestId(), rows.get(7).requestId(),
+                        rows.get(10).requestId());
+        assertThat(log.page(account, new LogQuery(LogTab.INVALID, "LANGUAGE_NOT_AVAILABLE", null, from, to, null), 0, 50))
+                .extracting(LoggedRequest::requestId)
+                .containsExactlyInAnyOrder(rows.get(2).requestId(), rows.get(5).requestId(), rows.get(8).requestId(),
+                        rows.get(11).requestId());
+        assertThat(log.invalidCountsByError(account, from, to)).containsEntry("EMPLOYEE_NOT_FOUND", 4L)
+                .containsEntry("CHANNEL_NOT_ENABLED", 4L).containsEntry("LANGUAGE_NOT_AVAILABLE", 4L);
+        assertThat(log.page(account, new LogQuery(LogTab.TEST, null, null, from, to, null), 0, 50)).hasSize(12);
+    }
+
+    @Test
+    void aLoggedOnlyRequestAnsweredBeforeItsCommitIsSeenByTheNextRead() throws Exception {
+        AccountId account = companies.create().id();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> sent = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            sent.add(pool.submit(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    log.append(new LoggedRequest("req_behind_" + System.nanoTime() + "_" + thread + "_" + i, account, at, 7,
+                            "Staging", KeyKind.PRODUCTION, 422,
+                            List.of(new RequestError(RequestErrorCode.BRAND_NOT_PROVIDED, "brand", "which brand?")), null,
+                            new AgentRequest("ann@acme.test", "Carla", "carla@example.com", "email", null, "en", "r"), "{}"));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        // every append above has returned (the callers were answered); the read must see all of them
+        assertThat(log.invalidCountsByError(account, at.minus(Duration.ofMinutes(1)), at.plus(Duration.ofMinutes(1))))
+                .containsEntry("BRAND_NOT_PROVIDED", (long) threads * perThread);
+    }
+}
