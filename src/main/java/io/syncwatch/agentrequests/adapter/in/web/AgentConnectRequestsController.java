@@ -115,7 +115,7 @@ class AgentConnectRequestsController {
         if (wait > 0) {
             return tooMany(wait);
         }
-        byte[] bytes = readAtMost(http.getInputStream(), MAX_BODY_BYTES + 1);
+        byte[] bytes = readAtMost(http.getInputStream(), http.getContentLength(), MAX_BODY_BYTES + 1);
         String raw = new String(bytes, StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             return malformed(key.get(), raw, "The body is larger than 64 KiB.");
@@ -125,7 +125,7 @@ class AgentConnectRequestsController {
         }
         AgentRequest request;
         try {
-            request = parser.parse(raw);
+            request = parser.parse(bytes);
         } catch (RequestBodyParser.Malformed e) {
             return malformed(key.get(), raw, e.getMessage());
         }
@@ -246,8 +246,17 @@ class AgentConnectRequestsController {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
+    /**
+     * The body, at most {@code limit} bytes: exactly the announced length when it is within the
+     * limit (one array, no chunk list), otherwise whatever comes up to the limit.
+     */
+    private static byte[] readAtMost(InputStream in, int contentLength, int limit) throws IOException {
+        if (contentLength < 0 || contentLength >= limit) {
+            return in.readNBytes(limit);
+        }
+        byte[] body = new byte[contentLength];
+        int read = in.readNBytes(body, 0, contentLength);
+        return read == contentLength ? body : java.util.Arrays.copyOf(body, read);
     }
 
     @Schema(description = "A Connect request")
