@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -81,6 +82,7 @@ final class GroupCommit<T> {
     /** Sequence number up to which every row has been stored or given up (rows are handled in sequence order). */
     private volatile long handled;
     private final Object progress = new Object();
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile int readersWaiting;
     private volatile boolean running;
     private Thread writer;
@@ -129,6 +131,7 @@ final class GroupCommit<T> {
                 if (!running && queue.remove(pending)) {
                     // stopped after this row was queued and before the writer took it
                     room.release(pending.kib());
+                    waiting.decrementAndGet();
                     storeNow(row, true);
                     return;
                 }
@@ -189,12 +192,10 @@ final class GroupCommit<T> {
         return handled >= target;
     }
 
-    /** Rows queued and not yet stored. */
+    /** Rows queued and not yet stored (or given up). */
     int backlog() {
-        return queue.size() + retrySize;
+        return waiting.get();
     }
-
-    private volatile int retrySize;
 
     private Pending<T> enqueue(T row, @Nullable CompletableFuture<Void> written) {
         int kib = Math.min(roomKib, Math.max(1, bytes.applyAsInt(row) / 1024));
@@ -210,6 +211,7 @@ final class GroupCommit<T> {
         enqueue.lock();
         try {
             Pending<T> pending = new Pending<>(row, written, ++queued, kib, System.nanoTime());
+            waiting.incrementAndGet();
             queue.add(pending);
             return pending;
         } finally {
@@ -250,6 +252,7 @@ final class GroupCommit<T> {
         queue.drainTo(left);
         for (Pending<T> p : left) {
             room.release(p.kib());
+            waiting.decrementAndGet();
             if (p.written() != null) {
                 try {
                     storeNow(p.row(), false);
@@ -287,7 +290,6 @@ final class GroupCommit<T> {
                     size += bytes.applyAsInt(next.row());
                 }
                 List<Pending<T>> keep = flush(batch);
-                retrySize = keep.size() + retry.size();
                 if (keep.isEmpty()) {
                     pause = FIRST_PAUSE;
                     continue;
@@ -295,7 +297,6 @@ final class GroupCommit<T> {
                 for (int i = keep.size() - 1; i >= 0; i--) {
                     retry.addFirst(keep.get(i));
                 }
-                retrySize = retry.size();
                 if (!running) {
                     giveUp("the application is stopping and the database still fails");
                     return;
@@ -355,6 +356,7 @@ final class GroupCommit<T> {
     /** The row is stored ({@code failure} null) or given up; readers waiting for it are released. */
     private void done(Pending<T> p, @Nullable Throwable failure) {
         room.release(p.kib());
+        waiting.decrementAndGet();
         if (failure != null) {
             if (p.written() != null) {
                 LOG.error("{} writer could not store {}", name, describe.apply(p.row()), failure);
@@ -378,7 +380,6 @@ final class GroupCommit<T> {
     private void giveUp(String why) {
         List<Pending<T>> left = new ArrayList<>(retry);
         retry.clear();
-        retrySize = 0;
         IllegalStateException e = new IllegalStateException("The " + name + " writer stopped: " + why);
         for (Pending<T> p : left) {
             done(p, e);
