@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import io.syncwatch.agentrequests.application.port.out.Companies;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.Employee;
+import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.Names;
 import io.syncwatch.agentrequests.domain.RequestValidator;
@@ -59,8 +61,8 @@ class RequestLogBrowser implements BrowseRequestLog {
     }
 
     @Override
-    public Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to) {
-        return log.invalidCountsByError(account, from, to);
+    public Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to, @Nullable KeyKind keyKind) {
+        return log.invalidCountsByError(account, from, to, keyKind);
     }
 
     @Override

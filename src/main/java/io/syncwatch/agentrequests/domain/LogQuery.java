@@ -16,4 +16,9 @@ public record LogQuery(LogTab tab, @Nullable String errorCode, @Nullable KeyKind
         search = search == null || search.isBlank() ? null : search.strip();
         errorCode = errorCode == null || errorCode.isBlank() ? null : errorCode;
     }
+
+    /** The kind of key of every request the query lists: test on the Test Requests tab, else the key-kind filter (null: both). */
+    public @Nullable KeyKind keyKindOfTab() {
+        return tab == LogTab.TEST ? KeyKind.TEST : keyKind;
+    }
 }

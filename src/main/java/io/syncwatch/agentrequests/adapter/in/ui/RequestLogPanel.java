@@ -337,7 +337,7 @@ class RequestLogPanel extends VerticalLayout {
         }
         grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
         LogQuery q = query.get();
-        Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to());
+        Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to(), q.keyKindOfTab());
         if (counts.isEmpty()) {
             summary.add(new Span("No invalid requests " + rangeText() + "."));
             return;

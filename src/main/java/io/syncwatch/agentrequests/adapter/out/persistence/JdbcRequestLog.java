@@ -58,6 +58,22 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     /** How long a read waits for rows queued before it (the writer commits them within milliseconds unless the database stalls). */
     private static final Duration READ_WAIT = Duration.ofSeconds(5);
 
+    /** Every error code a log row can have. */
+    private static final List<String> ALL_CODES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(io.syncwatch.agentrequests.domain.RequestErrorCode.values()).map(Enum::name),
+            java.util.stream.Stream.of(LoggedRequest.MALFORMED)).toList();
+    /** The summary's statement: account, every code, from, to, then in_test if {@code byKeyKind}. */
+    static String countsSql(boolean byKeyKind) {
+        return "SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND code IN (" + CODE_MARKS
+                + ") AND created_at >= ? AND created_at < ?" + (byKeyKind ? " AND in_test = ?" : "") + " GROUP BY code";
+    }
+
+    static List<String> allCodes() {
+        return ALL_CODES;
+    }
+
+    private static final String CODE_MARKS = String.join(", ", java.util.Collections.nCopies(ALL_CODES.size(), "?"));
+
     /** Raw bodies are kept up to this many UTF-8 bytes (a TEXT column holds 65,535). */
     static final int MAX_RAW_BYTES = 60_000;
 
@@ -379,12 +395,20 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     }
 
     @Override
-    public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to) {
+    public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to,
+            @Nullable KeyKind keyKind) {
         readYourWrites();
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND created_at >= ? AND created_at < ?
-                GROUP BY code""").params(account.value(), Timestamps.of(from), Timestamps.of(to))
+        // one range of ix_ac_request_error_code per code (a list of every code rather than none, which would read
+        // all the account's rows whatever the time range); in_test is in the index too
+        List<Object> params = new ArrayList<>(List.of(account.value()));
+        params.addAll(ALL_CODES);
+        params.add(Timestamps.of(from));
+        params.add(Timestamps.of(to));
+        if (keyKind != null) {
+            params.add(keyKind == KeyKind.TEST);
+        }
+        jdbc.sql(countsSql(keyKind != null)).params(params)
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });

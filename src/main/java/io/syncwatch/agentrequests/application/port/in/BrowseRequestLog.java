@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
+import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.ValidationOutcome;
@@ -26,7 +29,15 @@ public interface BrowseRequestLog {
     Optional<LoggedRequest> find(AccountId account, String requestId);
 
     /** Invalid requests per error code (every error of a request counts) in [from, to). */
-    Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to);
+    default Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to) {
+        return invalidCountsByError(account, from, to, null);
+    }
+
+    /**
+     * Invalid requests per error code in [from, to) sent with a key of that kind (null: either):
+     * the summary strip of a tab, {@link LogQuery#keyKindOfTab()}.
+     */
+    Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to, @Nullable KeyKind keyKind);
 
     /** Validates the logged request again against the current settings; nothing is sent or logged. */
     Optional<ValidationOutcome> recheck(AccountId account, String requestId);

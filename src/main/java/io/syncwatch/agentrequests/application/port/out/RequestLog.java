@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
+import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.platform.AccountId;
@@ -42,7 +43,13 @@ public interface RequestLog {
 
     Optional<LoggedRequest> find(AccountId account, String requestId);
 
-    Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to);
+    /** Invalid requests per error code (every error of a request counts) in [from, to). */
+    default Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to) {
+        return invalidCountsByError(account, from, to, null);
+    }
+
+    /** Invalid requests per error code in [from, to) sent with a key of that kind (null: either). */
+    Map<String, Long> invalidCountsByError(AccountId account, Instant from, Instant to, @Nullable KeyKind keyKind);
 
     /** Deletes rows created before the instant; returns how many. */
     int purgeBefore(Instant cutoff);

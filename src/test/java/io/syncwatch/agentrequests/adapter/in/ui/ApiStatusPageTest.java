@@ -122,6 +122,9 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(references()).containsExactly("T-GHOST", "T-OK");
         assertThat(test(grid()).getCellText(0, 2)).isEqualTo("Invalid");
         assertThat(test(grid()).getCellText(1, 2)).isEqualTo("Accepted");
+        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
+                .as("the strip counts this tab's invalid requests: test keys only").extracting(Span::getText)
+                .containsExactly("Employee not found: 1");
     }
 
     @Test
@@ -135,6 +138,9 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         test(error).selectItem("All errors");
         test($(com.vaadin.flow.component.select.Select.class).id("kind-filter")).selectItem("Production");
         assertThat(references()).containsExactly("", "P-VOICE");
+        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
+                .as("the strip follows the key-kind filter").extracting(Span::getText)
+                .contains("Channel not enabled for company: 1", "Malformed request: 1").doesNotContain("Employee not found: 1");
         test($(com.vaadin.flow.component.textfield.TextField.class).id("search")).setValue("p-voi");
         assertThat(references()).containsExactly("P-VOICE");
         assertThat(panel).isNotNull();

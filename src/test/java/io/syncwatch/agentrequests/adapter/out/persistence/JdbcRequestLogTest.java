@@ -48,6 +48,9 @@ class JdbcRequestLogTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
     @Test
     void aBatchStoresEveryColumnAndTiesEachErrorToItsOwnRow() {
         AccountId account = companies.create().id();
@@ -124,5 +127,53 @@ class JdbcRequestLogTest {
         // every append above has returned (the callers were answered); the read must see all of them
         assertThat(log.invalidCountsByError(account, at.minus(Duration.ofMinutes(1)), at.plus(Duration.ofMinutes(1))))
                 .containsEntry("BRAND_NOT_PROVIDED", (long) threads * perThread);
+    }
+
+    @Test
+    void theSummaryCountsTheRequestsOfOneKindOfKeyWhenAsked() {
+        AccountId account = companies.create().id();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<LoggedRequest> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            KeyKind kind = i < 2 ? KeyKind.TEST : KeyKind.PRODUCTION;
+            rows.add(new LoggedRequest("req_kind_" + System.nanoTime() + "_" + i, account, at, 7, kind.name(), kind, 422,
+                    List.of(new RequestError(i % 2 == 0 ? RequestErrorCode.EMPLOYEE_NOT_FOUND : RequestErrorCode.BRAND_NOT_PROVIDED,
+                            "x", "y")),
+                    null, new AgentRequest("e@acme.test", "C", "c@example.com", "email", null, "en", "r" + i), "{}"));
+        }
+        transactions.executeWithoutResult(status -> log.insertAll(rows));
+        Instant from = at.minusSeconds(60);
+        Instant to = at.plusSeconds(60);
+
+        assertThat(log.invalidCountsByError(account, from, to, null)).containsOnly(
+                org.assertj.core.api.Assertions.entry("EMPLOYEE_NOT_FOUND", 3L), org.assertj.core.api.Assertions.entry("BRAND_NOT_PROVIDED", 3L));
+        assertThat(log.invalidCountsByError(account, from, to, KeyKind.TEST)).containsOnly(
+                org.assertj.core.api.Assertions.entry("EMPLOYEE_NOT_FOUND", 1L), org.assertj.core.api.Assertions.entry("BRAND_NOT_PROVIDED", 1L));
+        assertThat(log.invalidCountsByError(account, from, to, KeyKind.PRODUCTION)).containsOnly(
+                org.assertj.core.api.Assertions.entry("EMPLOYEE_NOT_FOUND", 2L), org.assertj.core.api.Assertions.entry("BRAND_NOT_PROVIDED", 2L));
+        assertThat(log.invalidCountsByError(account, at.plusSeconds(1), to, null)).as("outside the range").isEmpty();
+    }
+
+    /**
+     * The summary reads only the index entries of the range (one range per error code, in_test
+     * from the index): before, it read every entry of the account whatever the range.
+     */
+    @Test
+    void theSummaryReadsOnlyTheRangeOfTheIndex() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                io.syncwatch.testsupport.TestDatabase.connection().kind() == io.syncwatch.testsupport.TestDatabase.Kind.H2_FALLBACK,
+                "query plans are checked on MySQL/MariaDB only");
+        long account = companies.create().id().value();
+        List<Object> params = new ArrayList<>(List.of(account));
+        params.addAll(JdbcRequestLog.allCodes());
+        params.add(java.time.LocalDateTime.now().minusDays(1));
+        params.add(java.time.LocalDateTime.now());
+        params.add(true);
+        List<java.util.Map<String, Object>> plan = jdbcTemplate.queryForList("EXPLAIN " + JdbcRequestLog.countsSql(true), params.toArray());
+        assertThat(plan).singleElement().satisfies(row -> {
+            assertThat(row.get("key")).isEqualTo("ix_ac_request_error_code");
+            assertThat(row.get("type")).isEqualTo("range");
+            assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
+        });
     }
 }
