@@ -58,6 +58,9 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     /** How long a read waits for rows queued before it (the writer commits them within milliseconds unless the database stalls). */
     private static final Duration READ_WAIT = Duration.ofSeconds(5);
 
+    /** Rows the retention purge deletes per statement. */
+    static final int PURGE_CHUNK_ROWS = 5_000;
+
     /** Every error code a log row can have. */
     private static final List<String> ALL_CODES = java.util.stream.Stream.concat(
             java.util.Arrays.stream(io.syncwatch.agentrequests.domain.RequestErrorCode.values()).map(Enum::name),
@@ -419,9 +422,36 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     public int purgeBefore(Instant cutoff) {
         readYourWrites();
         LocalDateTime at = Timestamps.of(cutoff);
-        jdbc.sql("DELETE FROM ac_request_error WHERE created_at < ?").param(at).update();
-        int rows = jdbc.sql("DELETE FROM ac_request_log WHERE created_at < ?").param(at).update();
+        List<Long> accounts = jdbc.sql("SELECT DISTINCT account_id FROM ac_request_log").query(Long.class).list();
+        int rows = 0;
+        for (long account : accounts) {
+            List<Object> errorParams = new ArrayList<>(List.of(account));
+            errorParams.addAll(ALL_CODES);
+            errorParams.add(at);
+            deleteInChunks("DELETE FROM ac_request_error WHERE account_id = ? AND code IN (" + CODE_MARKS + ") AND created_at < ?",
+                    errorParams);
+            // every row is in a tab (ck_ac_request_log_in_a_tab), so the two tab indexes reach them all
+            rows += deleteInChunks("DELETE FROM ac_request_log WHERE account_id = ? AND in_invalid = TRUE AND created_at < ?",
+                    List.of(account, at));
+            rows += deleteInChunks("DELETE FROM ac_request_log WHERE account_id = ? AND in_test = TRUE AND created_at < ?",
+                    List.of(account, at));
+        }
         return rows;
+    }
+
+    /**
+     * Runs the delete {@value #PURGE_CHUNK_ROWS} rows at a time, each chunk committed on its own,
+     * so a large purge never holds many locks or one long transaction beside the log's writer.
+     */
+    private int deleteInChunks(String delete, List<Object> params) {
+        int total = 0;
+        while (true) {
+            int n = jdbc.sql(delete + " LIMIT " + PURGE_CHUNK_ROWS).params(params).update();
+            total += n;
+            if (n < PURGE_CHUNK_ROWS) {
+                return total;
+            }
+        }
     }
 
     private static LoggedRequest row(ResultSet rs, int n) throws SQLException {

@@ -176,4 +176,48 @@ class JdbcRequestLogTest {
             assertThat(String.valueOf(row.get("Extra"))).contains("Using index");
         });
     }
+
+    @Test
+    void thePurgeDeletesOldRowsOfEveryAccountThroughTheTabIndexes() {
+        AccountId first = companies.create().id();
+        AccountId second = companies.create().id();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant old = now.minus(Duration.ofDays(100));
+        List<LoggedRequest> rows = new ArrayList<>();
+        for (AccountId account : List.of(first, second)) {
+            for (Instant at : List.of(old, now)) {
+                // an invalid production request (Invalid tab), a valid test one (Test tab), an invalid test one (both)
+                rows.add(logged(account, at, KeyKind.PRODUCTION, RequestErrorCode.CHANNEL_NOT_ENABLED));
+                rows.add(logged(account, at, KeyKind.TEST, null));
+                rows.add(logged(account, at, KeyKind.TEST, RequestErrorCode.EMPLOYEE_NOT_FOUND));
+            }
+        }
+        transactions.executeWithoutResult(status -> log.insertAll(rows));
+
+        assertThat(log.purgeBefore(now.minus(Duration.ofDays(90)))).isGreaterThanOrEqualTo(6);
+
+        for (AccountId account : List.of(first, second)) {
+            Instant from = now.minus(Duration.ofDays(365));
+            Instant to = now.plusSeconds(1);
+            assertThat(log.page(account, new LogQuery(LogTab.INVALID, null, null, from, to, null), 0, 50)).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.createdAt()).isEqualTo(now));
+            assertThat(log.page(account, new LogQuery(LogTab.TEST, null, null, from, to, null), 0, 50)).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.createdAt()).isEqualTo(now));
+            assertThat(log.invalidCountsByError(account, from, to)).containsOnly(
+                    org.assertj.core.api.Assertions.entry("CHANNEL_NOT_ENABLED", 1L), org.assertj.core.api.Assertions.entry("EMPLOYEE_NOT_FOUND", 1L));
+        }
+        if (io.syncwatch.testsupport.TestDatabase.connection().kind() != io.syncwatch.testsupport.TestDatabase.Kind.H2_FALLBACK) {
+            for (String flag : List.of("in_invalid", "in_test")) {
+                var plan = jdbcTemplate.queryForList("EXPLAIN DELETE FROM ac_request_log WHERE account_id = ? AND " + flag
+                        + " = TRUE AND created_at < ?", first.value(), java.time.LocalDateTime.now());
+                assertThat(plan).singleElement().satisfies(row -> assertThat(row.get("type")).isEqualTo("range"));
+            }
+        }
+    }
+
+    private static LoggedRequest logged(AccountId account, Instant at, KeyKind kind, @org.jspecify.annotations.Nullable RequestErrorCode error) {
+        return new LoggedRequest("req_purge_" + System.nanoTime(), account, at, 7, kind.name(), kind, error == null ? 202 : 422,
+                error == null ? List.of() : List.of(new RequestError(error, "x", "y")), null,
+                new AgentRequest("e@acme.test", "C", "c@example.com", "email", null, "en", "r"), "{}");
+    }
 }
