@@ -1,6 +1,8 @@
 package io.syncwatch.agentrequests.adapter.out.persistence;
 
 import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -28,6 +30,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -399,13 +402,24 @@ final class GroupCommit<T> {
         }
     }
 
-    /** A failure of the database or the connection rather than of the rows: worth trying again. */
+    /**
+     * A failure of the database or the connection rather than of the rows: worth trying again.
+     * Besides Spring's and JDBC's transient, recoverable and resource-failure exceptions this
+     * covers a commit or rollback that failed (the connection broke: a killed connection shows up
+     * as "JDBC rollback failed") and SQL states of class 08 (connection) and 40 (transaction
+     * rolled back, e.g. deadlock).
+     */
     static boolean passing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                    || t instanceof TransactionSystemException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40"))) {
                 return true;
             }
         }

@@ -249,4 +249,19 @@ class GroupCommitTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aConnectionKilledMidBatchIsAPassingFailureNotTheRowsFault() {
+        // what the database returned when the writer's connection was killed during its insert
+        var rollbackFailed = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed"));
+        assertThat(GroupCommit.passing(rollbackFailed)).isTrue();
+        assertThat(GroupCommit.passing(new java.sql.SQLException("Communications link failure", "08S01"))).isTrue();
+        assertThat(GroupCommit.passing(new org.springframework.dao.DataAccessResourceFailureException("x",
+                new java.sql.SQLNonTransientConnectionException("closed")))).isTrue();
+        assertThat(GroupCommit.passing(new java.sql.SQLException("Deadlock found", "40001"))).isTrue();
+        assertThat(GroupCommit.passing(new org.springframework.dao.DataIntegrityViolationException("Data too long",
+                new java.sql.SQLException("Data too long for column", "22001")))).isFalse();
+        assertThat(GroupCommit.passing(new IllegalArgumentException("cannot store bad"))).isFalse();
+    }
 }
