@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,6 @@ import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
-import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.shell.ViewerZone;
 
@@ -100,8 +98,7 @@ class RequestLogPanel extends VerticalLayout {
         errorFilter.setId("error-filter");
         List<String> codes = new java.util.ArrayList<>();
         codes.add(ANY);
-        Arrays.stream(RequestErrorCode.values()).map(Enum::name).forEach(codes::add);
-        codes.add(LoggedRequest.MALFORMED);
+        codes.addAll(ErrorDisplay.STORED_CODES);
         errorFilter.setItems(codes);
         errorFilter.setItemLabelGenerator(c -> c.isEmpty() ? "All errors" : ErrorDisplay.textOf(c));
         errorFilter.setValue(ANY);
@@ -342,9 +339,7 @@ class RequestLogPanel extends VerticalLayout {
             summary.add(new Span("No invalid requests " + rangeText() + "."));
             return;
         }
-        List<String> order = new java.util.ArrayList<>(Arrays.stream(RequestErrorCode.values()).map(Enum::name).toList());
-        order.add(LoggedRequest.MALFORMED);
-        for (String code : order) {
+        for (String code : ErrorDisplay.STORED_CODES) {
             Long n = counts.get(code);
             if (n != null) {
                 Span badge = new Span(ErrorDisplay.textOf(code) + ": " + n);

@@ -61,21 +61,13 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     /** Rows the retention purge deletes per statement. */
     static final int PURGE_CHUNK_ROWS = 5_000;
 
-    /** Every error code a log row can have. */
-    private static final List<String> ALL_CODES = java.util.stream.Stream.concat(
-            java.util.Arrays.stream(io.syncwatch.agentrequests.domain.RequestErrorCode.values()).map(Enum::name),
-            java.util.stream.Stream.of(LoggedRequest.MALFORMED)).toList();
     /** The summary's statement: account, every code, from, to, then in_test if {@code byKeyKind}. */
     static String countsSql(boolean byKeyKind) {
         return "SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND code IN (" + CODE_MARKS
                 + ") AND created_at >= ? AND created_at < ?" + (byKeyKind ? " AND in_test = ?" : "") + " GROUP BY code";
     }
 
-    static List<String> allCodes() {
-        return ALL_CODES;
-    }
-
-    private static final String CODE_MARKS = String.join(", ", java.util.Collections.nCopies(ALL_CODES.size(), "?"));
+    private static final String CODE_MARKS = String.join(", ", java.util.Collections.nCopies(ErrorDisplay.STORED_CODES.size(), "?"));
 
     /** Raw bodies are kept up to this many UTF-8 bytes (a TEXT column holds 65,535). */
     static final int MAX_RAW_BYTES = 60_000;
@@ -405,7 +397,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         // one range of ix_ac_request_error_code per code (a list of every code rather than none, which would read
         // all the account's rows whatever the time range); in_test is in the index too
         List<Object> params = new ArrayList<>(List.of(account.value()));
-        params.addAll(ALL_CODES);
+        params.addAll(ErrorDisplay.STORED_CODES);
         params.add(Timestamps.of(from));
         params.add(Timestamps.of(to));
         if (keyKind != null) {
@@ -426,7 +418,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         int rows = 0;
         for (long account : accounts) {
             List<Object> errorParams = new ArrayList<>(List.of(account));
-            errorParams.addAll(ALL_CODES);
+            errorParams.addAll(ErrorDisplay.STORED_CODES);
             errorParams.add(at);
             deleteInChunks("DELETE FROM ac_request_error WHERE account_id = ? AND code IN (" + CODE_MARKS + ") AND created_at < ?",
                     errorParams);

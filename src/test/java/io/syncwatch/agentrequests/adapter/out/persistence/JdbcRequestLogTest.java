@@ -165,7 +165,7 @@ class JdbcRequestLogTest {
                 "query plans are checked on MySQL/MariaDB only");
         long account = companies.create().id().value();
         List<Object> params = new ArrayList<>(List.of(account));
-        params.addAll(JdbcRequestLog.allCodes());
+        params.addAll(io.syncwatch.agentrequests.domain.ErrorDisplay.STORED_CODES);
         params.add(java.time.LocalDateTime.now().minusDays(1));
         params.add(java.time.LocalDateTime.now());
         params.add(true);
