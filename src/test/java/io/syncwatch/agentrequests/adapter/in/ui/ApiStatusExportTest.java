@@ -10,18 +10,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinRequest;
@@ -29,55 +21,11 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.streams.DownloadEvent;
 
-import io.syncwatch.agentrequests.AgentConnectCompanies;
-import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
-import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.KeyKind;
-import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
-import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.SignedIn;
-import io.syncwatch.testsupport.TestAccounts;
 
 /** The API Status page's CSV export: every filtered row, streamed in keyset chunks. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
-class ApiStatusExportTest extends SpringBrowserlessTest {
-
-    @Autowired
-    AgentConnectCompanies companies;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
-
-    @Autowired
-    RequestLog requestLog;
-
-    private Company company;
-
-    @AfterEach
-    void signOut() {
-        signedIn.signOut();
-    }
-
-    private void signIn() {
-        company = companies.create();
-        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
-    }
-
-    private void log(String reference, Instant at, KeyKind kind, RequestErrorCode error) {
-        RequestLogRows.logInvalid(requestLog, company.id(), reference, at, kind, error);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> references() {
-        Grid<LoggedRequest> grid = $(Grid.class).id("request-grid");
-        return IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference()).toList();
-    }
+class ApiStatusExportTest extends AgentConnectScreenTestSupport {
 
     @Test
     void theExportStreamsEveryFilteredRowInOrderAcrossManyReadChunks() throws IOException {

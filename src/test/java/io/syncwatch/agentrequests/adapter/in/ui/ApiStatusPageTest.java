@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,7 +15,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 
 import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
-import io.syncwatch.agentrequests.AgentConnectCompanies;
 import io.syncwatch.agentrequests.application.port.in.ManageCompany;
 import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
 import io.syncwatch.agentrequests.domain.AgentKey;
@@ -29,23 +23,9 @@ import io.syncwatch.agentrequests.domain.ChannelMode;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.SignedIn;
-import io.syncwatch.testsupport.TestAccounts;
 
 /** The API Status page's tabs, filters, summary, detail panel with fix links and re-check, CSV export; Company Info. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
-class ApiStatusPageTest extends SpringBrowserlessTest {
-
-    @Autowired
-    AgentConnectCompanies companies;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
+class ApiStatusPageTest extends AgentConnectScreenTestSupport {
 
     @Autowired
     ReceiveAgentRequests intake;
@@ -53,38 +33,18 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
     @Autowired
     ManageCompany manage;
 
-    @AfterEach
-    void signOut() {
-        signedIn.signOut();
-    }
-
-    private Company company;
-
     private void setUp() {
-        company = companies.create();
+        signIn();
         AgentKey test = intake.authenticate(company.testKey()).orElseThrow();
         AgentKey live = intake.authenticate(company.liveKey()).orElseThrow();
         intake.receive(test, request("ann@acme.test", "sms", "Acme", "en", "T-OK"), "{\"t\":1}");
         intake.receive(test, request("ghost@acme.test", "email", "Acme", "en", "T-GHOST"), "{\"t\":2}");
         intake.receive(live, request("ann@acme.test", "voice", null, null, "P-VOICE"), "{\"p\":1}");
         intake.receiveMalformed(live, "{oops", "The body is not valid JSON.");
-        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
     }
 
     private static AgentRequest request(String employee, String channel, String brand, String language, String reference) {
         return new AgentRequest(employee, "Carla", "carla@example.com", channel, brand, language, reference);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Grid<LoggedRequest> grid() {
-        return $(Grid.class).id("request-grid");
-    }
-
-    private List<String> references() {
-        Grid<LoggedRequest> grid = grid();
-        return test(grid).size() == 0 ? List.of()
-                : java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).request().reference())
-                        .map(r -> r == null ? "" : r).toList();
     }
 
     @Test
@@ -97,8 +57,7 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(test(grid).getCellText(2, 2)).isEqualTo("Employee not found");
         assertThat(test(grid).getCellText(2, 3)).isEqualTo("ghost@acme.test");
         assertThat(test(grid).getCellText(0, 2)).isEqualTo("Malformed request");
-        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
-                .extracting(Span::getText)
+        assertThat(summary())
                 .contains("Employee not found: 1", "Channel not enabled for company: 1", "Brand signifier not provided: 1",
                         "Language not specified: 1", "Malformed request: 1");
     }
@@ -122,8 +81,7 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(references()).containsExactly("T-GHOST", "T-OK");
         assertThat(test(grid()).getCellText(0, 2)).isEqualTo("Invalid");
         assertThat(test(grid()).getCellText(1, 2)).isEqualTo("Accepted");
-        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
-                .as("the strip counts this tab's invalid requests: test keys only").extracting(Span::getText)
+        assertThat(summary()).as("the strip counts this tab's invalid requests: test keys only")
                 .containsExactly("Employee not found: 1");
     }
 
@@ -138,8 +96,7 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         test(error).selectItem("All errors");
         test($(com.vaadin.flow.component.select.Select.class).id("kind-filter")).selectItem("Production");
         assertThat(references()).containsExactly("", "P-VOICE");
-        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
-                .as("the strip follows the key-kind filter").extracting(Span::getText)
+        assertThat(summary()).as("the strip follows the key-kind filter")
                 .contains("Channel not enabled for company: 1", "Malformed request: 1").doesNotContain("Employee not found: 1");
         test($(com.vaadin.flow.component.textfield.TextField.class).id("search")).setValue("p-voi");
         assertThat(references()).containsExactly("P-VOICE");
@@ -214,8 +171,7 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
 
     @Test
     void companyInfoManagesEmployeesImportsCsvAndShowsANewKeyOnce() {
-        company = companies.create();
-        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+        signIn();
         UI.getCurrent().navigate(CompanyInfoView.class);
         assertThat(test($(Grid.class).first()).size()).isEqualTo(3);
         assertThat(test($(EmployeesSection.class).single().grid).size()).isEqualTo(3);
@@ -239,9 +195,6 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(manage.keys(company.id())).extracting(k -> k.displayPrefix()).doesNotContain(shown.getValue());
     }
 
-    @Autowired
-    io.syncwatch.agentrequests.application.port.out.RequestLog requestLog;
-
     @Test
     void theTimeRangeFilterLeavesOutOlderRequests() {
         setUp();
@@ -254,14 +207,12 @@ class ApiStatusPageTest extends SpringBrowserlessTest {
         assertThat(references()).contains("THREE-DAYS-OLD");
         test($(com.vaadin.flow.component.select.Select.class).id("range-filter")).selectItem("Last 24 hours");
         assertThat(references()).doesNotContain("THREE-DAYS-OLD").contains("P-VOICE");
-        assertThat($(Span.class).from($(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class).id("error-summary")).all())
-                .extracting(Span::getText).contains("Employee not found: 1");
+        assertThat(summary()).contains("Employee not found: 1");
     }
 
     @Test
     void employeesAreDeactivatedAndReactivatedAndChannelsEnabledFromCompanyInfo() {
-        company = companies.create();
-        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
+        signIn();
         UI.getCurrent().navigate(CompanyInfoView.class);
         EmployeesSection section = $(EmployeesSection.class).single();
         assertThat(test(section.grid).getRow(0).email()).isEqualTo("ann@acme.test");

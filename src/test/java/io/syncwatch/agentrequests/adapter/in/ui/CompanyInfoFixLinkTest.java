@@ -6,14 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouterLink;
 
-import io.syncwatch.agentrequests.AgentConnectCompanies;
 import io.syncwatch.agentrequests.AgentConnectCompanies.Company;
 import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
 import io.syncwatch.agentrequests.domain.AgentKey;
@@ -31,41 +25,14 @@ import io.syncwatch.agentrequests.domain.Brand;
 import io.syncwatch.agentrequests.domain.Channel;
 import io.syncwatch.agentrequests.domain.Language;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
-import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.SignedIn;
-import io.syncwatch.testsupport.TestAccounts;
 
 /** The detail page's fix links name the exact item, and Company Info opens on it. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
-class CompanyInfoFixLinkTest extends SpringBrowserlessTest {
+class CompanyInfoFixLinkTest extends AgentConnectScreenTestSupport {
 
     private static final String COMPANY_INFO = "agent-connect/company-info";
 
     @Autowired
-    AgentConnectCompanies companies;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
-
-    @Autowired
     ReceiveAgentRequests intake;
-
-    private Company company;
-
-    @AfterEach
-    void signOut() {
-        signedIn.signOut();
-    }
-
-    private void signIn() {
-        company = companies.create();
-        signedIn.as(accounts.user(company.account(), Permission.AGENT_CONNECT_OPERATOR));
-    }
 
     /** Sends the request with the test key, opens its detail page from the grid and returns its fix links. */
     @SuppressWarnings("unchecked")
