@@ -90,7 +90,7 @@ class IntegrationsApiTest {
         TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
         IntegrationSnapshot s = integrationOf(account, "Sandbox");
         String key = accounts.apiKey(account);
-        jdbc.sql("UPDATE integration SET last_api_request_at = DATE_SUB(last_api_request_at, INTERVAL 10 DAY) WHERE id = ?")
+        jdbc.sql("UPDATE integration SET last_api_request_at = TIMESTAMPADD(DAY, -10, last_api_request_at) WHERE id = ?")
                 .param(s.id().value()).update();
 
         mvc.perform(post("/api/v1/integrations/" + s.id() + "/pause").header("Authorization", "Bearer " + key))

@@ -187,7 +187,7 @@ class IntegrationsModuleTest {
         IntegrationSnapshot connected = integrations.connect(new ConnectCommand(TestPlatforms.KEY, "Sandbox",
                 Map.of("token", "t", "region", "eu"), Environment.DEVELOPMENT, Schedule.HOURLY));
         integrations.configureFilters(connected.id(), ImportFilters.none());
-        jdbc.sql("UPDATE integration SET last_api_request_at = DATE_SUB(last_api_request_at, INTERVAL 15 DAY) WHERE id = ?")
+        jdbc.sql("UPDATE integration SET last_api_request_at = TIMESTAMPADD(DAY, -15, last_api_request_at) WHERE id = ?")
                 .param(connected.id().value()).update();
 
         scenario.stimulate(() -> integrations.markIdleDevelopmentIntegrationsInactive())

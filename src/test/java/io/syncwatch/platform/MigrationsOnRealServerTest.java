@@ -1,6 +1,7 @@
 package io.syncwatch.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 
@@ -35,6 +36,8 @@ class MigrationsOnRealServerTest {
 
     @Test
     void everyAppliedMigrationSucceeded() {
+        assumeTrue(TestDatabase.isRealServer(), "Flyway's history tables are checked on a real MySQL-family server only "
+                + "(H2 fallback in use: no DB_URL, no Docker, and the embedded MariaDB did not start)");
         Integer failed = jdbc.sql("select count(*) from flyway_schema_history_platform where success = false")
                 .query(Integer.class).single();
         Integer applied = jdbc.sql("select count(*) from flyway_schema_history_platform where version is not null and version <> '0'")
