@@ -157,7 +157,7 @@ class IntegrationsApiTest {
         String myKey = accounts.apiKey(accounts.create(FeatureFlag.INTEGRATIONS));
 
         mvc.perform(get("/api/v1/integrations/" + theirs.id()).header("Authorization", "Bearer " + myKey))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail", is("No such integration")));
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail", is("Integration not found")));
         mvc.perform(post("/api/v1/integrations/" + theirs.id() + "/pause").header("Authorization", "Bearer " + myKey))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/integrations/99999999").header("Authorization", "Bearer " + myKey))

@@ -44,6 +44,7 @@ import io.syncwatch.agentrequests.domain.ErrorDisplay;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.ObjectWriter;
@@ -206,25 +207,22 @@ class AgentConnectRequestsController {
 
     private ResponseEntity<ProblemDetail> unauthorized() {
         unauthorized.increment();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "A valid Agent Connect key is required: Authorization: Bearer ac_test_… or ac_live_…");
+        ProblemDetail problem = ApiProblem.UNAUTHORIZED.with("A valid Agent Connect key is required: Authorization: Bearer ac_test_… or ac_live_…");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> featureOff() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Agent Connect is not enabled for this account (feature AGENT_CONNECT).");
+        ProblemDetail problem = ApiProblem.FORBIDDEN.with("Agent Connect is not enabled for this account (feature AGENT_CONNECT).");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> tooMany(long seconds) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "The key's rate limit is exceeded; retry after " + seconds + " s.");
+        ProblemDetail problem = ApiProblem.RATE_LIMITED.with("The key's rate limit is exceeded; retry after " + seconds + " s.");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> badParameter(String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = ApiProblem.INVALID_INPUT.with(detail);
         problem.setProperty("field", field);
         return ResponseEntity.badRequest().body(problem);
     }

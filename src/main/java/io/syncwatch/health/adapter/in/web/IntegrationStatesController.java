@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.health.domain.HealthSort;
 import io.syncwatch.health.domain.HealthRecord;
 import io.syncwatch.integrations.IntegrationId;
+import io.syncwatch.platform.ApiProblem;
 
 /** The integration states API (spec 002): only the sync-related subset of the detailed states. */
 @RestController
@@ -84,6 +86,6 @@ class IntegrationStatesController {
     @ApiResponse(responseCode = "404", description = "No such integration in the API key's account")
     IntegrationState state(@Parameter(description = "Integration id") @PathVariable long id) {
         return queries.find(IntegrationId.of(id)).map(IntegrationState::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Integration not found"));
+                .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, ApiProblem.notFound("Integration"), null));
     }
 }

@@ -1,13 +1,11 @@
 package io.syncwatch.integrations.adapter.in.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +28,7 @@ import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
 import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.platform.ApiProblem;
 import io.syncwatch.platform.Permission;
 
 /**
@@ -107,43 +106,30 @@ class IntegrationsApiController {
 
     @ExceptionHandler(IntegrationNotFound.class)
     ProblemDetail notFound(IntegrationNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such integration");
-        problem.setTitle("Not found");
-        return problem;
+        return ApiProblem.notFound("Integration");
     }
 
     /** 409 for a Resume that a hold refuses; the type names the hold, {@code pauseReason} its reason. */
     @ExceptionHandler(ResumeRefused.class)
     ProblemDetail resumeRefused(ResumeRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        switch (e) {
-            case ReconnectRequired r -> {
-                problem.setTitle("Reconnect required");
-                problem.setType(URI.create("https://syncwatch.io/problems/reconnect-required"));
-            }
-            case SupportReEnableRequired s -> {
-                problem.setTitle("Held for quality assurance");
-                problem.setType(URI.create("https://syncwatch.io/problems/quality-assurance-hold"));
-            }
-        }
+        ProblemDetail problem = switch (e) {
+            case ReconnectRequired r -> ApiProblem.RECONNECT_REQUIRED.with(e.getMessage());
+            case SupportReEnableRequired s -> ApiProblem.QUALITY_ASSURANCE_HOLD.with(e.getMessage());
+        };
         problem.setProperty("pauseReason", e.reason().name());
         return problem;
     }
 
     @ExceptionHandler(InvalidIntegrationInput.class)
     ProblemDetail invalid(InvalidIntegrationInput e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setType(URI.create("https://syncwatch.io/problems/invalid-input"));
+        ProblemDetail problem = ApiProblem.INVALID_INPUT.with(e.getMessage());
         problem.setProperty("errors", e.problems());
         return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "'" + e.getName() + "' must be a number");
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = ApiProblem.INVALID_INPUT.with("'" + e.getName() + "' must be a number");
         problem.setProperty("errors", java.util.Map.of(e.getName(), "must be a number"));
         return problem;
     }
