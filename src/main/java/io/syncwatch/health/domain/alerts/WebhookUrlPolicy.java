@@ -1,6 +1,5 @@
 package io.syncwatch.health.domain.alerts;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,8 +9,11 @@ import java.util.List;
 /**
  * SSRF guard for webhook targets: HTTPS only; the host must resolve, and every address it
  * resolves to must be public (no loopback, private, link-local, multicast, any-local or IPv6
- * unique-local). Only when loopback is explicitly allowed (demo run, tests) may a loopback
- * target be used, and then also over plain HTTP.
+ * unique-local), judged by what it stands for ({@link TargetAddress}: IPv4 embedded in IPv6
+ * forms, octal/hex/short IPv4 spellings). A numeric host in any spelling but plain dotted decimal
+ * is refused outright, since clients read such spellings differently. Only when loopback is
+ * explicitly allowed (demo run, tests) may a loopback target be used, and then also over plain
+ * HTTP. The same check runs at registration and at connect time (the sender's DNS hook).
  */
 public final class WebhookUrlPolicy {
 
@@ -50,14 +52,43 @@ public final class WebhookUrlPolicy {
             throw new InvalidWebhookUrl("Not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            throw new InvalidWebhookUrl("Credentials in the URL are not allowed");
+        }
         String host = uri.getHost();
+        if (host == null && uri.getRawAuthority() != null) {
+            // java.net.URI leaves the host empty for spellings like 0x7f.1; judge them all the same
+            checkNumericHost(uri.getRawAuthority().replaceFirst(":[0-9]*$", ""));
+        }
         if (host == null || host.isBlank() || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new InvalidWebhookUrl("Use an https:// URL with a host name");
         }
         if (uri.getUserInfo() != null) {
             throw new InvalidWebhookUrl("Credentials in the URL are not allowed");
         }
+        checkNumericHost(host);
         return uri;
+    }
+
+    /** A numeric IPv4 host must be plain dotted decimal, and public (unless loopback is allowed). */
+    private void checkNumericHost(String host) {
+        var numeric = TargetAddress.numericIpv4(host);
+        if (numeric.isEmpty()) {
+            return;
+        }
+        InetAddress address = numeric.get();
+        if (!TargetAddress.isPublic(address) && !(allowLoopback && address.isLoopbackAddress())) {
+            throw refused(host, address);
+        }
+        if (!TargetAddress.isDottedDecimal(host)) {
+            throw new InvalidWebhookUrl("Write the IP address as four decimal numbers (" + address.getHostAddress()
+                    + "), not as " + host);
+        }
+    }
+
+    private static InvalidWebhookUrl refused(String host, InetAddress address) {
+        return new InvalidWebhookUrl("The host " + host + " points to a private, loopback or link-local address ("
+                + TargetAddress.describe(address) + "): webhooks go to public addresses only");
     }
 
     /**
@@ -72,6 +103,7 @@ public final class WebhookUrlPolicy {
         if (host == null) {
             throw new InvalidWebhookUrl("Use an https:// URL with a host name");
         }
+        checkNumericHost(host);
         List<InetAddress> addresses;
         try {
             addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -86,31 +118,13 @@ public final class WebhookUrlPolicy {
             return List.copyOf(addresses);
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw new InvalidWebhookUrl("The host " + host + " points to a private, loopback or link-local address ("
-                        + address.getHostAddress() + "): webhooks go to public addresses only");
+            if (!TargetAddress.isPublic(address)) {
+                throw refused(host, address);
             }
         }
         if (!scheme.equals("https")) {
             throw new InvalidWebhookUrl("Use an https:// URL: plain http is not allowed");
         }
         return List.copyOf(addresses);
-    }
-
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc; // fc00::/7 unique local
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        if (first == 100 && second >= 64 && second <= 127) {
-            return false; // 100.64.0.0/10 carrier-grade NAT
-        }
-        return first != 0;
     }
 }

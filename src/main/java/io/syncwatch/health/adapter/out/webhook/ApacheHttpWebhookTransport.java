@@ -118,6 +118,7 @@ class ApacheHttpWebhookTransport implements WebhookTransport {
 
     @Override
     public Response post(URI url, String body, Map<String, String> headers) {
+        policy.checkSyntax(url.toString()); // again at send time: numeric spellings, credentials, scheme
         var request = new HttpPost(url);
         headers.forEach(request::setHeader);
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));

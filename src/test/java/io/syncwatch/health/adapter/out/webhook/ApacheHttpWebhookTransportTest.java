@@ -176,4 +176,18 @@ class ApacheHttpWebhookTransportTest {
             assertThat(privateTarget.accepted).hasValue(0);
         }
     }
+
+    /** Issue 16.2 at connect time: the forms registration refuses are refused again by the sender's DNS hook. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "[::127.0.0.1]", "[64:ff9b::7f00:1]", "[2002:7f00:1::]",
+            "0177.0.0.1", "127.1", "2130706433" })
+    void embeddedAndNumericLoopbackFormsAreRefusedAtConnectTimeWithoutConnecting(String host) throws Exception {
+        try (var privateTarget = new CountingListener()) {
+            var sender = new ApacheHttpWebhookTransport(new WebhookUrlPolicy(false, WebhookUrlPolicy.DNS),
+                    Duration.ofMillis(300), Duration.ofMillis(500), CLOCK);
+            assertThatThrownBy(() -> sender.post(URI.create("https://" + host + ":" + privateTarget.port() + "/hook"), "{}",
+                    Map.of())).isInstanceOf(InvalidWebhookUrl.class).hasMessageContaining("127.0.0.1");
+            assertThat(privateTarget.accepted).as("refused while resolving, before any connection").hasValue(0);
+        }
+    }
 }
