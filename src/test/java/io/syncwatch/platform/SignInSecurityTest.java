@@ -7,6 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,16 +20,26 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import io.syncwatch.platform.application.port.in.AccountAdministration;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
+import io.syncwatch.platform.domain.SignInEvent;
 import io.syncwatch.platform.domain.User;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 
-/** Form sign-in, lock-out, non-revealing failures, session fixation and API key checks. */
+/**
+ * Form sign-in through {@code POST /login} as the login page sends it: CSRF token required,
+ * non-revealing failures, lock-out after 5 failures that refuses even the right password and that
+ * refused attempts cannot extend, the per-address budget, what the account admin sees, unlock and
+ * API key checks. Each test signs in from its own client address, so budgets never mix.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({ TestAccounts.class, SignedIn.class })
 class SignInSecurityTest {
+
+    static final AtomicInteger ADDRESSES = new AtomicInteger(10);
 
     @Autowired
     MockMvc mvc;
@@ -33,11 +47,23 @@ class SignInSecurityTest {
     @Autowired
     TestAccounts accounts;
 
+    @Autowired
+    SignInThrottling throttling;
+
+    @Autowired
+    AccountAdministration administration;
+
+    /** A client address of its own (TEST-NET-3), so each test starts with a full per-address budget. */
+    static String freshAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "203.0." + (113 + n / 250) + "." + (n % 250 + 1);
+    }
+
     @Test
     void theRightPasswordSignsIn() throws Exception {
         String email = accounts.user(accounts.createWithAllFeatures(), Permission.MANAGE_INTEGRATIONS);
 
-        MvcResult result = signIn(email, TestAccounts.PASSWORD, new MockHttpSession());
+        MvcResult result = signIn(email, TestAccounts.PASSWORD, freshAddress());
 
         // (the session id changing at sign-in is checked in a real browser by ConsoleJourneyTest)
         assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("error");
@@ -45,26 +71,107 @@ class SignInSecurityTest {
     }
 
     @Test
-    void anUnknownUserAndAWrongPasswordGetTheSameAnswer() throws Exception {
+    void theLoginFormNeedsItsCsrfToken_loginCsrfIsRefused() throws Exception {
         String email = accounts.user(accounts.createWithAllFeatures(), Permission.MANAGE_INTEGRATIONS);
 
-        String wrongPassword = signIn(email, "not-the-password", new MockHttpSession()).getResponse().getRedirectedUrl();
-        String unknownUser = signIn("nobody-" + email, "not-the-password", new MockHttpSession()).getResponse()
-                .getRedirectedUrl();
+        MvcResult forged = mvc.perform(post("/login").param("username", email).param("password", TestAccounts.PASSWORD)
+                .with(from(freshAddress()))).andExpect(status().isForbidden()).andReturn();
 
-        assertThat(wrongPassword).isEqualTo("/login?error").isEqualTo(unknownUser);
+        assertThat(forged.getRequest().getSession(false) == null
+                || forged.getRequest().getSession(false).getAttribute("SPRING_SECURITY_CONTEXT") == null).isTrue();
     }
 
     @Test
-    void repeatedFailuresLockTheUserEvenAgainstTheRightPassword() throws Exception {
+    void theLoginPageCarriesTheTokenItsFormSends() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String page = mvc.perform(get("/login").session(session)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<meta name=\"_csrf\"", "<meta name=\"_csrf_parameter\" content=\"_csrf\"");
+    }
+
+    @Test
+    void anUnknownUserAWrongPasswordAndALockedUserGetTheSameAnswer() throws Exception {
         String email = accounts.user(accounts.createWithAllFeatures(), Permission.MANAGE_INTEGRATIONS);
-        for (int i = 0; i < User.MAX_FAILED_ATTEMPTS; i++) {
-            signIn(email, "wrong-" + i, new MockHttpSession());
+        String address = freshAddress();
+
+        String wrongPassword = signIn(email, "not-the-password", address).getResponse().getRedirectedUrl();
+        String unknownUser = signIn("nobody-" + email, "not-the-password", address).getResponse().getRedirectedUrl();
+        for (int i = 0; i < 5; i++) {
+            signIn(email, "wrong-" + i, address);
+        }
+        String locked = signIn(email, TestAccounts.PASSWORD, address).getResponse().getRedirectedUrl();
+
+        assertThat(wrongPassword).isEqualTo("/login?error").isEqualTo(unknownUser).isEqualTo(locked);
+    }
+
+    @Test
+    void fiveFailuresLockTheLoginEvenAgainstTheRightPassword_andRefusedAttemptsDoNotExtendTheLock() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        User user = user(account, email);
+        String address = freshAddress();
+        for (int i = 0; i < 4; i++) {
+            signIn(email, "wrong-" + i, address);
+        }
+        assertThat(throttling.lockedFor(account.id(), user.id())).as("4 failures do not lock").isEmpty();
+
+        signIn(email, "wrong-4", address);
+        Duration lockedAtFirst = throttling.lockedFor(account.id(), user.id()).orElseThrow();
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn(email, i % 2 == 0 ? TestAccounts.PASSWORD : "wrong", freshAddress()).getResponse()
+                    .getRedirectedUrl()).isEqualTo("/login?error");
+        }
+        Duration lockedAfterHammering = throttling.lockedFor(account.id(), user.id()).orElseThrow();
+
+        assertThat(lockedAtFirst).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
+        assertThat(lockedAfterHammering).as("refused attempts do not extend the lock").isLessThanOrEqualTo(lockedAtFirst);
+        assertThat(results(account, email)).as("newest first").startsWith(SignInEvent.Result.LOCKED)
+                .containsSubsequence(SignInEvent.Result.LOCKED, SignInEvent.Result.FAILED)
+                .filteredOn(SignInEvent.Result.FAILED::equals).hasSize(5);
+    }
+
+    @Test
+    void anAccountAdminSeesTheAttemptsAndUnlocksTheUser() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        User user = user(account, email);
+        String address = freshAddress();
+        for (int i = 0; i < 5; i++) {
+            signIn(email, "wrong-" + i, address);
+        }
+        assertThat(signIn(email, TestAccounts.PASSWORD, address).getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+
+        throttling.unlock(account.id(), user.id());
+
+        assertThat(throttling.lockedFor(account.id(), user.id())).isEmpty();
+        assertThat(signIn(email, TestAccounts.PASSWORD, address).getResponse().getRedirectedUrl()).doesNotContain("error");
+        List<SignInEvent> events = throttling.recentSignIns(account.id());
+        assertThat(events.getFirst().result()).isEqualTo(SignInEvent.Result.SUCCEEDED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.login()).isEqualTo(email);
+            assertThat(e.ip()).isEqualTo(address);
+            assertThat(e.userId()).isEqualTo(user.id());
+        });
+        assertThat(events).extracting(SignInEvent::result).containsSubsequence(SignInEvent.Result.SUCCEEDED,
+                SignInEvent.Result.LOCKED, SignInEvent.Result.FAILED);
+    }
+
+    @Test
+    void oneAddressSprayingManyLoginsRunsOutOfItsBudget() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String victim = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        String sprayer = freshAddress();
+        for (int i = 0; i < 20; i++) { // the per-minute budget of one address (20), each on another login
+            signIn("sprayed-" + i + "-" + victim, "Winter2026!", sprayer);
         }
 
-        String redirect = signIn(email, TestAccounts.PASSWORD, new MockHttpSession()).getResponse().getRedirectedUrl();
+        String refused = signIn(victim, TestAccounts.PASSWORD, sprayer).getResponse().getRedirectedUrl();
+        String elsewhere = signIn(victim, TestAccounts.PASSWORD, freshAddress()).getResponse().getRedirectedUrl();
 
-        assertThat(redirect).isEqualTo("/login?error");
+        assertThat(refused).as("the sprayer's address is out of attempts, even with the right password")
+                .isEqualTo("/login?error");
+        assertThat(elsewhere).as("the user from another address is not affected").doesNotContain("error");
+        assertThat(results(account, victim)).containsSubsequence(SignInEvent.Result.SUCCEEDED, SignInEvent.Result.THROTTLED);
     }
 
     @Test
@@ -80,8 +187,24 @@ class SignInSecurityTest {
                 .andExpect(jsonPath("$.name").value(account.name()));
     }
 
-    private MvcResult signIn(String email, String password, MockHttpSession session) throws Exception {
-        return mvc.perform(post("/login").session(session).param("username", email).param("password", password)
-                .with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+    private User user(TestAccount account, String email) {
+        return administration.users(account.id()).stream().filter(u -> u.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    private List<SignInEvent.Result> results(TestAccount account, String email) {
+        return throttling.recentSignIns(account.id()).stream().filter(e -> e.login().equals(email))
+                .map(SignInEvent::result).toList();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private MvcResult signIn(String email, String password, String address) throws Exception {
+        return mvc.perform(post("/login").session(new MockHttpSession()).param("username", email).param("password", password)
+                .with(csrf()).with(from(address))).andExpect(status().is3xxRedirection()).andReturn();
     }
 }

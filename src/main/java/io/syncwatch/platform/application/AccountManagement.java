@@ -1,6 +1,7 @@
 package io.syncwatch.platform.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.UserId;
 import io.syncwatch.platform.application.port.in.AccountAdministration;
 import io.syncwatch.platform.application.port.in.Onboarding;
+import io.syncwatch.platform.application.port.in.OwnAccount;
 import io.syncwatch.platform.application.port.in.SignIn;
 import io.syncwatch.platform.application.port.out.Accounts;
 import io.syncwatch.platform.application.port.out.ApiKeys;
@@ -28,12 +30,13 @@ import io.syncwatch.platform.application.port.out.Users;
 import io.syncwatch.platform.domain.Account;
 import io.syncwatch.platform.domain.ApiKey;
 import io.syncwatch.platform.domain.ApiKeySecret;
+import io.syncwatch.platform.domain.PasswordRules;
 import io.syncwatch.platform.domain.SupportStaff;
 import io.syncwatch.platform.domain.User;
 
 @Service
 @Transactional
-class AccountManagement implements AccountAdministration, Onboarding, SignIn, AccountDirectory {
+class AccountManagement implements AccountAdministration, Onboarding, SignIn, AccountDirectory, OwnAccount {
 
     private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -44,9 +47,11 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final SupportStaff supportStaff;
+    private final PasswordRules passwordRules;
 
     AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock,
-            @Value("${syncwatch.support.users:}") String supportUsers) {
+            @Value("${syncwatch.support.users:}") String supportUsers, PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.supportStaff = SupportStaff.parse(supportUsers);
         this.accounts = accounts;
         this.users = users;
@@ -118,9 +123,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
         if (command.displayName() == null || command.displayName().isBlank() || command.displayName().length() > 120) {
             throw new IllegalArgumentException("Name must be 1 to 120 characters");
         }
-        if (command.password() == null || command.password().length() < 8) {
-            throw new IllegalArgumentException("Password must have at least 8 characters");
-        }
+        passwordRules.check(command.password(), email);
         if (users.findByEmail(email).isPresent()) {
             throw new IllegalArgumentException("A user with this e-mail address already exists");
         }
@@ -136,6 +139,39 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     @Override
     public User setEnabled(AccountId account, UserId user, boolean enabled) {
         return users.save(users.find(account, user).orElseThrow().withEnabled(enabled));
+    }
+
+    @Override
+    public User resetPassword(AccountId account, UserId user, String newPassword) {
+        User target = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        passwordRules.check(newPassword, target.email());
+        User saved = users.save(target.withPasswordHash(passwordEncoder.encode(newPassword)).withSessionsRevoked(clock.instant()));
+        log.info("Password of user {} reset by an account admin of account {}; the user's sessions are signed out", user, account);
+        return saved;
+    }
+
+    @Override
+    public User signOutEverywhere(AccountId account, UserId user) {
+        User target = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        User saved = users.save(target.withSessionsRevoked(clock.instant()));
+        log.info("Every session of user {} signed out by an account admin of account {}", user, account);
+        return saved;
+    }
+
+    // --- Own account
+
+    @Override
+    public void changePassword(AccountId account, UserId user, String currentPassword, String newPassword) {
+        User me = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, me.passwordHash())) {
+            throw new IllegalArgumentException("The current password is not right");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw new IllegalArgumentException("The new password must differ from the current one");
+        }
+        passwordRules.check(newPassword, me.email());
+        users.save(me.withPasswordHash(passwordEncoder.encode(newPassword)));
+        log.info("User {} changed their password", user);
     }
 
     @Override
@@ -166,24 +202,13 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     @Transactional(readOnly = true)
     public Optional<SignInCandidate> candidate(String email) {
         return users.findByEmail(email.trim().toLowerCase()).flatMap(user -> accounts.find(user.accountId())
-                .map(account -> new SignInCandidate(user, user.effectivePermissions(account.flags()),
-                        user.isLocked(clock.instant()))));
+                .map(account -> new SignInCandidate(user, user.effectivePermissions(account.flags()))));
     }
 
     @Override
-    public void recordFailure(String email) {
-        users.findByEmail(email.trim().toLowerCase()).ifPresent(user -> {
-            User updated = users.save(user.recordFailedSignIn(clock.instant()));
-            if (updated.isLocked(clock.instant()) && !user.isLocked(clock.instant())) {
-                log.warn("User {} locked for {} after {} failed sign-ins", updated.id(), User.LOCK_DURATION,
-                        User.MAX_FAILED_ATTEMPTS);
-            }
-        });
-    }
-
-    @Override
-    public void recordSuccess(String email) {
-        users.findByEmail(email.trim().toLowerCase()).ifPresent(user -> users.save(user.recordSuccessfulSignIn()));
+    @Transactional(readOnly = true)
+    public boolean sessionValid(UserId user, Instant signedInAt) {
+        return users.find(user).filter(User::enabled).map(u -> u.sessionValid(signedInAt)).orElse(false);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.syncwatch.platform.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,14 +13,12 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.UserId;
 
 /**
- * A console user. Holds the lock-out rule: after {@link #MAX_FAILED_ATTEMPTS} failed sign-ins
- * in a row the user is locked for {@link #LOCK_DURATION}.
+ * A console user. Sign-in throttling lives outside the user (shared Bucket4j budgets, decision
+ * 0003); {@code sessionsRevokedAt} is when an admin last signed all of the user's sessions out:
+ * a session that signed in before it is no longer valid.
  */
 public record User(@Nullable UserId id, AccountId accountId, String email, String displayName, String passwordHash,
-        Set<Permission> permissions, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil) {
-
-    public static final int MAX_FAILED_ATTEMPTS = 5;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+        Set<Permission> permissions, boolean enabled, @Nullable Instant sessionsRevokedAt) {
 
     public User {
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
@@ -29,30 +26,29 @@ public record User(@Nullable UserId id, AccountId accountId, String email, Strin
 
     public static User create(AccountId account, String email, String displayName, String passwordHash,
             Set<Permission> permissions) {
-        return new User(null, account, email.trim().toLowerCase(), displayName, passwordHash, permissions, true, 0, null);
-    }
-
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    public User recordFailedSignIn(Instant now) {
-        int attempts = failedAttempts + 1;
-        Instant until = attempts >= MAX_FAILED_ATTEMPTS ? now.plus(LOCK_DURATION) : lockedUntil;
-        return new User(id, accountId, email, displayName, passwordHash, permissions, enabled,
-                attempts >= MAX_FAILED_ATTEMPTS ? 0 : attempts, until);
-    }
-
-    public User recordSuccessfulSignIn() {
-        return new User(id, accountId, email, displayName, passwordHash, permissions, enabled, 0, null);
+        return new User(null, account, email.trim().toLowerCase(), displayName, passwordHash, permissions, true, null);
     }
 
     public User withPermissions(Set<Permission> newPermissions) {
-        return new User(id, accountId, email, displayName, passwordHash, newPermissions, enabled, failedAttempts, lockedUntil);
+        return new User(id, accountId, email, displayName, passwordHash, newPermissions, enabled, sessionsRevokedAt);
     }
 
     public User withEnabled(boolean newEnabled) {
-        return new User(id, accountId, email, displayName, passwordHash, permissions, newEnabled, failedAttempts, lockedUntil);
+        return new User(id, accountId, email, displayName, passwordHash, permissions, newEnabled, sessionsRevokedAt);
+    }
+
+    public User withPasswordHash(String newHash) {
+        return new User(id, accountId, email, displayName, newHash, permissions, enabled, sessionsRevokedAt);
+    }
+
+    /** Every session that signed in before {@code now} is signed out. */
+    public User withSessionsRevoked(Instant now) {
+        return new User(id, accountId, email, displayName, passwordHash, permissions, enabled, now);
+    }
+
+    /** Whether a session that signed in at {@code signedInAt} is still valid. */
+    public boolean sessionValid(Instant signedInAt) {
+        return sessionsRevokedAt == null || signedInAt.isAfter(sessionsRevokedAt);
     }
 
     /** Permissions that are granted and whose feature flag the account has. */

@@ -1,5 +1,7 @@
 package io.syncwatch.platform.adapter.in.ui;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +11,10 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -24,6 +29,8 @@ import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.application.port.in.AccountAdministration;
 import io.syncwatch.platform.application.port.in.AccountAdministration.NewUser;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
+import io.syncwatch.platform.domain.SignInEvent;
 import io.syncwatch.platform.domain.User;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,13 +42,20 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.ACCOUNT_ADMIN)
 public class UsersView extends VerticalLayout {
 
-    private final AccountAdministration administration;
-    private final CurrentUser currentUser;
-    final Grid<User> grid = new Grid<>();
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public UsersView(AccountAdministration administration, CurrentUser currentUser) {
+    private final AccountAdministration administration;
+    private final SignInThrottling throttling;
+    private final CurrentUser currentUser;
+    private final ZoneId zone;
+    final Grid<User> grid = new Grid<>();
+    final Grid<SignInEvent> signIns = new Grid<>();
+
+    public UsersView(AccountAdministration administration, SignInThrottling throttling, CurrentUser currentUser) {
         this.administration = administration;
+        this.throttling = throttling;
         this.currentUser = currentUser;
+        this.zone = ZoneId.systemDefault();
         addClassName("sw-page");
         var add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openAddDialog());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -52,16 +66,35 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(User::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
         grid.addColumn(u -> u.permissions().stream().map(Permission::label).sorted().reduce((a, b) -> a + ", " + b)
                 .orElse("—")).setHeader("Permissions").setFlexGrow(1);
-        grid.addColumn(u -> u.enabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(this::status).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(u -> new Button("Edit", e -> openEditDialog(u))).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT); // every permission readable
         add(grid);
+
+        var recent = new H2("Recent sign-ins");
+        signIns.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader("Time").setAutoWidth(true);
+        signIns.addColumn(SignInEvent::login).setHeader("User").setAutoWidth(true);
+        signIns.addColumn(e -> e.result().label()).setHeader("Result").setAutoWidth(true);
+        signIns.addColumn(SignInEvent::ip).setHeader("IP address").setFlexGrow(1);
+        signIns.setId("recent-sign-ins");
+        signIns.setAllRowsVisible(true);
+        add(recent, new Paragraph("The latest 50 sign-in attempts of this account's users, newest first. "
+                + "After 5 failed attempts a user is locked for 15 minutes; unlock them from Edit."), signIns);
         refresh();
+    }
+
+    private String status(User u) {
+        if (!u.enabled()) {
+            return "Disabled";
+        }
+        return throttling.lockedFor(currentUser.accountId(), u.id())
+                .map(d -> "Locked (" + Math.max(1, (d.toSeconds() + 59) / 60) + " min)").orElse("Active");
     }
 
     private void refresh() {
         grid.setItems(administration.users(currentUser.accountId()));
+        signIns.setItems(throttling.recentSignIns(currentUser.accountId()));
     }
 
     private CheckboxGroup<Permission> permissionPicker(Set<Permission> selected) {
@@ -81,7 +114,7 @@ public class UsersView extends VerticalLayout {
         name.setRequired(true);
         name.setMaxLength(120);
         var password = new PasswordField("Initial password");
-        password.setHelperText("At least 8 characters");
+        password.setHelperText("At least 8 characters, not a common password");
         var permissions = permissionPicker(Set.of());
         dialog.add(new FormLayout(email, name, password, permissions));
         var save = new Button("Add user", e -> {
@@ -92,8 +125,9 @@ public class UsersView extends VerticalLayout {
                 refresh();
                 Notification.show("User added").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (IllegalArgumentException ex) {
-                email.setErrorMessage(ex.getMessage());
-                email.setInvalid(true);
+                var field = ex.getMessage().toLowerCase().contains("password") ? password : email;
+                field.setErrorMessage(ex.getMessage());
+                field.setInvalid(true);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -112,6 +146,36 @@ public class UsersView extends VerticalLayout {
             refresh();
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        boolean locked = throttling.lockedFor(currentUser.accountId(), user.id()).isPresent();
+        var unlock = new Button("Unlock sign-in", e -> {
+            throttling.unlock(currentUser.accountId(), user.id());
+            dialog.close();
+            refresh();
+            Notification.show(user.email() + " can sign in again").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        unlock.setEnabled(locked);
+        unlock.setTooltipText(locked ? "Lift the lock after repeated failed sign-ins" : "Not locked");
+        var newPassword = new PasswordField("New password");
+        newPassword.setHelperText("At least 8 characters, not a common password. Signs the user out everywhere.");
+        var reset = new Button("Reset password", e -> {
+            try {
+                administration.resetPassword(currentUser.accountId(), user.id(), newPassword.getValue());
+                dialog.close();
+                refresh();
+                Notification.show("Password reset; " + user.email() + " is signed out everywhere")
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (IllegalArgumentException ex) {
+                newPassword.setErrorMessage(ex.getMessage());
+                newPassword.setInvalid(true);
+            }
+        });
+        var signOut = new Button("Sign out everywhere", e -> {
+            administration.signOutEverywhere(currentUser.accountId(), user.id());
+            dialog.close();
+            Notification.show(user.email() + " is signed out of every session");
+        });
+        signOut.setEnabled(currentUser.userId().map(me -> !me.equals(user.id())).orElse(true));
+        dialog.add(new FormLayout(newPassword, reset), new HorizontalLayout(unlock, signOut));
         var save = new Button("Save", e -> {
             administration.changePermissions(currentUser.accountId(), user.id(), permissions.getValue());
             dialog.close();

@@ -1,5 +1,7 @@
 package io.syncwatch.platform.adapter.in.web;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +13,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -19,11 +26,13 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.adapter.in.ui.LoginView;
 import io.syncwatch.platform.application.port.in.SignIn;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -63,12 +72,43 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The browser policy of the console. Vaadin Flow needs inline and eval'd scripts (its bootstrap
+     * and {@code executeJs}) and inline styles; everything else is same-origin only, no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+            + "worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
+
     @Bean
     @Order(2)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain consoleSecurity(HttpSecurity http, RequestUtil vaadinRequests, SignIn signIn,
+            ObjectProvider<SecurityContextHolderStrategy> strategies, Clock clock) throws Exception {
+        SecurityContextHolderStrategy securityContext = strategies.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         http.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/images/**", "/styles.css").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // login CSRF: POST /login needs the token (Vaadin's login form sends it from the page's meta tags,
+        // CsrfMetaTags); only Vaadin's own requests, protected by Vaadin's token, are exempt
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        http.addFilterAfter(new SessionRevocationFilter(signIn, securityContext, clock), SecurityContextHolderFilter.class);
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false)).build();
+    }
+
+    /** Spring Security's password check inside sign-in throttling: the only authentication provider. */
+    @Bean
+    AuthenticationProvider consoleAuthentication(ConsoleUserDetailsService users, PasswordEncoder passwords,
+            SignInThrottling throttling) {
+        var dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new ThrottledAuthenticationProvider(dao, throttling);
     }
 
     @Bean

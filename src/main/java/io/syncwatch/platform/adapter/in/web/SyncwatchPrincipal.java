@@ -1,6 +1,7 @@
 package io.syncwatch.platform.adapter.in.web;
 
 import java.io.Serial;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Set;
@@ -20,7 +21,7 @@ import io.syncwatch.platform.UserId;
  * own support staff ({@code syncwatch.support.users}), the support authority (decision 0008).
  */
 record SyncwatchPrincipal(AccountId accountId, @Nullable UserId userId, String email, String displayName,
-        @Nullable String password, Set<Permission> permissions, boolean enabled, boolean locked,
+        @Nullable String password, Set<Permission> permissions, boolean enabled, Instant signedInAt,
         boolean syncwatchSupport) implements UserDetails {
 
     @Serial
@@ -47,18 +48,13 @@ record SyncwatchPrincipal(AccountId accountId, @Nullable UserId userId, String e
     }
 
     @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
-    }
-
-    @Override
     public boolean isEnabled() {
         return enabled;
     }
 
     /** The principal kept in the session, without the password hash. */
     SyncwatchPrincipal withoutPassword() {
-        return new SyncwatchPrincipal(accountId, userId, email, displayName, null, permissions, enabled, locked,
+        return new SyncwatchPrincipal(accountId, userId, email, displayName, null, permissions, enabled, signedInAt,
                 syncwatchSupport);
     }
 

@@ -68,7 +68,12 @@ class PlatformPersistenceAdapter implements Accounts, Users, ApiKeys {
     public User save(User user) {
         return toUser(userRows.save(new UserRow(user.id() == null ? null : user.id().value(), user.accountId().value(),
                 user.email(), user.displayName(), user.passwordHash(), join(user.permissions()), user.enabled(),
-                user.failedAttempts(), user.lockedUntil())));
+                user.sessionsRevokedAt())));
+    }
+
+    @Override
+    public Optional<User> find(UserId id) {
+        return userRows.findById(id.value()).map(this::toUser);
     }
 
     @Override
@@ -119,7 +124,7 @@ class PlatformPersistenceAdapter implements Accounts, Users, ApiKeys {
     private User toUser(UserRow row) {
         return new User(new UserId(row.id()), AccountId.of(row.accountId()), row.email(), row.displayName(),
                 row.passwordHash(), split(row.permissions(), Permission::valueOf, Permission.class), row.enabled(),
-                row.failedAttempts(), row.lockedUntil());
+                row.sessionsRevokedAt());
     }
 
     private ApiKey toKey(ApiKeyRow row) {

@@ -8,5 +8,5 @@ import org.springframework.data.relational.core.mapping.Table;
 
 @Table("app_user")
 record UserRow(@Id @Nullable Long id, long accountId, String email, String displayName, String passwordHash,
-        String permissions, boolean enabled, int failedAttempts, @Nullable Instant lockedUntil) {
+        String permissions, boolean enabled, @Nullable Instant sessionsRevokedAt) {
 }

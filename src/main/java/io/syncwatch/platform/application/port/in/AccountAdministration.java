@@ -26,6 +26,12 @@ public interface AccountAdministration {
 
     User setEnabled(AccountId account, UserId user, boolean enabled);
 
+    /** Sets a new password for another user of the account and signs all of that user's sessions out. */
+    User resetPassword(AccountId account, UserId user, String newPassword);
+
+    /** Signs every session of the user out (each is refused at its next request). */
+    User signOutEverywhere(AccountId account, UserId user);
+
     List<ApiKey> apiKeys(AccountId account);
 
     CreatedApiKey createApiKey(AccountId account, String name);

@@ -15,5 +15,7 @@ public interface Users {
 
     Optional<User> find(AccountId account, UserId id);
 
+    Optional<User> find(UserId id);
+
     List<User> findByAccount(AccountId account);
 }

@@ -36,9 +36,9 @@ class SyncwatchSupportSignInTest {
 
     void known(String email) {
         User user = new User(new UserId(1), new AccountId(1), email, "Someone", "{noop}x",
-                EnumSet.of(Permission.MANAGE_INTEGRATIONS), true, 0, null);
+                EnumSet.of(Permission.MANAGE_INTEGRATIONS), true, null);
         when(signIn.candidate(email)).thenReturn(Optional.of(
-                new SignInCandidate(user, Set.of(Permission.MANAGE_INTEGRATIONS), false)));
+                new SignInCandidate(user, Set.of(Permission.MANAGE_INTEGRATIONS))));
     }
 
     static Set<String> authorities(SyncwatchPrincipal principal) {
@@ -48,7 +48,7 @@ class SyncwatchSupportSignInTest {
     @Test
     void aListedUserGetsTheSupportAuthorityOnTopOfTheirPermissions() {
         known("sam@syncwatch.test");
-        var service = new ConsoleUserDetailsService(signIn, " Sam@Syncwatch.test , other@syncwatch.test");
+        var service = new ConsoleUserDetailsService(signIn, " Sam@Syncwatch.test , other@syncwatch.test", java.time.Clock.systemUTC());
 
         var principal = (SyncwatchPrincipal) service.loadUserByUsername("sam@syncwatch.test");
 
@@ -64,9 +64,9 @@ class SyncwatchSupportSignInTest {
         known("ada@customer.test");
         known("sam@syncwatch.test");
 
-        var customer = (SyncwatchPrincipal) new ConsoleUserDetailsService(signIn, "sam@syncwatch.test")
+        var customer = (SyncwatchPrincipal) new ConsoleUserDetailsService(signIn, "sam@syncwatch.test", java.time.Clock.systemUTC())
                 .loadUserByUsername("ada@customer.test");
-        var nobodyListed = (SyncwatchPrincipal) new ConsoleUserDetailsService(signIn, "")
+        var nobodyListed = (SyncwatchPrincipal) new ConsoleUserDetailsService(signIn, "", java.time.Clock.systemUTC())
                 .loadUserByUsername("sam@syncwatch.test");
 
         assertThat(customer.syncwatchSupport()).isFalse();
@@ -79,7 +79,7 @@ class SyncwatchSupportSignInTest {
     void currentUserIsSupportOnlyForASignedInConsoleUserHoldingTheAuthorityNeverForAnApiClient() {
         known("sam@syncwatch.test");
         known("ada@customer.test");
-        var service = new ConsoleUserDetailsService(signIn, "sam@syncwatch.test");
+        var service = new ConsoleUserDetailsService(signIn, "sam@syncwatch.test", java.time.Clock.systemUTC());
         var context = new SecurityContextImpl();
         SecurityContextHolderStrategy strategy = mock(SecurityContextHolderStrategy.class);
         when(strategy.getContext()).thenReturn(context);

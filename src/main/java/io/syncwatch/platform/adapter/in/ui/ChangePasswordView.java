@@ -1,0 +1,68 @@
+package io.syncwatch.platform.adapter.in.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import io.syncwatch.platform.CurrentUser;
+import io.syncwatch.platform.application.port.in.OwnAccount;
+import io.syncwatch.platform.domain.PasswordRules;
+import io.syncwatch.platform.shell.PageHeader;
+import jakarta.annotation.security.PermitAll;
+
+/** Account › Password: every signed-in user changes their own password. */
+@Route("account/password")
+@PageTitle("Password · Syncwatch")
+@Menu(title = "Account › Password", order = 95, icon = "vaadin:key")
+@PermitAll
+public class ChangePasswordView extends VerticalLayout {
+
+    final PasswordField current = new PasswordField("Current password");
+    final PasswordField next = new PasswordField("New password");
+    final PasswordField repeat = new PasswordField("New password again");
+    final Button change = new Button("Change password");
+
+    public ChangePasswordView(OwnAccount own, CurrentUser currentUser) {
+        addClassName("sw-page");
+        add(new PageHeader("Password", "Change the password you sign in with."));
+        next.setHelperText("At least " + PasswordRules.MIN_LENGTH
+                + " characters; not one of the 10,000 most common passwords, nor your e-mail address");
+        current.setId("current-password");
+        next.setId("new-password");
+        repeat.setId("repeat-password");
+        change.setId("change-password");
+        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        change.addClickListener(e -> {
+            current.setInvalid(false);
+            next.setInvalid(false);
+            repeat.setInvalid(false);
+            if (!next.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage("The two new passwords differ");
+                repeat.setInvalid(true);
+                return;
+            }
+            try {
+                own.changePassword(currentUser.accountId(), currentUser.userId().orElseThrow(), current.getValue(),
+                        next.getValue());
+                current.clear();
+                next.clear();
+                repeat.clear();
+                Notification.show("Password changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (IllegalArgumentException ex) {
+                var field = ex.getMessage().startsWith("The current") ? current : next;
+                field.setErrorMessage(ex.getMessage());
+                field.setInvalid(true);
+            }
+        });
+        var form = new FormLayout(current, next, repeat);
+        form.setMaxWidth("32rem");
+        add(form, change);
+    }
+}

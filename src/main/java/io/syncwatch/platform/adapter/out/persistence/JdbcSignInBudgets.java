@@ -1,0 +1,173 @@
+package io.syncwatch.platform.adapter.out.persistence;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.syncwatch.platform.application.port.out.SignInBudgets;
+import io.syncwatch.platform.domain.SignInPolicy;
+
+/**
+ * The sign-in budgets as Bucket4j buckets in the table {@code sign_in_budget}, shared by every
+ * instance. Bucket4j's own MySQL proxy manager ({@code bucket4j_jdk17-mysql}) is not served by
+ * Maven Central for 8.x, so this adapter plugs Bucket4j's generic compare-and-swap proxy manager
+ * (in {@code bucket4j_jdk17-core}) onto plain JDBC: read the state, then
+ * {@code UPDATE … WHERE id = ? AND state = <the state read>} (or an insert for a new bucket);
+ * Bucket4j retries when another instance or thread won the race. Portable to MySQL 8, MariaDB
+ * and H2, and atomic on each of them (decision 0003).
+ */
+@Component
+class JdbcSignInBudgets implements SignInBudgets {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final CasProxyManager buckets;
+    private final BucketConfiguration loginBudget;
+    private final BucketConfiguration ipBudget;
+    private final BucketConfiguration lockBucket;
+
+    JdbcSignInBudgets(DataSource dataSource, Clock clock, SignInPolicy policy) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+        TimeMeter time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        this.buckets = new CasProxyManager(ClientSideConfig.getDefault().withClientClock(time));
+        this.loginBudget = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(policy.attemptsPerLogin())
+                .refillIntervally(policy.attemptsPerLogin(), policy.loginWindow()).build()).build();
+        var ip = BucketConfiguration.builder();
+        for (SignInPolicy.Budget budget : policy.perIp()) {
+            ip.addLimit(Bandwidth.builder().capacity(budget.attempts()).refillGreedy(budget.attempts(), budget.period()).build());
+        }
+        this.ipBudget = ip.build();
+        // created empty at the moment of locking; its one token comes back exactly lockDuration later
+        this.lockBucket = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(1)
+                .refillIntervally(1, policy.lockDuration()).initialTokens(0).build()).build();
+    }
+
+    @Override
+    public Optional<Duration> lockedFor(String lockKey) {
+        if (buckets.getProxyConfiguration(lockKey).isEmpty()) {
+            return Optional.empty();
+        }
+        BucketProxy lock = buckets.builder().build(lockKey, () -> lockBucket);
+        long nanos = lock.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+        return nanos <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
+    }
+
+    @Override
+    public boolean takeLoginAttempt(String loginKey) {
+        return buckets.builder().build(loginKey, () -> loginBudget).tryConsume(1);
+    }
+
+    @Override
+    public boolean loginBudgetUsedUp(String loginKey) {
+        return buckets.getProxyConfiguration(loginKey).isPresent()
+                && buckets.builder().build(loginKey, () -> loginBudget).getAvailableTokens() <= 0;
+    }
+
+    @Override
+    public Optional<Duration> takeIpAttempt(String ipKey) {
+        var probe = buckets.builder().build(ipKey, () -> ipBudget).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
+    }
+
+    @Override
+    public void returnIpAttempt(String ipKey) {
+        buckets.builder().build(ipKey, () -> ipBudget).addTokens(1);
+    }
+
+    @Override
+    public void lock(String lockKey) {
+        buckets.removeProxy(lockKey);
+        buckets.builder().build(lockKey, () -> lockBucket).getAvailableTokens(); // stores the new, empty lock bucket
+    }
+
+    @Override
+    public void clear(String loginKey, String lockKey) {
+        buckets.removeProxy(loginKey);
+        buckets.removeProxy(lockKey);
+    }
+
+    /** Bucket4j's compare-and-swap proxy manager on the {@code sign_in_budget} table (synchronous only). */
+    private final class CasProxyManager extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+        CasProxyManager(ClientSideConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+            return new CompareAndSwapOperation() {
+                @Override
+                public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+                    List<byte[]> states = jdbc.query("SELECT state FROM sign_in_budget WHERE id = ?",
+                            (rs, i) -> rs.getBytes(1), key);
+                    return states.stream().findFirst();
+                }
+
+                @Override
+                public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
+                        Optional<Long> timeoutNanos) {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    if (originalData == null) {
+                        try {
+                            return jdbc.update("INSERT INTO sign_in_budget (id, state, updated_at) VALUES (?, ?, ?)", key,
+                                    newData, now) == 1;
+                        } catch (DuplicateKeyException raced) {
+                            return false; // another attempt created it first: Bucket4j reads again and retries
+                        }
+                    }
+                    return jdbc.update("UPDATE sign_in_budget SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+                            newData, now, key, originalData) == 1;
+                }
+            };
+        }
+
+        @Override
+        protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+            throw new UnsupportedOperationException("sign-in budgets are used synchronously");
+        }
+
+        @Override
+        protected CompletableFuture<Void> removeAsync(String key) {
+            throw new UnsupportedOperationException("sign-in budgets are used synchronously");
+        }
+
+        @Override
+        public void removeProxy(String key) {
+            jdbc.update("DELETE FROM sign_in_budget WHERE id = ?", key);
+        }
+
+        @Override
+        public boolean isAsyncModeSupported() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.syncwatch.platform.application.port.in;
+
+import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.UserId;
+
+/** What every signed-in user may do to their own account. */
+public interface OwnAccount {
+
+    /**
+     * Changes the caller's password after checking the current one; the new one must follow the
+     * password rules. Throws {@link IllegalArgumentException} with a message for the user.
+     */
+    void changePassword(AccountId account, UserId user, String currentPassword, String newPassword);
+}
