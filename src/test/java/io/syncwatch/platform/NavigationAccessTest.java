@@ -29,7 +29,7 @@ class NavigationAccessTest extends SpringBrowserlessTest {
             "conversations/integrations/contacts", "conversations/integrations/digest",
             "agent-connect/integrations/api-status/invalid",
             "agent-connect/integrations/api-status/test", "agent-connect/company-info", "account/users",
-            "account/api-keys", "account/features", "account/webhooks");
+            "account/api-keys", "account/features", "account/webhooks", "account/password");
 
     @Autowired
     TestAccounts accounts;
@@ -48,7 +48,7 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         signInAndOpenHome(accounts.user(account, Permission.values()));
 
         assertThat(navigationLabels()).containsExactly("Conversations", "Integrations", "Agent Connect", "Integrations",
-                "API Status Page", "Company Info", "Account", "Users", "API keys", "Features", "Webhooks");
+                "API Status Page", "Company Info", "Account", "Users", "API keys", "Features", "Webhooks", "Password");
         assertThat(reachablePages()).containsExactlyElementsOf(ALL_PAGES);
     }
 
@@ -57,9 +57,9 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         TestAccount account = accounts.createWithAllFeatures();
         signInAndOpenHome(accounts.user(account, MANAGE_INTEGRATIONS, VIEW_IMPORTED_CONTACTS));
 
-        assertThat(navigationLabels()).containsExactly("Conversations", "Integrations");
+        assertThat(navigationLabels()).containsExactly("Conversations", "Integrations", "Account", "Password");
         assertThat(reachablePages()).containsExactly("conversations/integrations/platforms",
-                "conversations/integrations/contacts", "conversations/integrations/digest");
+                "conversations/integrations/contacts", "conversations/integrations/digest", "account/password");
     }
 
     @Test
@@ -67,8 +67,8 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         TestAccount account = accounts.createWithAllFeatures();
         signInAndOpenHome(accounts.user(account, VIEW_IMPORTED_CONTACTS));
 
-        assertThat(navigationLabels()).containsExactly("Conversations", "Integrations");
-        assertThat(reachablePages()).containsExactly("conversations/integrations/contacts");
+        assertThat(navigationLabels()).containsExactly("Conversations", "Integrations", "Account", "Password");
+        assertThat(reachablePages()).containsExactly("conversations/integrations/contacts", "account/password");
     }
 
     @Test
@@ -76,9 +76,10 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         TestAccount account = accounts.createWithAllFeatures();
         signInAndOpenHome(accounts.user(account, AGENT_CONNECT_OPERATOR));
 
-        assertThat(navigationLabels()).containsExactly("Agent Connect", "Integrations", "API Status Page", "Company Info");
+        assertThat(navigationLabels()).containsExactly("Agent Connect", "Integrations", "API Status Page", "Company Info",
+                "Account", "Password");
         assertThat(reachablePages()).containsExactly("agent-connect/integrations/api-status/invalid",
-                "agent-connect/integrations/api-status/test", "agent-connect/company-info");
+                "agent-connect/integrations/api-status/test", "agent-connect/company-info", "account/password");
     }
 
     @Test
@@ -86,9 +87,9 @@ class NavigationAccessTest extends SpringBrowserlessTest {
         TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
         signInAndOpenHome(accounts.user(account, AGENT_CONNECT_OPERATOR, ACCOUNT_ADMIN));
 
-        assertThat(navigationLabels()).containsExactly("Account", "Users", "API keys", "Features", "Webhooks");
+        assertThat(navigationLabels()).containsExactly("Account", "Users", "API keys", "Features", "Webhooks", "Password");
         assertThat(reachablePages()).containsExactly("account/users", "account/api-keys", "account/features",
-                "account/webhooks");
+                "account/webhooks", "account/password");
     }
 
     private void signInAndOpenHome(String email) {

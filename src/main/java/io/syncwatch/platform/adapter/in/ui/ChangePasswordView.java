@@ -20,7 +20,7 @@ import jakarta.annotation.security.PermitAll;
 /** Account › Password: every signed-in user changes their own password. */
 @Route("account/password")
 @PageTitle("Password · Syncwatch")
-@Menu(title = "Account › Password", order = 95, icon = "vaadin:key")
+@Menu(title = "Account › Password", order = 99, icon = "vaadin:password")
 @PermitAll
 public class ChangePasswordView extends VerticalLayout {
 

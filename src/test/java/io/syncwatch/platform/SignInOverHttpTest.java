@@ -1,0 +1,179 @@
+package io.syncwatch.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+import io.syncwatch.platform.application.port.in.SignInThrottling;
+import io.syncwatch.platform.domain.SignInEvent;
+import io.syncwatch.testsupport.Browser;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+
+/**
+ * The sign-in as an attacker and a user meet it over real HTTP (issue 16.1, 16.6, 16.7, 22.6):
+ * 50 concurrent wrong passwords through the login form, then the right one, do not sign in; in
+ * Chromium the console works under its Content-Security-Policy (no violation, no console error)
+ * and a user changes their password on Account › Password.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestAccounts.class, SignedIn.class })
+class SignInOverHttpTest {
+
+    static final Pattern TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignInThrottling throttling;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    record LoginPage(String session, String token) {
+    }
+
+    @Test
+    void fiftyConcurrentWrongPasswordsThenTheRightOneDoNotSignIn() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        LoginPage page = openLoginPage();
+        var start = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(50)) {
+            for (int i = 0; i < 50; i++) {
+                String password = "wrong-" + i;
+                Callable<String> attempt = () -> {
+                    start.await();
+                    return postLogin(page, email, password);
+                };
+                answers.add(pool.submit(attempt));
+            }
+            start.countDown();
+            for (Future<String> answer : answers) {
+                assertThat(answer.get()).endsWith("/login?error");
+            }
+        }
+
+        String rightPassword = postLogin(openLoginPage(), email, TestAccounts.PASSWORD);
+
+        assertThat(rightPassword).as("the right password after the race is refused").endsWith("/login?error");
+        List<SignInEvent.Result> results = throttling.recentSignIns(account.id()).stream().map(SignInEvent::result).toList();
+        assertThat(results).as("exactly 5 passwords were checked; every other attempt was refused unchecked")
+                .filteredOn(SignInEvent.Result.FAILED::equals).hasSize(5);
+        assertThat(results).filteredOn(SignInEvent.Result.LOCKED::equals).hasSize(46);
+        assertThat(results).doesNotContain(SignInEvent.Result.SUCCEEDED);
+    }
+
+    @Test
+    void theConsoleRunsUnderItsContentSecurityPolicy_andAUserChangesTheirPassword() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.values());
+        String base = "http://localhost:" + port;
+        Page page = browser.page();
+        page.addInitScript("window.__csp = []; document.addEventListener('securitypolicyviolation', "
+                + "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+
+        Response login = page.navigate(base + "/login");
+        assertThat(login.headers().get("content-security-policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(login.headers()).containsKeys("referrer-policy", "permissions-policy", "x-content-type-options");
+        browser.signIn(base, email, TestAccounts.PASSWORD);
+        page.locator("vaadin-side-nav").waitFor();
+        for (String path : List.of("conversations/integrations/platforms", "account/users", "account/password")) {
+            page.navigate(base + "/" + path);
+            page.locator("h1").first().waitFor();
+            assertThat(violations(page)).as(path).isEmpty();
+        }
+
+        page.locator("#current-password input").fill(TestAccounts.PASSWORD);
+        page.locator("#new-password input").fill("password1");
+        page.locator("#repeat-password input").fill("password1");
+        page.locator("#change-password").click();
+        page.locator("vaadin-password-field#new-password[invalid]").waitFor();
+        assertThat((String) page.locator("#new-password").evaluate("e => e.errorMessage")).contains("most common");
+        page.locator("#new-password input").fill("a tarn by the old mill");
+        page.locator("#repeat-password input").fill("a tarn by the old mill");
+        page.locator("#change-password").click();
+        page.locator("vaadin-notification-card").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("Password changed")).waitFor();
+
+        assertThat(violations(page)).as("no Content-Security-Policy violation").isEmpty();
+        assertThat(browser.errors()).as("no console errors").isEmpty();
+        LoginPage fresh = openLoginPage();
+        assertThat(postLogin(fresh, email, TestAccounts.PASSWORD)).as("the old password is gone").endsWith("/login?error");
+        assertThat(postLogin(openLoginPage(), email, "a tarn by the old mill")).doesNotContain("error");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> violations(Page page) {
+        return (List<String>) page.evaluate("() => window.__csp || []");
+    }
+
+    private LoginPage openLoginPage() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = TOKEN.matcher(response.body());
+        Matcher session = SESSION.matcher(String.join(";", response.headers().allValues("Set-Cookie")));
+        assertThat(token.find()).as("the login page carries the CSRF token").isTrue();
+        assertThat(session.find()).isTrue();
+        return new LoginPage(session.group(1), token.group(1));
+    }
+
+    /** Posts the login form as the page does; returns where it redirects. */
+    private String postLogin(LoginPage page, String email, String password) throws Exception {
+        String form = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(page.token());
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + page.session())
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
