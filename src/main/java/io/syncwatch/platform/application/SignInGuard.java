@@ -25,7 +25,7 @@ import io.syncwatch.platform.domain.User;
 
 /**
  * Sign-in throttling (decision 0003). An attempt takes one password check from the login's
- * budget and one from the address's budget <em>before</em> the password is checked, so 50
+ * budget, then one from the address's budget, <em>before</em> the password is checked, so 50
  * concurrent wrong passwords get at most {@link SignInPolicy#attemptsPerLogin()} checks and the
  * right password after them is refused. The failure that uses the login's last attempt locks it
  * for {@link SignInPolicy#lockDuration()}; refused attempts count nowhere, so the lock ends on
@@ -61,18 +61,18 @@ class SignInGuard implements SignInThrottling {
             log.warn("Sign-in refused for {} from {}: locked for another {} s", who(login), ip, locked.get().toSeconds());
             return new Admission.LoginLocked(locked.get());
         }
+        if (!budgets.takeLoginAttempt(SignInKeys.login(login))) {
+            record(login, ip, Result.LOCKED);
+            log.warn("Sign-in refused for {} from {}: no attempts left for this login", who(login), ip);
+            return new Admission.LoginLocked(budgets.lockedFor(SignInKeys.lock(login)).orElse(Duration.ZERO));
+        }
         Optional<Duration> ipWait = budgets.takeIpAttempt(SignInKeys.ip(ip));
         if (ipWait.isPresent()) {
+            budgets.returnLoginAttempt(SignInKeys.login(login));
             record(login, ip, Result.THROTTLED);
             log.warn("Sign-in refused for {} from {}: too many attempts from this address, next in {} s", who(login), ip,
                     ipWait.get().toSeconds());
             return new Admission.AddressThrottled(ipWait.get());
-        }
-        if (!budgets.takeLoginAttempt(SignInKeys.login(login))) {
-            budgets.returnIpAttempt(SignInKeys.ip(ip));
-            record(login, ip, Result.LOCKED);
-            log.warn("Sign-in refused for {} from {}: no attempts left for this login", who(login), ip);
-            return new Admission.LoginLocked(budgets.lockedFor(SignInKeys.lock(login)).orElse(Duration.ZERO));
         }
         return new Admission.Allowed();
     }

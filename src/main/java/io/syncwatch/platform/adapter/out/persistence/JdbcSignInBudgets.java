@@ -87,6 +87,11 @@ class JdbcSignInBudgets implements SignInBudgets {
     }
 
     @Override
+    public void returnLoginAttempt(String loginKey) {
+        buckets.builder().build(loginKey, () -> loginBudget).addTokens(1);
+    }
+
+    @Override
     public boolean loginBudgetUsedUp(String loginKey) {
         return buckets.getProxyConfiguration(loginKey).isPresent()
                 && buckets.builder().build(loginKey, () -> loginBudget).getAvailableTokens() <= 0;

@@ -15,6 +15,9 @@ public interface SignInBudgets {
     /** Takes one password check from the login's budget; false when none is left. */
     boolean takeLoginAttempt(String loginKey);
 
+    /** Gives back a check taken for an attempt that was then refused for its address. */
+    void returnLoginAttempt(String loginKey);
+
     /** Whether the login's budget is used up (the failure that used the last attempt locks it). */
     boolean loginBudgetUsedUp(String loginKey);
 
