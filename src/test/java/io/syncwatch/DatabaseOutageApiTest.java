@@ -97,11 +97,6 @@ class DatabaseOutageApiTest {
                         new SQLTransientConnectionException("Connection is not available"));
             }
         }
-
-        @Bean
-        Failing failing() {
-            return new Failing();
-        }
     }
 
     @LocalServerPort

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -25,6 +26,13 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    /** Method security ({@code @RolesAllowed}) refusing a valid key: the feature's 403, not an error. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return ResponseEntity.status(ApiProblem.FORBIDDEN.status())
+                .body(ApiProblem.FORBIDDEN.with("The API key's account may not use this path (feature not enabled)."));
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
