@@ -1,13 +1,16 @@
 package io.syncwatch.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,11 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import io.syncwatch.platform.application.port.in.AccountAdministration;
+import io.syncwatch.platform.application.port.in.OwnAccount;
 import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.domain.SignInEvent;
 import io.syncwatch.platform.domain.User;
@@ -31,8 +36,9 @@ import io.syncwatch.testsupport.TestAccounts.TestAccount;
 /**
  * Form sign-in through {@code POST /login} as the login page sends it: CSRF token required,
  * non-revealing failures, lock-out after 5 failures that refuses even the right password and that
- * refused attempts cannot extend, the per-address budget, what the account admin sees, unlock and
- * API key checks. Each test signs in from its own client address, so budgets never mix.
+ * refused attempts cannot extend, the per-address budget, what the account admin sees, unlock,
+ * wrong current passwords on Account › Password, housekeeping and API key checks. Each test
+ * signs in from its own client address, so budgets never mix.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -52,6 +58,12 @@ class SignInSecurityTest {
 
     @Autowired
     AccountAdministration administration;
+
+    @Autowired
+    OwnAccount own;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** A client address of its own (TEST-NET-3), so each test starts with a full per-address budget. */
     static String freshAddress() {
@@ -175,6 +187,53 @@ class SignInSecurityTest {
         assertThat(results(account, victim)).containsExactly(SignInEvent.Result.SUCCEEDED, SignInEvent.Result.THROTTLED);
         assertThat(throttling.recentSignIns(account.id())).filteredOn(e -> e.result() == SignInEvent.Result.FAILED)
                 .extracting(SignInEvent::login).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void wrongCurrentPasswordsOnAccountPasswordCountLikeFailedSignIns() throws Exception {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        User user = user(account, email);
+        String address = freshAddress();
+        for (int i = 0; i < 5; i++) {
+            String guess = "guess-" + i;
+            assertThatThrownBy(() -> own.changePassword(account.id(), user.id(), guess, "a fresh passphrase", address))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("The current password is not right");
+        }
+
+        assertThatThrownBy(() -> own.changePassword(account.id(), user.id(), TestAccounts.PASSWORD, "a fresh passphrase",
+                address)).as("the right current password after 5 wrong ones is not even checked")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The current password was wrong too often");
+        assertThat(throttling.lockedFor(account.id(), user.id())).isPresent();
+        assertThat(signIn(email, TestAccounts.PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
+                .as("the login form is locked too").isEqualTo("/login?error");
+        assertThat(results(account, email)).startsWith(SignInEvent.Result.LOCKED, SignInEvent.Result.LOCKED)
+                .filteredOn(SignInEvent.Result.WRONG_CURRENT::equals).hasSize(5);
+
+        throttling.unlock(account.id(), user.id());
+        own.changePassword(account.id(), user.id(), TestAccounts.PASSWORD, "a fresh passphrase", address);
+
+        assertThat(signIn(email, "a fresh passphrase", freshAddress()).getResponse().getRedirectedUrl()).doesNotContain("error");
+    }
+
+    @Test
+    void housekeepingForgetsSignInsAfter90DaysAndBudgetsOnceFullAgain() {
+        TestAccount account = accounts.createWithAllFeatures();
+        Instant now = Instant.now();
+        String budget = "login:housekeeping-" + account.id().value();
+        jdbc.update("INSERT INTO sign_in_event (account_id, login, ip, result, occurred_at) VALUES (?, 'old', '192.0.2.1', "
+                + "'FAILED', ?), (?, 'recent', '192.0.2.1', 'FAILED', ?)", account.id().value(),
+                Timestamp.from(now.minus(Duration.ofDays(91))), account.id().value(), Timestamp.from(now.minus(Duration.ofDays(89))));
+        jdbc.update("INSERT INTO sign_in_budget (id, state, updated_at) VALUES (?, ?, ?), (?, ?, ?)", budget + "-old",
+                new byte[] { 1 }, Timestamp.from(now.minus(Duration.ofDays(2))), budget + "-recent", new byte[] { 1 },
+                Timestamp.from(now.minus(Duration.ofHours(1))));
+
+        assertThat(throttling.forgetExpired(100_000)).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.queryForList("SELECT login FROM sign_in_event WHERE account_id = ?", String.class, account.id().value()))
+                .containsExactly("recent");
+        assertThat(jdbc.queryForList("SELECT id FROM sign_in_budget WHERE id LIKE ?", String.class, budget + "%"))
+                .containsExactly(budget + "-recent");
     }
 
     @Test

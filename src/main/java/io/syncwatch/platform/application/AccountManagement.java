@@ -24,6 +24,8 @@ import io.syncwatch.platform.application.port.in.AccountAdministration;
 import io.syncwatch.platform.application.port.in.Onboarding;
 import io.syncwatch.platform.application.port.in.OwnAccount;
 import io.syncwatch.platform.application.port.in.SignIn;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
+import io.syncwatch.platform.application.port.in.SignInThrottling.PasswordCheck;
 import io.syncwatch.platform.application.port.out.Accounts;
 import io.syncwatch.platform.application.port.out.ApiKeys;
 import io.syncwatch.platform.application.port.out.Users;
@@ -48,10 +50,13 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private final Clock clock;
     private final SupportStaff supportStaff;
     private final PasswordRules passwordRules;
+    private final SignInThrottling throttling;
 
     AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock,
-            @Value("${syncwatch.support.users:}") String supportUsers, PasswordRules passwordRules) {
+            @Value("${syncwatch.support.users:}") String supportUsers, PasswordRules passwordRules,
+            SignInThrottling throttling) {
         this.passwordRules = passwordRules;
+        this.throttling = throttling;
         this.supportStaff = SupportStaff.parse(supportUsers);
         this.accounts = accounts;
         this.users = users;
@@ -161,10 +166,18 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     // --- Own account
 
     @Override
-    public void changePassword(AccountId account, UserId user, String currentPassword, String newPassword) {
+    public void changePassword(AccountId account, UserId user, String currentPassword, String newPassword,
+            String clientAddress) {
         User me = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, me.passwordHash())) {
-            throw new IllegalArgumentException("The current password is not right");
+        // the current password is guessed here as on the login form: same budgets, same lock
+        switch (throttling.checkPassword(me.email(), clientAddress,
+                () -> currentPassword != null && passwordEncoder.matches(currentPassword, me.passwordHash()))) {
+            case PasswordCheck.Refused refused -> throw new IllegalArgumentException(
+                    "The current password was wrong too often: try again in "
+                            + Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60) + " min");
+            case PasswordCheck.Wrong wrong -> throw new IllegalArgumentException("The current password is not right");
+            case PasswordCheck.Right right -> {
+            }
         }
         if (currentPassword.equals(newPassword)) {
             throw new IllegalArgumentException("The new password must differ from the current one");

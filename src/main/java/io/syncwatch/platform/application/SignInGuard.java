@@ -2,10 +2,9 @@ package io.syncwatch.platform.application;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +29,11 @@ import io.syncwatch.platform.domain.User;
  * right password after them is refused. The failure that uses the login's last attempt locks it
  * for {@link SignInPolicy#lockDuration()}; refused attempts count nowhere, so the lock ends on
  * time whatever an attacker sends meanwhile. A success gives the address its attempt back and
- * the login its full budget. Budgets live in the database (every instance shares them); attempts
- * are logged without the password and kept for the account's admins.
- * Not transactional: each budget operation commits on its own (atomic compare-and-swap).
+ * the login its full budget. The current password asked on Account › Password goes through the
+ * same budgets ({@link #checkPassword}). Budgets live in the database (every instance shares
+ * them); attempts are logged without the password and kept 90 days for the
+ * account's admins. Not transactional: each budget operation commits on its own (atomic
+ * compare-and-swap), also when called inside a caller's transaction.
  */
 @Service
 class SignInGuard implements SignInThrottling {
@@ -55,20 +56,25 @@ class SignInGuard implements SignInThrottling {
 
     @Override
     public Admission admit(String login, String ip) {
-        Optional<Duration> locked = budgets.lockedFor(SignInKeys.lock(login));
+        String loginKey = SignInKeys.login(login);
+        String lockKey = SignInKeys.lock(login);
+        Optional<Duration> locked = budgets.lockedFor(lockKey);
         if (locked.isPresent()) {
-            record(login, ip, Result.LOCKED);
-            log.warn("Sign-in refused for {} from {}: locked for another {} s", who(login), ip, locked.get().toSeconds());
-            return new Admission.LoginLocked(locked.get());
+            return refusedLocked(login, ip, locked.get());
         }
-        if (!budgets.takeLoginAttempt(SignInKeys.login(login))) {
-            record(login, ip, Result.LOCKED);
-            log.warn("Sign-in refused for {} from {}: no attempts left for this login", who(login), ip);
-            return new Admission.LoginLocked(budgets.lockedFor(SignInKeys.lock(login)).orElse(Duration.ZERO));
+        if (!budgets.takeLoginAttempt(loginKey)) {
+            return refusedLocked(login, ip, budgets.lockedFor(lockKey).orElse(Duration.ZERO));
+        }
+        // again, now that the attempt is taken: a lock set meanwhile refills the budget after locking
+        // (SignInBudgets#lock), so an attempt taken from that refill always sees the lock here
+        locked = budgets.lockedFor(lockKey);
+        if (locked.isPresent()) {
+            budgets.returnLoginAttempt(loginKey);
+            return refusedLocked(login, ip, locked.get());
         }
         Optional<Duration> ipWait = budgets.takeIpAttempt(SignInKeys.ip(ip));
         if (ipWait.isPresent()) {
-            budgets.returnLoginAttempt(SignInKeys.login(login));
+            budgets.returnLoginAttempt(loginKey);
             record(login, ip, Result.THROTTLED);
             log.warn("Sign-in refused for {} from {}: too many attempts from this address, next in {} s", who(login), ip,
                     ipWait.get().toSeconds());
@@ -77,14 +83,43 @@ class SignInGuard implements SignInThrottling {
         return new Admission.Allowed();
     }
 
+    private Admission refusedLocked(String login, String ip, Duration lockedFor) {
+        record(login, ip, Result.LOCKED);
+        log.warn("Sign-in refused for {} from {}: locked for another {} s", who(login), ip, lockedFor.toSeconds());
+        return new Admission.LoginLocked(lockedFor);
+    }
+
     @Override
     public void failed(String login, String ip) {
-        record(login, ip, Result.FAILED);
-        log.warn("Sign-in failed for {} from {}", who(login), ip);
-        if (budgets.loginBudgetUsedUp(SignInKeys.login(login)) && budgets.lockedFor(SignInKeys.lock(login)).isEmpty()) {
-            budgets.lock(SignInKeys.lock(login));
+        failed(login, ip, Result.FAILED);
+    }
+
+    private void failed(String login, String ip, Result result) {
+        record(login, ip, result);
+        log.warn("Wrong password for {} from {}{}", who(login), ip, result == Result.FAILED ? "" : " (" + result.label() + ")");
+        String lockKey = SignInKeys.lock(login);
+        if (budgets.loginBudgetUsedUp(SignInKeys.login(login)) && budgets.lockedFor(lockKey).isEmpty()) {
+            budgets.lock(lockKey, SignInKeys.login(login));
             log.warn("Sign-in of {} locked after repeated failures (last from {})", who(login), ip);
         }
+    }
+
+    @Override
+    public PasswordCheck checkPassword(String login, String ip, BooleanSupplier passwordMatches) {
+        Admission admission = admit(login, ip);
+        if (admission instanceof Admission.LoginLocked(Duration wait)) {
+            return new PasswordCheck.Refused(wait);
+        }
+        if (admission instanceof Admission.AddressThrottled(Duration wait)) {
+            return new PasswordCheck.Refused(wait);
+        }
+        if (!passwordMatches.getAsBoolean()) {
+            failed(login, ip, Result.WRONG_CURRENT);
+            return new PasswordCheck.Wrong();
+        }
+        budgets.returnIpAttempt(SignInKeys.ip(ip));
+        budgets.clear(SignInKeys.login(login), SignInKeys.lock(login));
+        return new PasswordCheck.Right();
     }
 
     @Override
@@ -112,14 +147,21 @@ class SignInGuard implements SignInThrottling {
         log.info("Sign-in of user {} unlocked by an account admin of account {}", user, account);
     }
 
+    @Override
+    public int forgetExpired(int maxRows) {
+        int budgetsGone = budgets.forgetUnused(maxRows);
+        int eventsGone = events.purgeBefore(clock.instant().minus(KEEP_EVENTS), maxRows);
+        if (budgetsGone + eventsGone > 0) {
+            log.info("Sign-in housekeeping: {} budgets full again and {} sign-ins older than {} days forgotten", budgetsGone,
+                    eventsGone, KEEP_EVENTS.toDays());
+        }
+        return budgetsGone + eventsGone;
+    }
+
     private void record(String login, String ip, Result result) {
         Optional<User> user = users.findByEmail(SignInKeys.normalisedLogin(login));
-        Instant now = clock.instant();
-        events.record(new SignInEvent(null, now, user.map(User::accountId).orElse(null), user.map(User::id).orElse(null),
-                user.map(User::email).orElse(SignInEvent.UNKNOWN_LOGIN), ip, result));
-        if (ThreadLocalRandom.current().nextInt(200) == 0) {
-            events.purgeBefore(now.minus(KEEP_EVENTS));
-        }
+        events.record(new SignInEvent(null, clock.instant(), user.map(User::accountId).orElse(null),
+                user.map(User::id).orElse(null), user.map(User::email).orElse(SignInEvent.UNKNOWN_LOGIN), ip, result));
     }
 
     /** The user as logs name them: the user id when the login is a user, never what was typed otherwise. */

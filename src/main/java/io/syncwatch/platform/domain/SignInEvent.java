@@ -22,6 +22,8 @@ public record SignInEvent(@Nullable Long id, Instant occurredAt, @Nullable Accou
         SUCCEEDED("Signed in"),
         /** Wrong password, unknown or disabled user. */
         FAILED("Wrong password"),
+        /** A signed-in user gave a wrong current password on Account › Password (counts like a failed sign-in). */
+        WRONG_CURRENT("Wrong current password (password change)"),
         /** Refused: the login is locked after repeated failures (the password was not checked). */
         LOCKED("Refused: locked"),
         /** Refused: too many attempts from this IP address (the password was not checked). */

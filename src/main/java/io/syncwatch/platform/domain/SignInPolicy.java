@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * The sign-in throttling rules (decision 0003).
  * <ul>
- * <li>Per login: at most {@code attemptsPerLogin} password checks in a {@code loginWindow}; the
- * failure that uses the last one locks the login for {@code lockDuration}. Attempts refused while
- * locked are not counted, so nobody can extend a lock by hammering it.</li>
+ * <li>Per login: a budget of {@code attemptsPerLogin} password checks that gets one back per
+ * {@code loginWindow}, so {@code attemptsPerLogin} failures within a window use it up; the
+ * failure that uses the last one locks the login for {@code lockDuration}, after which the login
+ * has its whole budget again. Attempts refused while locked are not counted, so nobody can
+ * extend a lock by hammering it.</li>
  * <li>Per IP address (an IPv6 address by its /64): several budgets at once, e.g. 20 a minute,
  * 100 an hour, 500 a day; the longer an address sprays, the longer it waits for its next attempt
  * (a growing delay per IP, not an endless lock per user). A successful sign-in gives its attempt
@@ -32,6 +34,24 @@ public record SignInPolicy(int attemptsPerLogin, Duration loginWindow, Duration 
             throw new IllegalArgumentException("attemptsPerLogin must be at least 1");
         }
         perIp = List.copyOf(perIp);
+    }
+
+    /**
+     * How long after its last use every budget is full again and every lock over: a login's
+     * budget refills one attempt per window, an address's budgets each over their period. A
+     * budget untouched for longer is the same as none (and may be forgotten).
+     */
+    public Duration untouchedBudgetsFullAfter() {
+        Duration longest = loginWindow.multipliedBy(attemptsPerLogin);
+        if (lockDuration.compareTo(longest) > 0) {
+            longest = lockDuration;
+        }
+        for (Budget budget : perIp) {
+            if (budget.period().compareTo(longest) > 0) {
+                longest = budget.period();
+            }
+        }
+        return longest;
     }
 
     public static SignInPolicy standard() {

@@ -37,7 +37,8 @@ class ReservedSupportAddressTest {
         when(users.findByEmail(any())).thenReturn(Optional.empty());
         when(users.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
         return new AccountManagement(mock(Accounts.class), users, mock(ApiKeys.class), NoOpPasswordEncoder.getInstance(),
-                Clock.systemUTC(), "sam@syncwatch.test, help@syncwatch.test", new io.syncwatch.platform.domain.PasswordRules(java.util.Set.of()));
+                Clock.systemUTC(), "sam@syncwatch.test, help@syncwatch.test", new io.syncwatch.platform.domain.PasswordRules(java.util.Set.of()),
+                mock(io.syncwatch.platform.application.port.in.SignInThrottling.class));
     }
 
     @Test

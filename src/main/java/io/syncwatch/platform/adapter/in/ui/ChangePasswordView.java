@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.application.port.in.OwnAccount;
@@ -50,7 +51,7 @@ public class ChangePasswordView extends VerticalLayout {
             }
             try {
                 own.changePassword(currentUser.accountId(), currentUser.userId().orElseThrow(), current.getValue(),
-                        next.getValue());
+                        next.getValue(), clientAddress());
                 current.clear();
                 next.clear();
                 repeat.clear();
@@ -64,5 +65,11 @@ public class ChangePasswordView extends VerticalLayout {
         var form = new FormLayout(current, next, repeat);
         form.setMaxWidth("32rem");
         add(form, change);
+    }
+
+    /** The browser's address as the login form sees it (behind a proxy: the forwarded one). */
+    private static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
     }
 }

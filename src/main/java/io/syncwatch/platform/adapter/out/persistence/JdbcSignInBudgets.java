@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -32,17 +34,24 @@ import io.syncwatch.platform.domain.SignInPolicy;
  * (in {@code bucket4j_jdk17-core}) onto plain JDBC: read the state, then
  * {@code UPDATE … WHERE id = ? AND state = <the state read>} (or an insert for a new bucket);
  * Bucket4j retries when another instance or thread won the race. Portable to MySQL 8, MariaDB
- * and H2, and atomic on each of them (decision 0003).
+ * and H2, and atomic on each of them (decision 0003). It never runs inside the caller's
+ * transaction: a retried compare-and-swap must read the row anew (not a repeatable-read
+ * snapshot), and a failed attempt must count even when the caller rolls back.
  */
 @Component
+@Transactional(propagation = Propagation.NOT_SUPPORTED) // each statement commits alone, whatever the caller's transaction
 class JdbcSignInBudgets implements SignInBudgets {
+
+    static final int PURGE_CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final CasProxyManager buckets;
+    private final BudgetTable buckets;
     private final BucketConfiguration loginBudget;
     private final BucketConfiguration ipBudget;
     private final BucketConfiguration lockBucket;
+    /** How long an untouched budget can matter: after it, it is full again (and a lock over). */
+    private final Duration keepFor;
 
     JdbcSignInBudgets(DataSource dataSource, Clock clock, SignInPolicy policy) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -58,17 +67,21 @@ class JdbcSignInBudgets implements SignInBudgets {
                 return true;
             }
         };
-        this.buckets = new CasProxyManager(ClientSideConfig.getDefault().withClientClock(time));
+        this.buckets = new BudgetTable(ClientSideConfig.getDefault().withClientClock(time));
+        // a login's attempts: one comes back per window, so 5 failures within 15 minutes use them up
+        // (greedy refill: no window boundary to straddle, unlike an interval refill)
         this.loginBudget = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(policy.attemptsPerLogin())
-                .refillIntervally(policy.attemptsPerLogin(), policy.loginWindow()).build()).build();
+                .refillGreedy(1, policy.loginWindow()).build()).build();
         var ip = BucketConfiguration.builder();
         for (SignInPolicy.Budget budget : policy.perIp()) {
             ip.addLimit(Bandwidth.builder().capacity(budget.attempts()).refillGreedy(budget.attempts(), budget.period()).build());
         }
         this.ipBudget = ip.build();
-        // created empty at the moment of locking; its one token comes back exactly lockDuration later
+        // a lock is this bucket's one token taken: it comes back (the lock ends) lockDuration later; taking
+        // it is atomic and takes nothing while it is still away, so a lock is never extended or re-armed twice
         this.lockBucket = BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(1)
-                .refillIntervally(1, policy.lockDuration()).initialTokens(0).build()).build();
+                .refillGreedy(1, policy.lockDuration()).build()).build();
+        this.keepFor = policy.untouchedBudgetsFullAfter();
     }
 
     @Override
@@ -109,9 +122,9 @@ class JdbcSignInBudgets implements SignInBudgets {
     }
 
     @Override
-    public void lock(String lockKey) {
-        buckets.removeProxy(lockKey);
-        buckets.builder().build(lockKey, () -> lockBucket).getAvailableTokens(); // stores the new, empty lock bucket
+    public void lock(String lockKey, String loginKey) {
+        buckets.builder().build(lockKey, () -> lockBucket).tryConsumeAsMuchAsPossible();
+        buckets.removeProxy(loginKey); // after the lock (set first, so no attempt slips in between) the login has all its attempts
     }
 
     @Override
@@ -120,10 +133,29 @@ class JdbcSignInBudgets implements SignInBudgets {
         buckets.removeProxy(lockKey);
     }
 
-    /** Bucket4j's compare-and-swap proxy manager on the {@code sign_in_budget} table (synchronous only). */
-    private final class CasProxyManager extends AbstractCompareAndSwapBasedProxyManager<String> {
+    /**
+     * Deletes budgets nobody has touched for {@link #keepFor}: by then every one of them is full
+     * again (and every lock over), the same as no row at all. At most {@code maxRows}, in chunks.
+     */
+    @Override
+    public int forgetUnused(int maxRows) {
+        Timestamp before = Timestamp.from(clock.instant().minus(keepFor));
+        int total = 0;
+        while (total < maxRows) {
+            int n = jdbc.update("DELETE FROM sign_in_budget WHERE updated_at < ? LIMIT " + Math.min(PURGE_CHUNK, maxRows - total),
+                    before);
+            total += n;
+            if (n < PURGE_CHUNK) {
+                break;
+            }
+        }
+        return total;
+    }
 
-        CasProxyManager(ClientSideConfig config) {
+    /** Bucket4j's compare-and-swap proxy manager on the {@code sign_in_budget} table (synchronous only). */
+    private final class BudgetTable extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+        BudgetTable(ClientSideConfig config) {
             super(config);
         }
 

@@ -8,14 +8,20 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.UserId;
 import io.syncwatch.platform.application.port.out.SignInEvents;
 import io.syncwatch.platform.domain.SignInEvent;
 
+/** The sign-in attempts; each one is stored on its own, whatever the caller's transaction (a refused attempt stays recorded). */
 @Component
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class JdbcSignInEvents implements SignInEvents {
+
+    static final int PURGE_CHUNK = 1_000;
 
     private static final int LOGIN_LENGTH = 254;
     private static final int IP_LENGTH = 45;
@@ -46,8 +52,17 @@ class JdbcSignInEvents implements SignInEvents {
     }
 
     @Override
-    public int purgeBefore(Instant before) {
-        return jdbc.update("DELETE FROM sign_in_event WHERE occurred_at < ?", Timestamp.from(before));
+    public int purgeBefore(Instant before, int maxRows) {
+        int total = 0;
+        while (total < maxRows) {
+            int n = jdbc.update("DELETE FROM sign_in_event WHERE occurred_at < ? LIMIT " + Math.min(PURGE_CHUNK, maxRows - total),
+                    Timestamp.from(before));
+            total += n;
+            if (n < PURGE_CHUNK) {
+                break;
+            }
+        }
+        return total;
     }
 
     private static String clip(String text, int max) {

@@ -3,6 +3,7 @@ package io.syncwatch.platform.application.port.in;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.UserId;
@@ -19,6 +20,20 @@ public interface SignInThrottling {
 
     void succeeded(String login, String ip);
 
+    /**
+     * A password asked outside the login form (the current password on Account › Password),
+     * throttled and counted like a sign-in: refused unchecked while the login is locked or the
+     * address out of attempts; a wrong one counts towards the lock; a right one gives the
+     * attempts back (and records no sign-in).
+     */
+    PasswordCheck checkPassword(String login, String ip, BooleanSupplier passwordMatches);
+
+    /**
+     * Housekeeping: forgets at most {@code maxRows} budgets that are full again and at most
+     * {@code maxRows} sign-ins older than 90 days; returns how many rows went.
+     */
+    int forgetExpired(int maxRows);
+
     /** The account's recent sign-ins, newest first. */
     List<SignInEvent> recentSignIns(AccountId account);
 
@@ -27,6 +42,18 @@ public interface SignInThrottling {
 
     /** An account admin lifts the user's lock and gives back the user's attempts. */
     void unlock(AccountId account, UserId user);
+
+    sealed interface PasswordCheck {
+        record Right() implements PasswordCheck {
+        }
+
+        record Wrong() implements PasswordCheck {
+        }
+
+        /** Not checked: the login is locked or the address out of attempts for {@code retryAfter}. */
+        record Refused(Duration retryAfter) implements PasswordCheck {
+        }
+    }
 
     sealed interface Admission {
         record Allowed() implements Admission {

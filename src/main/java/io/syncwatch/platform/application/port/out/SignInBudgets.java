@@ -26,9 +26,15 @@ public interface SignInBudgets {
 
     void returnIpAttempt(String ipKey);
 
-    /** Locks the login for the policy's lock duration from now. */
-    void lock(String lockKey);
+    /**
+     * Locks the login for the policy's lock duration from now (nothing happens while it is still
+     * locked: a lock is never extended), then gives the login its whole budget for after the lock.
+     */
+    void lock(String lockKey, String loginKey);
 
     /** The login's budget is full again and its lock (if any) is gone: a success or an admin's unlock. */
     void clear(String loginKey, String lockKey);
+
+    /** Forgets at most {@code maxRows} budgets that are full again (untouched for long enough); returns how many. */
+    int forgetUnused(int maxRows);
 }

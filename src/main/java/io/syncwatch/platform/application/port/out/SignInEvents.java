@@ -13,6 +13,6 @@ public interface SignInEvents {
     /** The account's most recent sign-ins, newest first. */
     List<SignInEvent> recent(AccountId account, int limit);
 
-    /** Deletes events older than {@code before}; returns how many. */
-    int purgeBefore(Instant before);
+    /** Deletes at most {@code maxRows} events older than {@code before}; returns how many. */
+    int purgeBefore(Instant before, int maxRows);
 }
