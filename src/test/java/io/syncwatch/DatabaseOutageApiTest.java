@@ -1,6 +1,7 @@
 package io.syncwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -130,7 +131,8 @@ class DatabaseOutageApiTest {
         Outage.down.set(true);
         HttpResponse<String> integrations = get("/api/v1/integrations", accountKey);
         List<HttpResponse<String>> during = new ArrayList<>();
-        try (var clients = Executors.newFixedThreadPool(4)) {
+        List<Future<HttpResponse<String>>> needDatabase;
+        try (var clients = Executors.newFixedThreadPool(14)) { // every call at once
             List<Future<HttpResponse<String>>> sent = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String key = i % 3 == 0 ? company.liveKey() : company.testKey();
@@ -138,9 +140,13 @@ class DatabaseOutageApiTest {
                 String reference = "OUTAGE-" + i;
                 sent.add(clients.submit(() -> agentRequest(key, employee, reference)));
             }
-            sent.add(clients.submit(() -> get("/api/agent-connect/v1/request-log?tab=invalid", company.testKey())));
-            sent.add(clients.submit(() -> agentRequest("ac_test_unknown_key_during_outage", "ann@acme.test", "UNKNOWN")));
-            Thread.sleep(1500); // the outage lasts while the requests arrive
+            // two calls that cannot be answered without the database (reading the log, an unknown key)
+            needDatabase = List.of(
+                    clients.submit(() -> get("/api/agent-connect/v1/request-log?tab=invalid", company.testKey())),
+                    clients.submit(() -> agentRequest("ac_test_unknown_key_during_outage", "ann@acme.test", "UNKNOWN")));
+            sent.addAll(needDatabase);
+            // the outage lasts until those have been answered (the others may wait for the database meanwhile)
+            await().atMost(Duration.ofSeconds(30)).until(() -> needDatabase.stream().allMatch(Future::isDone));
             Outage.down.set(false);
             for (Future<HttpResponse<String>> answer : sent) {
                 during.add(answer.get());
@@ -156,6 +162,9 @@ class DatabaseOutageApiTest {
         }
         assertThat(during).as("with the database gone, calls needing it were refused with 503")
                 .anyMatch(a -> a.statusCode() == 503);
+        for (Future<HttpResponse<String>> call : needDatabase) {
+            assertUnavailable(call.get());
+        }
         List<String> answeredIds = during.stream().filter(a -> a.statusCode() == 202 || a.statusCode() == 422)
                 .map(a -> json.readTree(a.body()).path("requestId").asString()).toList();
         List<String> logged = new ArrayList<>();
