@@ -46,8 +46,10 @@ class SignInGuard implements SignInThrottling {
     private final SignInEvents events;
     private final Users users;
     private final Clock clock;
+    private final SignInPolicy policy;
 
-    SignInGuard(SignInBudgets budgets, SignInEvents events, Users users, Clock clock) {
+    SignInGuard(SignInBudgets budgets, SignInEvents events, Users users, Clock clock, SignInPolicy policy) {
+        this.policy = policy;
         this.budgets = budgets;
         this.events = events;
         this.users = users;
@@ -63,7 +65,10 @@ class SignInGuard implements SignInThrottling {
             return refusedLocked(login, ip, locked.get());
         }
         if (!budgets.takeLoginAttempt(loginKey)) {
-            return refusedLocked(login, ip, budgets.lockedFor(lockKey).orElse(Duration.ZERO));
+            // every attempt is taken by checks still running; the failure that used the last one locks
+            record(login, ip, Result.LOCKED);
+            log.warn("Sign-in refused for {} from {}: no attempts left for this login", who(login), ip);
+            return new Admission.LoginLocked(budgets.lockedFor(lockKey).orElse(policy.lockDuration()));
         }
         // again, now that the attempt is taken: a lock set meanwhile refills the budget after locking
         // (SignInBudgets#lock), so an attempt taken from that refill always sees the lock here
@@ -77,7 +82,7 @@ class SignInGuard implements SignInThrottling {
             budgets.returnLoginAttempt(loginKey);
             record(login, ip, Result.THROTTLED);
             log.warn("Sign-in refused for {} from {}: too many attempts from this address, next in {} s", who(login), ip,
-                    ipWait.get().toSeconds());
+                    seconds(ipWait.get()));
             return new Admission.AddressThrottled(ipWait.get());
         }
         return new Admission.Allowed();
@@ -85,8 +90,12 @@ class SignInGuard implements SignInThrottling {
 
     private Admission refusedLocked(String login, String ip, Duration lockedFor) {
         record(login, ip, Result.LOCKED);
-        log.warn("Sign-in refused for {} from {}: locked for another {} s", who(login), ip, lockedFor.toSeconds());
+        log.warn("Sign-in refused for {} from {}: locked for another {} s", who(login), ip, seconds(lockedFor));
         return new Admission.LoginLocked(lockedFor);
+    }
+
+    private static long seconds(Duration wait) {
+        return (wait.toMillis() + 999) / 1000;
     }
 
     @Override
@@ -98,9 +107,10 @@ class SignInGuard implements SignInThrottling {
         record(login, ip, result);
         log.warn("Wrong password for {} from {}{}", who(login), ip, result == Result.FAILED ? "" : " (" + result.label() + ")");
         String lockKey = SignInKeys.lock(login);
-        if (budgets.loginBudgetUsedUp(SignInKeys.login(login)) && budgets.lockedFor(lockKey).isEmpty()) {
-            budgets.lock(lockKey, SignInKeys.login(login));
-            log.warn("Sign-in of {} locked after repeated failures (last from {})", who(login), ip);
+        if (budgets.loginBudgetUsedUp(SignInKeys.login(login)) && budgets.lockedFor(lockKey).isEmpty()
+                && budgets.lock(lockKey, SignInKeys.login(login))) {
+            log.warn("Sign-in of {} locked for {} min after repeated failures (last from {})", who(login),
+                    policy.lockDuration().toMinutes(), ip);
         }
     }
 

@@ -122,9 +122,12 @@ class JdbcSignInBudgets implements SignInBudgets {
     }
 
     @Override
-    public void lock(String lockKey, String loginKey) {
-        buckets.builder().build(lockKey, () -> lockBucket).tryConsumeAsMuchAsPossible();
+    public boolean lock(String lockKey, String loginKey) {
+        if (buckets.builder().build(lockKey, () -> lockBucket).tryConsumeAsMuchAsPossible() == 0) {
+            return false; // still locked: nothing changes
+        }
         buckets.removeProxy(loginKey); // after the lock (set first, so no attempt slips in between) the login has all its attempts
+        return true;
     }
 
     @Override

@@ -27,10 +27,11 @@ public interface SignInBudgets {
     void returnIpAttempt(String ipKey);
 
     /**
-     * Locks the login for the policy's lock duration from now (nothing happens while it is still
-     * locked: a lock is never extended), then gives the login its whole budget for after the lock.
+     * Locks the login for the policy's lock duration from now, then gives the login its whole
+     * budget for after the lock; false (and nothing changes) while it is still locked: a lock is
+     * never extended.
      */
-    void lock(String lockKey, String loginKey);
+    boolean lock(String lockKey, String loginKey);
 
     /** The login's budget is full again and its lock (if any) is gone: a success or an admin's unlock. */
     void clear(String loginKey, String lockKey);

@@ -82,11 +82,11 @@ class JdbcSignInBudgetsTest {
         for (int i = 0; i < 5; i++) {
             budgets.takeLoginAttempt("login:c");
         }
-        budgets.lock("lock:c", "login:c");
+        assertThat(budgets.lock("lock:c", "login:c")).isTrue();
         assertThat(budgets.lockedFor("lock:c")).hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofMinutes(15), SECOND));
 
         clock.advance(Duration.ofMinutes(10));
-        budgets.lock("lock:c", "login:c"); // another failure that saw the budget used up
+        assertThat(budgets.lock("lock:c", "login:c")).as("another failure that saw the budget used up").isFalse();
 
         assertThat(budgets.lockedFor("lock:c")).as("not extended")
                 .hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofMinutes(5), SECOND));
@@ -96,7 +96,7 @@ class JdbcSignInBudgetsTest {
             assertThat(budgets.takeLoginAttempt("login:c")).as("attempt %d after the lock", i + 1).isTrue();
         }
         assertThat(budgets.takeLoginAttempt("login:c")).isFalse();
-        budgets.lock("lock:c", "login:c");
+        assertThat(budgets.lock("lock:c", "login:c")).isTrue();
         assertThat(budgets.lockedFor("lock:c")).as("locked again, for the whole duration")
                 .hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofMinutes(15), SECOND));
     }
