@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -60,7 +63,12 @@ class ZendeskConnectorContractTest {
     }
 
     static ZendeskConnector connectorFor(String base, Duration readTimeout) {
-        return new ZendeskConnector(base, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(10));
+        return new ZendeskConnector(RestClient.builder(), new MockEnvironment()
+                .withProperty("syncwatch.connectors.zendesk.base-url", base)
+                .withProperty("syncwatch.connectors.zendesk.connect-timeout", "2s")
+                .withProperty("syncwatch.connectors.zendesk.read-timeout", readTimeout.toMillis() + "ms")
+                .withProperty("syncwatch.connectors.zendesk.attempts", "2")
+                .withProperty("syncwatch.connectors.zendesk.backoff", "10ms"), Clock.systemUTC());
     }
 
     @AfterEach
