@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -54,7 +57,12 @@ class IntercomConnectorContractTest {
     }
 
     static IntercomConnector connectorAt(String baseUrl, Duration readTimeout) {
-        return new IntercomConnector(baseUrl, Duration.ofSeconds(2), readTimeout, 2, Duration.ofMillis(10));
+        return new IntercomConnector(RestClient.builder(), new MockEnvironment()
+                .withProperty("syncwatch.connectors.intercom.base-url", baseUrl)
+                .withProperty("syncwatch.connectors.intercom.connect-timeout", "2s")
+                .withProperty("syncwatch.connectors.intercom.read-timeout", readTimeout.toMillis() + "ms")
+                .withProperty("syncwatch.connectors.intercom.attempts", "2")
+                .withProperty("syncwatch.connectors.intercom.backoff", "10ms"), Clock.systemUTC());
     }
 
     @AfterEach
@@ -319,8 +327,7 @@ class IntercomConnectorContractTest {
         assertThat(connector.descriptor().credentialFields()).filteredOn(f -> f.key().equals("region")).singleElement()
                 .satisfies(f -> assertThat(f.options()).containsExactlyInAnyOrderElementsOf(IntercomConnector.REGIONS.keySet()));
 
-        IntercomConnector unconfigured = new IntercomConnector("", Duration.ofSeconds(2), Duration.ofSeconds(3), 2,
-                Duration.ofMillis(10));
+        IntercomConnector unconfigured = new IntercomConnector(RestClient.builder(), new MockEnvironment(), Clock.systemUTC());
         assertThatThrownBy(() -> unconfigured.testConnection(
                 new SourceCredentials(Map.of("accessToken", "ic-token-9", "region", "APAC"))))
                 .isInstanceOfSatisfying(SourceFailure.class, f -> {
