@@ -1,16 +1,9 @@
 package io.syncwatch.imports.connector;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +25,7 @@ import org.springframework.web.client.RestClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.application.port.out.SourceFailure;
@@ -86,7 +75,7 @@ public abstract class ConnectorContractTest {
     protected SimulatedSource source;
     /** The connector under test, at {@link #server}, with a {@link #PATIENT} read timeout. */
     protected SourcePlatformConnector connector;
-    private final Simulator simulator = new Simulator();
+    private final SimulatedPlatform platform = new SimulatedPlatform(this::answer);
 
     // ---- what a connector's test supplies ----
 
@@ -136,13 +125,8 @@ public abstract class ConnectorContractTest {
     // ---- set-up ----
 
     @BeforeAll
-    void startThePlatform() throws Exception {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")
-                .extensions(simulator));
-        server.start();
-        // the first answer of a fresh server is slow (class loading): not in a test with a short timeout
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(serverUrl() + "/warm-up")).build(),
-                HttpResponse.BodyHandlers.discarding());
+    void startThePlatform() {
+        server = platform.startServer();
     }
 
     @AfterAll
@@ -154,7 +138,8 @@ public abstract class ConnectorContractTest {
     void freshSource() {
         server.resetAll();
         source = new SimulatedSource();
-        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Simulator.NAME)));
+        platform.serve(source);
+        SimulatedPlatform.answerEverything(server);
         connector = connectorAt(serverUrl(), PATIENT);
     }
 
@@ -479,33 +464,5 @@ public abstract class ConnectorContractTest {
             assertThat(f.category()).isEqualTo(FailureCategory.INVALID_DATA);
             assertThat(f.getMessage()).startsWith("Record '107' was skipped: ");
         });
-    }
-
-    /** Answers every request the stubs of a connector's own tests do not: the simulated platform. */
-    private final class Simulator implements ResponseDefinitionTransformerV2 {
-
-        static final String NAME = "simulated-platform";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent serveEvent) {
-            var interruption = source.served();
-            try {
-                ResponseDefinitionBuilder answer = answer(serveEvent.getRequest(), source);
-                return (interruption == null ? answer : interruption.apply(answer)).build();
-            } catch (RuntimeException e) {
-                source.problem(serveEvent.getRequest().getUrl() + ": " + e);
-                return aResponse().withStatus(418).withBody(String.valueOf(e)).build();
-            }
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }
