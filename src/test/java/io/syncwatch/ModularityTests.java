@@ -32,6 +32,21 @@ class ModularityTests {
     }
 
     /**
+     * The connector kit is what an imports source adapter extends: published as {@code imports::connector},
+     * with the base class and the settings, and nothing of the module's internals.
+     */
+    @Test
+    void theConnectorKitIsTheNamedInterfaceImportsConnector() {
+        var kit = modules.getModuleByName("imports").orElseThrow().getNamedInterfaces().getByName("connector");
+        assertThat(kit).hasValueSatisfying(named -> {
+            assertThat(named.contains(io.syncwatch.imports.connector.HttpSourceConnector.class)).isTrue();
+            assertThat(named.contains(io.syncwatch.imports.connector.HttpSourceSettings.class)).isTrue();
+            assertThat(named.asJavaClasses().map(c -> c.getPackageName()))
+                    .containsOnly("io.syncwatch.imports.connector");
+        });
+    }
+
+    /**
      * The Documenter lists events and relations in no fixed order, so it writes to target/ and a
      * file under architecture/modules is replaced only when its content changed, not just its line
      * order (otherwise every run rewrote them and every branch conflicted on them).

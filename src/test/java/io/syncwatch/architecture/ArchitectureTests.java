@@ -36,6 +36,29 @@ class ArchitectureTests {
     }
 
     @Test
+    void sourceConnectorsAreBuiltOnTheConnectorKit() {
+        ConnectorRules.forSources("io.syncwatch.imports.adapter.out.source", "demo").forEach(rule -> rule.check(production));
+    }
+
+    @Test
+    void aConnectorWithItsOwnHttpClientAndRetryLoopIsRejected() {
+        JavaClasses rogue = new ClassFileImporter().importPackages("io.syncwatch.architecture.fixture.shop.adapter.out.source");
+        List<String> violated = ConnectorRules.forSources("io.syncwatch.architecture.fixture.shop.adapter.out.source").stream()
+                .filter(rule -> {
+                    try {
+                        rule.check(rogue);
+                        return false;
+                    } catch (AssertionError expected) {
+                        return true;
+                    }
+                }).map(ArchRule::getDescription).toList();
+
+        assertThat(violated).containsExactlyInAnyOrder("source connectors extend the connector kit's HttpSourceConnector",
+                "source connectors build no HTTP client of their own (the kit's has the timeouts and no redirects)",
+                "source connectors write no retry loop of their own (the kit retries transient failures)");
+    }
+
+    @Test
     void aDomainClassUsingSpringIsRejected() {
         JavaClasses fixture = new ClassFileImporter().importPackages("io.syncwatch.architecture.fixture");
         List<ArchRule> rules = HexagonRules.forModules("io.syncwatch.architecture.fixture", List.of("shop", "billing"));

@@ -1,7 +1,6 @@
 package io.syncwatch.imports.adapter.out.source.intercom;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,18 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import io.syncwatch.imports.adapter.out.source.TransportFailures;
 import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.application.port.out.SourcePage;
-import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
 import io.syncwatch.imports.application.port.out.SourceRequest;
+import io.syncwatch.imports.connector.HttpSourceConnector;
+import io.syncwatch.imports.connector.HttpSourceSettings;
 import io.syncwatch.imports.domain.SourceConversation;
 import io.syncwatch.imports.domain.SourceRecord;
 import io.syncwatch.integrations.FilterField;
@@ -33,7 +30,6 @@ import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.SourcePlatformCatalog.CredentialField;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,33 +40,19 @@ import tools.jackson.databind.node.ObjectNode;
  * costs a few duplicates, which de-duplication skips, and never leaves a gap).
  */
 @Component
-class IntercomConnector implements SourcePlatformConnector {
+class IntercomConnector extends HttpSourceConnector {
 
     static final String KEY = "intercom";
     static final String API_VERSION = "2.11";
     static final Map<String, String> REGIONS = Map.of("US", "https://api.intercom.io", "EU", "https://api.eu.intercom.io",
             "AU", "https://api.au.intercom.io");
 
+    /** {@code syncwatch.connectors.intercom.base-url}: when set, used instead of the regional URL. */
     private final @Nullable String baseUrlOverride;
-    private final RestClient http;
-    private final int attempts;
-    private final Duration backoff;
-    private final Duration readTimeout;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    IntercomConnector(@Value("${syncwatch.connectors.intercom.base-url:}") @Nullable String baseUrlOverride,
-            @Value("${syncwatch.connectors.intercom.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${syncwatch.connectors.intercom.read-timeout:30s}") Duration readTimeout,
-            @Value("${syncwatch.connectors.intercom.attempts:3}") int attempts,
-            @Value("${syncwatch.connectors.intercom.backoff:500ms}") Duration backoff) {
-        this.baseUrlOverride = baseUrlOverride == null || baseUrlOverride.isBlank() ? null : baseUrlOverride;
-        this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
-        this.readTimeout = readTimeout;
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().requestFactory(factory).build();
+    IntercomConnector(RestClient.Builder http, Environment environment, Clock clock) {
+        super("Intercom", http, HttpSourceSettings.of(environment, KEY), clock);
+        this.baseUrlOverride = settings().baseUrl();
     }
 
     @Override
@@ -94,7 +76,7 @@ class IntercomConnector implements SourcePlatformConnector {
 
     @Override
     public String testConnection(SourceCredentials credentials) throws SourceFailure {
-        JsonNode me = send(credentials, baseUrl(credentials) + "/me", null, false).orElseThrow();
+        JsonNode me = get(credentials, baseUrl(credentials) + "/me");
         return "Connected to Intercom workspace '" + me.path("app").path("name").asString("?") + "' as "
                 + me.path("email").asString("an admin");
     }
@@ -116,7 +98,7 @@ class IntercomConnector implements SourcePlatformConnector {
         Checkpoint at = request.checkpoint() == null
                 ? new Checkpoint(request.startFrom().getEpochSecond() - 1, null, request.startFrom().getEpochSecond() - 1)
                 : Checkpoint.parse(request.checkpoint());
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = json().createObjectNode();
         ObjectNode query = body.putObject("query");
         query.put("field", "updated_at").put("operator", ">").put("value", at.watermark());
         body.putObject("sort").put("field", "updated_at").put("order", "ascending");
@@ -124,8 +106,7 @@ class IntercomConnector implements SourcePlatformConnector {
         if (at.startingAfter() != null) {
             pagination.put("starting_after", at.startingAfter());
         }
-        JsonNode result = send(request.credentials(), baseUrl(request.credentials()) + "/conversations/search", body, false)
-                .orElseThrow();
+        JsonNode result = post(request.credentials(), baseUrl(request.credentials()) + "/conversations/search", body);
         List<SourceRecord> records = new ArrayList<>();
         long newest = at.newest();
         for (JsonNode conversation : result.path("conversations")) {
@@ -147,15 +128,8 @@ class IntercomConnector implements SourcePlatformConnector {
         if (!reference.strip().matches("[A-Za-z0-9_-]{1,64}")) {
             return Optional.empty();
         }
-        Optional<JsonNode> found = send(credentials, baseUrl(credentials) + "/conversations/" + reference.strip(), null, true);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        SourceRecord record = toRecord(found.get());
-        if (record instanceof SourceRecord.Valid v) {
-            return Optional.of(v.conversation());
-        }
-        throw SourceFailure.invalidData(((SourceRecord.Malformed) record).describe(), null);
+        Optional<JsonNode> found = find(credentials, baseUrl(credentials) + "/conversations/" + reference.strip());
+        return found.isEmpty() ? Optional.empty() : Optional.of(conversationOf(toRecord(found.get())));
     }
 
     static SourceRecord toRecord(JsonNode c) {
@@ -185,107 +159,44 @@ class IntercomConnector implements SourcePlatformConnector {
                 Instant.ofEpochSecond(c.path("created_at").asLong()), Instant.ofEpochSecond(c.path("updated_at").asLong())));
     }
 
-    private Optional<JsonNode> send(SourceCredentials credentials, String url, @Nullable JsonNode body, boolean notFoundIsEmpty)
-            throws SourceFailure {
-        SourceFailure last = null;
-        Duration wait = backoff;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return once(credentials, url, body, notFoundIsEmpty);
-            } catch (SourceFailure failure) {
-                if (!failure.transientFailure()) {
-                    throw failure;
-                }
-                last = failure;
-                if (attempt < attempts) {
-                    try {
-                        Thread.sleep(wait.toMillis());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw failure;
-                    }
-                    wait = wait.multipliedBy(2);
-                }
-            }
-        }
-        throw last;
+    @Override
+    protected void authorize(HttpHeaders headers, SourceCredentials credentials) {
+        headers.setBearerAuth(credentials.get("accessToken").strip());
+        headers.set("Intercom-Version", API_VERSION);
     }
 
-    private Optional<JsonNode> once(SourceCredentials credentials, String url, @Nullable JsonNode body,
-            boolean notFoundIsEmpty) throws SourceFailure {
-        long started = System.nanoTime();
-        var spec = body == null ? http.get().uri(URI.create(url))
-                : http.post().uri(URI.create(url)).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
-        try {
-            return spec.header("Authorization", "Bearer " + credentials.get("accessToken").strip())
-                    .header("Intercom-Version", API_VERSION).header("Accept", "application/json")
-                    .exchange((req, res) -> {
-                        int code = res.getStatusCode().value();
-                        byte[] bytes = res.getBody().readAllBytes();
-                        if (code >= 200 && code < 300) {
-                            try {
-                                return Optional.of(json.readTree(bytes));
-                            } catch (RuntimeException e) {
-                                throw new Failure(SourceFailure.invalidData("Intercom answered with a body that is not JSON", e));
-                            }
-                        }
-                        if (code == 404 && notFoundIsEmpty) {
-                            return Optional.<JsonNode>empty();
-                        }
-                        String detail = errorOf(bytes);
-                        throw new Failure(switch (code) {
-                            case 401 -> SourceFailure.authenticationFailed("Intercom rejected the access token (HTTP 401"
-                                    + detail + "). Reconnect with a valid token.");
-                            case 403 -> SourceFailure.permissionDenied("Intercom denied access (HTTP 403" + detail
-                                    + "): the app needs the 'Read conversations' permission.");
-                            case 429 -> SourceFailure.rateLimited("Intercom's rate limit was reached (HTTP 429"
-                                    + remaining(res.getHeaders().getFirst("X-RateLimit-Limit")) + ").",
-                                    retryAfter(res.getHeaders().getFirst("X-RateLimit-Reset")));
-                            default -> code >= 500 ? SourceFailure.unreachable("Intercom answered HTTP " + code + detail + ".", null)
-                                    : SourceFailure.invalidData("Intercom refused the request (HTTP " + code + detail + ").", null);
-                        });
-                    });
-        } catch (Failure f) {
-            throw f.failure;
-        } catch (ResourceAccessException e) {
-            String what = TransportFailures.what(e, started, readTimeout);
-            throw SourceFailure.unreachable("Intercom " + what + ".", e.getMostSpecificCause());
-        }
+    @Override
+    protected String authenticationFailedMessage(String detail) {
+        return "Intercom rejected the access token (HTTP 401" + detail + "). Reconnect with a valid token.";
     }
 
-    private static String remaining(@Nullable String limit) {
+    @Override
+    protected String permissionDeniedMessage(String detail) {
+        return "Intercom denied access (HTTP 403" + detail + "): the app needs the 'Read conversations' permission.";
+    }
+
+    @Override
+    protected String rateLimitDetail(HttpHeaders headers) {
+        String limit = headers.getFirst("X-RateLimit-Limit");
         return limit == null ? "" : ", limit " + limit + " requests per window";
     }
 
-    /** X-RateLimit-Reset is the Unix time at which the window resets. */
-    private static @Nullable Duration retryAfter(@Nullable String reset) {
+    /** Intercom says when its window resets ({@code X-RateLimit-Reset}, Unix time) rather than how long to wait. */
+    @Override
+    protected @Nullable Duration retryAfter(HttpHeaders headers) {
+        String reset = headers.getFirst("X-RateLimit-Reset");
         if (reset == null || reset.isBlank()) {
-            return null;
+            return super.retryAfter(headers);
         }
         try {
-            long seconds = Long.parseLong(reset.strip()) - Instant.now().getEpochSecond();
-            return Duration.ofSeconds(Math.max(1, seconds));
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(reset.strip()) - clock().instant().getEpochSecond()));
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private String errorOf(byte[] bytes) {
-        try {
-            JsonNode first = json.readTree(bytes).path("errors").path(0);
-            String message = first.path("message").asString("");
-            return message.isBlank() ? "" : ": " + message;
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static final class Failure extends RuntimeException {
-        private final SourceFailure failure;
-
-        Failure(SourceFailure failure) {
-            super(failure.getMessage(), null, false, false);
-            this.failure = failure;
-        }
+    @Override
+    protected String unreachableMessage(String what, String address) {
+        return "Intercom " + what + ".";
     }
 }

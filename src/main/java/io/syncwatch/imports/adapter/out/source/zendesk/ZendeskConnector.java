@@ -1,8 +1,7 @@
 package io.syncwatch.imports.adapter.out.source.zendesk;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,20 +15,16 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-import io.syncwatch.imports.adapter.out.source.TransportFailures;
 import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.application.port.out.SourcePage;
-import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
 import io.syncwatch.imports.application.port.out.SourceRequest;
+import io.syncwatch.imports.connector.HttpSourceConnector;
+import io.syncwatch.imports.connector.HttpSourceSettings;
 import io.syncwatch.imports.domain.SourceConversation;
 import io.syncwatch.imports.domain.SourceRecord;
 import io.syncwatch.integrations.FilterField;
@@ -37,7 +32,6 @@ import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.SourcePlatformCatalog.CredentialField;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Zendesk Support. Imports use the cursor-based incremental ticket export
@@ -48,31 +42,16 @@ import tools.jackson.databind.json.JsonMapper;
  * never logged.
  */
 @Component
-class ZendeskConnector implements SourcePlatformConnector {
+class ZendeskConnector extends HttpSourceConnector {
 
-    private static final Logger log = LoggerFactory.getLogger(ZendeskConnector.class);
     static final String KEY = "zendesk";
+    static final String DEFAULT_BASE_URL = "https://{subdomain}.zendesk.com";
 
     private final String baseUrlTemplate;
-    private final RestClient http;
-    private final int attempts;
-    private final Duration backoff;
-    private final Duration readTimeout;
-    private final JsonMapper json = JsonMapper.builder().build();
 
-    ZendeskConnector(@Value("${syncwatch.connectors.zendesk.base-url:https://{subdomain}.zendesk.com}") String baseUrlTemplate,
-            @Value("${syncwatch.connectors.zendesk.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${syncwatch.connectors.zendesk.read-timeout:30s}") Duration readTimeout,
-            @Value("${syncwatch.connectors.zendesk.attempts:3}") int attempts,
-            @Value("${syncwatch.connectors.zendesk.backoff:500ms}") Duration backoff) {
-        this.baseUrlTemplate = baseUrlTemplate;
-        this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
-        this.readTimeout = readTimeout;
-        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build());
-        factory.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().requestFactory(factory).build();
+    ZendeskConnector(RestClient.Builder http, Environment environment, Clock clock) {
+        super("Zendesk", http, HttpSourceSettings.of(environment, KEY), clock);
+        this.baseUrlTemplate = settings().baseUrlOr(DEFAULT_BASE_URL);
     }
 
     @Override
@@ -96,14 +75,15 @@ class ZendeskConnector implements SourcePlatformConnector {
         return baseUrlTemplate.replace("{subdomain}", subdomain);
     }
 
-    private static String authorization(SourceCredentials credentials) {
+    @Override
+    protected void authorize(HttpHeaders headers, SourceCredentials credentials) {
         String user = credentials.get("email").strip() + "/token:" + credentials.get("apiToken").strip();
-        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
+        headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
     public String testConnection(SourceCredentials credentials) throws SourceFailure {
-        JsonNode body = get(baseUrl(credentials) + "/api/v2/users/me.json", credentials, false).orElseThrow();
+        JsonNode body = get(credentials, baseUrl(credentials) + "/api/v2/users/me.json");
         JsonNode user = body.path("user");
         // An unauthenticated call answers 200 with an anonymous user (no id).
         if (user.path("id").isNull() || user.path("id").isMissingNode()) {
@@ -119,7 +99,7 @@ class ZendeskConnector implements SourcePlatformConnector {
                 + Math.min(1000, Math.max(1, request.pageSize()))
                 + (request.checkpoint() == null ? "&start_time=" + request.startFrom().getEpochSecond()
                         : "&cursor=" + java.net.URLEncoder.encode(request.checkpoint(), StandardCharsets.UTF_8));
-        JsonNode body = get(url, request.credentials(), false).orElseThrow();
+        JsonNode body = get(request.credentials(), url);
         List<SourceRecord> records = new ArrayList<>();
         for (JsonNode ticket : body.path("tickets")) {
             records.add(toRecord(ticket));
@@ -134,15 +114,8 @@ class ZendeskConnector implements SourcePlatformConnector {
         if (!reference.strip().matches("\\d{1,19}")) {
             return Optional.empty();
         }
-        Optional<JsonNode> body = get(baseUrl(credentials) + "/api/v2/tickets/" + reference.strip() + ".json", credentials, true);
-        if (body.isEmpty()) {
-            return Optional.empty();
-        }
-        SourceRecord record = toRecord(body.get().path("ticket"));
-        if (record instanceof SourceRecord.Valid valid) {
-            return Optional.of(valid.conversation());
-        }
-        throw SourceFailure.invalidData(((SourceRecord.Malformed) record).describe(), null);
+        Optional<JsonNode> body = find(credentials, baseUrl(credentials) + "/api/v2/tickets/" + reference.strip() + ".json");
+        return body.isEmpty() ? Optional.empty() : Optional.of(conversationOf(toRecord(body.get().path("ticket"))));
     }
 
     /** Maps an exported ticket; anything unusable becomes a malformed record naming the ticket. */
@@ -186,112 +159,19 @@ class ZendeskConnector implements SourcePlatformConnector {
         return node.isNull() || node.isMissingNode() ? null : node.asString();
     }
 
-    /** GET with bounded retries for transient failures; maps HTTP errors to failure categories. */
-    private Optional<JsonNode> get(String url, SourceCredentials credentials, boolean notFoundIsEmpty) throws SourceFailure {
-        SourceFailure last = null;
-        Duration wait = backoff;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                return call(url, credentials, notFoundIsEmpty);
-            } catch (SourceFailure failure) {
-                if (!failure.transientFailure()) {
-                    throw failure;
-                }
-                last = failure;
-                log.debug("Zendesk call failed (attempt {} of {}): {}", attempt, attempts, failure.getMessage());
-                if (attempt < attempts) {
-                    sleep(wait);
-                    wait = wait.multipliedBy(2);
-                }
-            }
-        }
-        throw last;
+    @Override
+    protected String authenticationFailedMessage(String detail) {
+        return "Zendesk rejected the email and API token (HTTP 401" + detail + "). Reconnect with a valid API token.";
     }
 
-    private Optional<JsonNode> call(String url, SourceCredentials credentials, boolean notFoundIsEmpty) throws SourceFailure {
-        long started = System.nanoTime();
-        try {
-            return http.get().uri(java.net.URI.create(url)).header("Authorization", authorization(credentials))
-                    .header("Accept", "application/json")
-                    .exchange((req, res) -> {
-                        HttpStatusCode status = res.getStatusCode();
-                        byte[] bytes = res.getBody().readAllBytes();
-                        if (status.is2xxSuccessful()) {
-                            try {
-                                return Optional.of(json.readTree(bytes));
-                            } catch (RuntimeException e) {
-                                throw new Failure(SourceFailure.invalidData("Zendesk answered with a body that is not JSON", e));
-                            }
-                        }
-                        int code = status.value();
-                        String detail = errorOf(bytes);
-                        if (code == 404 && notFoundIsEmpty) {
-                            return Optional.<JsonNode>empty();
-                        }
-                        throw new Failure(switch (code) {
-                            case 401 -> SourceFailure.authenticationFailed("Zendesk rejected the email and API token (HTTP 401"
-                                    + detail + "). Reconnect with a valid API token.");
-                            case 403 -> SourceFailure.permissionDenied("Zendesk denied access (HTTP 403" + detail
-                                    + "): the agent needs permission to read tickets (an admin role for the incremental export).");
-                            case 429 -> SourceFailure.rateLimited("Zendesk's rate limit was reached (HTTP 429).",
-                                    retryAfter(res.getHeaders().getFirst("Retry-After")));
-                            case 404 -> SourceFailure.invalidData("Zendesk answered 404 for " + pathOf(url)
-                                    + ": check the subdomain.", null);
-                            default -> code >= 500 ? SourceFailure.unreachable("Zendesk answered HTTP " + code + detail + ".", null)
-                                    : SourceFailure.invalidData("Zendesk refused the request (HTTP " + code + detail + ").", null);
-                        });
-                    });
-        } catch (Failure f) {
-            throw f.failure;
-        } catch (ResourceAccessException e) {
-            Throwable cause = e.getMostSpecificCause();
-            String what = TransportFailures.what(e, started, readTimeout);
-            throw SourceFailure.unreachable("Zendesk " + what + " (" + pathOf(url) + ").", cause);
-        }
+    @Override
+    protected String permissionDeniedMessage(String detail) {
+        return "Zendesk denied access (HTTP 403" + detail
+                + "): the agent needs permission to read tickets (an admin role for the incremental export).";
     }
 
-    private static String pathOf(String url) {
-        int q = url.indexOf('?');
-        return q < 0 ? url : url.substring(0, q);
-    }
-
-    private String errorOf(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            String error = node.path("error").isString() ? node.path("error").asString()
-                    : node.path("error").path("title").asString("");
-            return error.isBlank() ? "" : ": " + error;
-        } catch (RuntimeException e) {
-            return "";
-        }
-    }
-
-    static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(header.strip()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Carries a classified failure out of the exchange callback. */
-    private static final class Failure extends RuntimeException {
-        private final SourceFailure failure;
-
-        Failure(SourceFailure failure) {
-            super(failure.getMessage(), null, false, false);
-            this.failure = failure;
-        }
+    @Override
+    protected SourceFailure notFound(String address, String detail) {
+        return SourceFailure.invalidData("Zendesk answered 404 for " + address + ": check the subdomain.", null);
     }
 }

@@ -1,4 +1,4 @@
-package io.syncwatch.imports.adapter.out.source;
+package io.syncwatch.imports.connector;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,7 +11,7 @@ import java.time.Duration;
  * not arrive): "did not answer in time", "could not be found (DNS)", "refused the connection" or
  * "could not be reached", for a message such as "Zendesk did not answer in time".
  */
-public final class TransportFailures {
+final class TransportFailures {
 
     private TransportFailures() {
     }
@@ -21,7 +21,7 @@ public final class TransportFailures {
      * @param startedNanos {@link System#nanoTime()} when the call started
      * @param readTimeout the client's read timeout
      */
-    public static String what(Throwable failure, long startedNanos, Duration readTimeout) {
+    static String what(Throwable failure, long startedNanos, Duration readTimeout) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return "did not answer in time";
