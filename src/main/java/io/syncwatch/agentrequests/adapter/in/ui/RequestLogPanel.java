@@ -332,8 +332,8 @@ class RequestLogPanel extends VerticalLayout {
             grid.setEmptyStateText(INVALID_RANGE);
             return;
         }
-        grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
         LogQuery q = query.get();
+        grid.setEmptyStateText(emptyText(q));
         Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to(), q.keyKindOfTab());
         if (counts.isEmpty()) {
             summary.add(new Span("No invalid requests " + rangeText() + "."));
@@ -356,6 +356,29 @@ class RequestLogPanel extends VerticalLayout {
                 summary.add(badge);
             }
         }
+    }
+
+    /**
+     * What was looked for, so that an empty grid does not blame the wrong filter: "No invalid
+     * requests with “Employee not found” from production keys matching “UIW-P-1” (employee
+     * email or reference) in the last 7 days."
+     */
+    String emptyText(LogQuery q) {
+        var text = new StringBuilder(tab == LogTab.INVALID ? "No invalid requests" : "No test requests");
+        if (q.errorCode() != null) {
+            text.append(" with “").append(ErrorDisplay.textOf(q.errorCode())).append('”');
+        }
+        if (tab == LogTab.INVALID && q.keyKind() != null) {
+            text.append(" from ").append(q.keyKind().label().toLowerCase(java.util.Locale.ROOT)).append(" keys");
+        }
+        if (q.search() != null) {
+            text.append(" matching “").append(q.search()).append("” (employee email or reference)");
+        }
+        text.append(' ').append(rangeText()).append('.');
+        if (q.search() != null || q.errorCode() != null) {
+            text.append(" Clear the search or filters, or choose a longer time range.");
+        }
+        return text.toString();
     }
 
     /** "in the last 7 days", "from 2026-11-01 10:00 to 2026-11-02 10:00 (Europe/Berlin)". */
