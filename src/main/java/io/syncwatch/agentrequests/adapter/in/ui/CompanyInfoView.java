@@ -75,6 +75,10 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         newChannel.setId("new-channel");
         newBrand.setId("new-brand");
         newLanguage.setId("new-language");
+        // no visible label beside the grids: screen readers still hear what each field is for
+        newChannel.setAriaLabel("New channel");
+        newBrand.setAriaLabel("New brand");
+        newLanguage.setAriaLabel("New language");
         channels.addColumn(Channel::name).setHeader("Channel").setAutoWidth(true);
         channels.addComponentColumn(c -> {
             Checkbox enabled = new Checkbox("Enabled", c.enabled());

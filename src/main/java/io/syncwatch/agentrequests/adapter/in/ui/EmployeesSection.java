@@ -55,6 +55,7 @@ class EmployeesSection extends VerticalLayout {
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         search.setPlaceholder("Search email or name");
+        search.setAriaLabel("Search employees by email or name");
         search.setId("employee-search");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);

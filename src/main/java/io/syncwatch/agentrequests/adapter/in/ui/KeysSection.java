@@ -41,6 +41,7 @@ class KeysSection extends VerticalLayout {
         grid.addComponentColumn(k -> {
             TextField rename = new TextField();
             rename.setValue(k.name());
+            rename.setAriaLabel("Name of key " + k.name());
             rename.setEnabled(!k.revoked());
             rename.addValueChangeListener(e -> {
                 company.renameKey(account, k.id(), e.getValue());
@@ -56,6 +57,7 @@ class KeysSection extends VerticalLayout {
         }).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         name.setPlaceholder("Key name");
+        name.setAriaLabel("Name of the new key");
         kind.setItems(KeyKind.values());
         kind.setItemLabelGenerator(KeyKind::label);
         kind.setValue(KeyKind.TEST);

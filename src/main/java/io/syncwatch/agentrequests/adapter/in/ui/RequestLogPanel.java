@@ -24,6 +24,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -46,6 +47,7 @@ import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.shell.DateTimes;
+import io.syncwatch.platform.shell.NarrowScreen;
 import io.syncwatch.platform.shell.ViewerZone;
 
 /**
@@ -138,6 +140,7 @@ class RequestLogPanel extends VerticalLayout {
         var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, rangeFrom, rangeTo, search, export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
+        filters.addClassName("sw-agentrequests-filters");
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("request-grid");
@@ -155,6 +158,9 @@ class RequestLogPanel extends VerticalLayout {
         grid.addColumn(r -> nz(r.request().brand())).setHeader("Brand").setAutoWidth(true);
         grid.addColumn(r -> nz(r.request().language())).setHeader("Language").setAutoWidth(true);
         grid.addColumn(r -> nz(r.request().reference())).setHeader("Reference").setAutoWidth(true);
+        // below 600 px one column of cards replaces the table: time, key, error and who, nothing off-screen
+        var cards = grid.addComponentColumn(this::card).setHeader("Requests");
+        cards.setVisible(false);
         grid.setItems(query -> {
             int offset = query.getOffset();
             int limit = query.getLimit(); // read even for no rows: the grid insists
@@ -171,7 +177,21 @@ class RequestLogPanel extends VerticalLayout {
         rangeTo.addValueChangeListener(e -> refresh());
         search.addValueChangeListener(e -> refresh());
 
-        add(summary, filters, grid);
+        // below 600 px the error counts and the filters fold away (one tap opens them) so the rows stay in view
+        var summaryFold = new Details("Errors by type", summary);
+        summaryFold.setId("error-summary-fold");
+        summaryFold.setOpened(true);
+        summaryFold.setWidthFull();
+        var filtersFold = new Details("Filters and search", filters);
+        filtersFold.setId("filters-fold");
+        filtersFold.setOpened(true);
+        filtersFold.setWidthFull();
+        NarrowScreen.follow(this, narrow -> {
+            grid.getColumns().forEach(c -> c.setVisible(c == cards ? narrow : !narrow));
+            summaryFold.setOpened(!narrow);
+            filtersFold.setOpened(!narrow);
+        });
+        add(summaryFold, filtersFold, grid);
         setFlexGrow(1, grid);
         refreshSummary();
     }
@@ -408,6 +428,22 @@ class RequestLogPanel extends VerticalLayout {
             return "";
         }
         return ErrorDisplay.textOf(codes.getFirst()) + (codes.size() > 1 ? " +" + (codes.size() - 1) + " more" : "");
+    }
+
+    /** One request as a card (narrow screens): the error in full first, then when, which key, who and the reference. */
+    private Component card(LoggedRequest r) {
+        var card = new com.vaadin.flow.component.card.Card();
+        card.addClassName("sw-request-card");
+        String errors = r.errorCodes().stream().map(ErrorDisplay::textOf).reduce((a, b) -> a + "; " + b)
+                .orElse(r.failed() ? "Invalid" : "Accepted");
+        card.setTitle(new Span(errors));
+        card.setSubtitle(times.format(r.createdAt(), clock.instant()) + " · " + r.keyName() + " (" + r.keyKind().label() + ")");
+        var who = new Div();
+        who.setText("Employee: " + (r.request().employeeEmail() == null ? "—" : r.request().employeeEmail()) + " · Reference: "
+                + (r.request().reference() == null ? "—" : r.request().reference()));
+        who.addClassName("sw-request-card-who");
+        card.add(who);
+        return card;
     }
 
     private static Component keyCell(LoggedRequest r) {

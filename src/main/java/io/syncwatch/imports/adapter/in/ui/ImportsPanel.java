@@ -191,8 +191,12 @@ class ImportsPanel extends VerticalLayout {
         runs.addColumn(r -> r.trigger().label()).setHeader("Trigger").setAutoWidth(true);
         runs.addColumn(r -> r.running() ? "Running" : Formats.outcome(r.outcome(), r.failureCategory())).setHeader("Outcome")
                 .setAutoWidth(true);
-        runs.addColumn(r -> Formats.counts(r.counts())).setHeader("Counts").setAutoWidth(true);
-        runs.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Message").setFlexGrow(1);
+        runs.addColumn(r -> Formats.counts(r.counts())).setHeader("Counts").setWidth("12rem").setFlexGrow(1);
+        runs.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Message").setWidth("14rem").setFlexGrow(2);
+        // long counts and messages wrap in their cells rather than push the table sideways
+        runs.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        runs.setEmptyStateText("No import runs yet. The first one starts at the next scheduled time once the integration "
+                + "is active; Run now starts one at once.");
         runs.setItems(query -> history.runs(account, integration.id(), query.getOffset(), query.getLimit()).stream());
         runs.setItemDetailsRenderer(new ComponentRenderer<>(run -> {
             var lines = new VerticalLayout();
@@ -206,6 +210,7 @@ class ImportsPanel extends VerticalLayout {
         runs.setAllRowsVisible(false);
         runs.setHeight("320px");
         chart.setId("imports-chart");
+        chart.setWidthFull(); // the chart scales to the page's width (it was a 300 px default before)
         refreshChart();
         return block("Import history: click a run to see its log.", new H4("Records imported per day (last 30 days)"),
                 chart, runs);
@@ -213,7 +218,7 @@ class ImportsPanel extends VerticalLayout {
 
     private void refreshChart() {
         chart.removeAll();
-        chart.add(new Html("<div>" + DailyImportsChart.svg(history.dailyImports(account, integration.id(), 30)) + "</div>"));
+        chart.add(new Html("<div style=\"width:100%\">" + DailyImportsChart.svg(history.dailyImports(account, integration.id(), 30)) + "</div>"));
     }
 
     // --- following a run

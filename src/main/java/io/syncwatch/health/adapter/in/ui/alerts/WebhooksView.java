@@ -104,6 +104,7 @@ public class WebhooksView extends VerticalLayout {
                 .setHeader("Status").setFlexGrow(2);
         endpoints.addColumn(e -> format(e.failingSince())).setHeader("Failing since");
         endpoints.setAllRowsVisible(true);
+        endpoints.setEmptyStateText("No webhooks yet. Add one above to have alerts posted to your own system.");
         endpoints.addSelectionListener(e -> selected());
         add(endpoints);
 
@@ -121,6 +122,7 @@ public class WebhooksView extends VerticalLayout {
         deliveries.addColumn(d -> d.status() == WebhookDelivery.Status.RETRYING ? format(d.nextAttemptAt()) : "")
                 .setHeader("Next attempt");
         deliveries.addColumn(d -> d.lastError() == null ? "" : d.lastError()).setHeader("Error").setFlexGrow(2);
+        deliveries.setEmptyStateText("No deliveries: select a webhook to see what was sent to it.");
         deliveries.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(d -> new Pre(d.payload())));
         deliveries.addSelectionListener(e -> resend.setEnabled(e.getFirstSelectedItem().isPresent()));
         var replayBar = new HorizontalLayout(resend, since, replay);

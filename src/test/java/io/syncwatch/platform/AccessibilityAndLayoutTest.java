@@ -1,0 +1,299 @@
+package io.syncwatch.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+import io.syncwatch.agentrequests.application.port.in.ManageCompany;
+import io.syncwatch.agentrequests.application.port.in.ReceiveAgentRequests;
+import io.syncwatch.agentrequests.domain.AgentRequest;
+import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
+import io.syncwatch.testsupport.Browser;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+
+/**
+ * In real Chromium, one browser and one page for the whole walk (issue 18): every routed page is
+ * audited once with axe-core (no critical or serious violation), nothing sticks out sideways at
+ * 1440, 1280 or 390 px, the Platforms grid cuts no cell off at 1280 px and turns into cards below
+ * 600 px with the status visible, and the keyboard reaches the Platforms tab's actions with a
+ * visible focus. Screenshots of the main pages at each width go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestAccounts.class, SignedIn.class })
+class AccessibilityAndLayoutTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final List<Integer> WIDTHS = List.of(1440, 1280, 390);
+    /** WCAG 2.1 A and AA, the rules the audit is held to. */
+    static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /**
+     * Light-DOM elements whose right edge passes the window (the app layout scrolls inside, so the
+     * page's own width says little). Grid cells and tabs are left out: a grid and a tab bar scroll
+     * inside themselves; the grids that must not (Platforms at 1280 px, both grids at 390 px) are
+     * checked on their own.
+     */
+    static final String OVERFLOW = """
+            () => [...document.querySelectorAll('body *')].filter(e => {
+                const r = e.getBoundingClientRect();
+                const s = getComputedStyle(e);
+                return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && r.right > window.innerWidth + 1
+                    && !e.closest('vaadin-app-layout > [slot=drawer]') && !e.closest('vaadin-tooltip')
+                    && e.localName !== 'vaadin-grid-cell-content' && !e.closest('vaadin-grid-cell-content')
+                    && !e.closest('vaadin-tabs');
+            }).slice(0, 8).map(e => e.localName + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || '').trim().slice(0, 40)
+                + '" right=' + Math.round(e.getBoundingClientRect().right))""";
+
+    /** Cells of a grid whose text is cut off. */
+    static final String CLIPPED_CELLS = """
+            id => [...document.querySelectorAll('#' + id + ' vaadin-grid-cell-content')]
+                .filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)
+                .map(c => (c.textContent || '').trim().slice(0, 40))""";
+
+    /**
+     * Findings in Vaadin's own shadow-DOM markup, each by rule and element, explained in decision
+     * 0015 (the same rule on our markup still fails): the side navigation's expand button and the
+     * tab list's slotted children.
+     */
+    static final Map<String, String> VAADIN_INTERNAL = Map.of(
+            "aria-valid-attr-value", "vaadin-side-nav-item",
+            "aria-required-children", "vaadin-tabs");
+
+    static boolean vaadinInternal(String rule, String target) {
+        String element = VAADIN_INTERNAL.get(rule);
+        return element != null && target.contains(element);
+    }
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    IntegrationManagement integrations;
+
+    @Autowired
+    ManageCompany company;
+
+    @Autowired
+    ReceiveAgentRequests intake;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyPagePassesTheAuditAndFitsEveryWidth() throws Exception {
+        var account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.values());
+        signedIn.as(email);
+        IntegrationSnapshot healthy = connectActive("Support inbox (EU)");
+        IntegrationSnapshot failing = connectActive("Legacy helpdesk with a rather long name");
+        IntegrationSnapshot paused = connectActive("Seasonal campaign");
+        integrations.pause(paused.id());
+        connect("New helpdesk");
+        signedIn.signOut();
+        tx.executeWithoutResult(t -> {
+            events.publishEvent(io.syncwatch.testsupport.TestPlatforms.runFinished(healthy, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true));
+            events.publishEvent(io.syncwatch.testsupport.TestPlatforms.runFinished(failing, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED,
+                    "The API token has been revoked at the source (HTTP 401 Unauthorized): reconnect with a new token", false));
+        });
+        company.saveChannel(account.id(), "email", true, io.syncwatch.agentrequests.domain.ChannelMode.INTEGRATED);
+        var key = intake.authenticate(company.createKey(account.id(), "Staging", KeyKind.TEST).clearValue()).orElseThrow();
+        String requestId = null;
+        for (int i = 0; i < 3; i++) {
+            requestId = intake.receive(key, new AgentRequest("nobody" + i + "@acme.test", "Jo", "jo@example.com",
+                    i == 0 ? "carrier-pigeon" : "email", null, null, "UIW-P-" + i), "{}").requestId();
+        }
+
+        String base = "http://localhost:" + port;
+        Page page = browser.page();
+        page.setViewportSize(1440, 900);
+        browser.signIn(base, email, TestAccounts.PASSWORD);
+
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("", "Syncwatch");
+        pages.put("conversations/integrations/platforms", "Platforms · Syncwatch");
+        pages.put("conversations/integrations/platforms/" + failing.id().value(), null);
+        pages.put("conversations/integrations/platforms/connect", null);
+        pages.put("conversations/integrations/platforms/deleted", null);
+        pages.put("conversations/integrations/contacts", "Imported contacts & filters · Syncwatch");
+        pages.put("conversations/integrations/digest", null);
+        pages.put("agent-connect/integrations/api-status/invalid", "Invalid Requests · Syncwatch");
+        pages.put("agent-connect/integrations/api-status/test", "Test Requests · Syncwatch");
+        pages.put("agent-connect/integrations/api-status/request/" + requestId, null);
+        pages.put("agent-connect/company-info", "Company Info · Syncwatch");
+        pages.put("account/users", "Users · Syncwatch");
+        pages.put("account/api-keys", null);
+        pages.put("account/password", null);
+        pages.put("account/features", null);
+        pages.put("account/webhooks", null);
+        Set<String> shots = Set.of("conversations/integrations/platforms",
+                "conversations/integrations/platforms/" + failing.id().value(), "agent-connect/integrations/api-status/invalid");
+        Files.createDirectories(SCREENSHOTS);
+
+        List<String> violations = new ArrayList<>();
+        List<String> overflows = new ArrayList<>();
+        for (var target : pages.entrySet()) {
+            long started = System.nanoTime();
+            String path = target.getKey();
+            page.setViewportSize(1440, 900);
+            open(page, base, path);
+            // one audit per page
+            for (Rule rule : new AxeBuilder(page).withTags(TAGS).analyze().getViolations()) {
+                if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+                    List<String> ours = rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                            .filter(node -> !vaadinInternal(rule.getId(), node)).toList();
+                    if (!ours.isEmpty()) {
+                        violations.add("/" + path + ": " + rule.getId() + " (" + rule.getImpact() + ") "
+                                + ours.stream().limit(3).toList());
+                    }
+                }
+            }
+            // the same page, resized: the main pages at every width (with screenshots), the others at 1440 and 390
+            for (int width : shots.contains(path) ? WIDTHS : List.of(1440, 390)) {
+                page.setViewportSize(width, width < 600 ? 844 : 900);
+                if (path.equals("conversations/integrations/platforms")) {
+                    platformsAt(page, width);
+                }
+                if (path.equals("agent-connect/integrations/api-status/invalid")) {
+                    requestsAt(page, width);
+                }
+                List<?> over = (List<?>) page.evaluate(OVERFLOW);
+                if (!over.isEmpty() && width < 600 && !shots.contains(path)) {
+                    // the secondary pages at 390 px: reported, not yet enforced (decision 0015, "Open")
+                    System.out.println("NARROW OVERFLOW (not enforced yet) " + width + " px /" + path + ": " + over);
+                } else if (!over.isEmpty()) {
+                    overflows.add(width + " px /" + path + ": " + over);
+                }
+                if (shots.contains(path)) {
+                    String name = path.replaceAll("[^a-z]+", "-").replaceAll("-$", "") + "-" + width + ".png";
+                    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)));
+                }
+            }
+            System.out.printf("audited /%s in %d ms%n", path, (System.nanoTime() - started) / 1_000_000);
+        }
+        assertThat(violations).as("critical and serious axe-core violations").isEmpty();
+        assertThat(overflows).as("elements past the right edge of the window").isEmpty();
+
+        page.setViewportSize(1440, 900);
+        open(page, base, "conversations/integrations/platforms");
+        keyboardReachesThePlatformsActions(page);
+        assertThat(browser.errors()).as("browser console errors").isEmpty();
+    }
+
+    /** An integration on the built-in Demo platform (the test helpdesk belongs to another test context). */
+    private IntegrationSnapshot connect(String name) {
+        return integrations.connect(new ConnectCommand("demo", name, Map.of("apiKey", "key-" + System.nanoTime(), "scenario",
+                "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
+    }
+
+    private IntegrationSnapshot connectActive(String name) {
+        return integrations.configureFilters(connect(name).id(), new ImportFilters(List.of(), null, Set.of("closed")));
+    }
+
+    private static void open(Page page, String base, String path) {
+        page.navigate(base + "/" + path);
+        page.waitForFunction("() => document.querySelector('h1') !== null && !document.querySelector('vaadin-connection-indicator[loading]')");
+    }
+
+    /** At 1280 px every cell is whole; below 600 px the rows are cards that show the status. */
+    private static void platformsAt(Page page, int width) {
+        page.locator("#health-grid vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("Seasonal campaign")).first()
+                .waitFor();
+        if (width < 600) {
+            page.locator("#health-grid .sw-platform-card").first().waitFor();
+            String cards = page.locator("#health-grid").innerText();
+            assertThat(cards).as("the cards show each status and its detail")
+                    .contains("Legacy helpdesk", "revoked at the source", "Paused manually", "Last ran at");
+        } else {
+            page.waitForFunction("() => !document.querySelector('#health-grid .sw-platform-card')");
+            assertThat((List<?>) page.evaluate(CLIPPED_CELLS, "health-grid")).as("cells cut off at %d px", width).isEmpty();
+            assertThat(page.evaluate("() => { const g = document.querySelector('#health-grid');"
+                    + " const t = g.shadowRoot.querySelector('#table'); return t.scrollWidth - t.clientWidth; }"))
+                    .as("the grid scrolls sideways at %d px", width).isEqualTo(0);
+        }
+    }
+
+    /** Below 600 px the requests are cards with the error written out; the table is back above. */
+    private static void requestsAt(Page page, int width) {
+        if (width < 600) {
+            page.locator("#request-grid .sw-request-card").first().waitFor();
+            assertThat(page.locator("#request-grid").innerText()).contains("Employee not found", "UIW-P-0");
+        } else {
+            page.waitForFunction("() => !document.querySelector('#request-grid .sw-request-card')");
+        }
+    }
+
+    /** Tab from the top: the search, the status chips, Connect integration and the grid are reached, each with a focus ring. */
+    private static void keyboardReachesThePlatformsActions(Page page) {
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < 40 && !reached.contains("health-grid"); i++) {
+            page.keyboard().press("Tab");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> focused = (Map<String, Object>) page.evaluate("""
+                    () => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) {
+                              if (e.id) break; e = e.shadowRoot.activeElement; }
+                            const host = e && e.closest ? (e.closest('[id]') || e) : e;
+                            return { id: host ? host.id || host.localName : '',
+                                     ring: !!(host && (host.hasAttribute('focus-ring') || host.matches(':focus-visible')
+                                        || host.querySelector('[focus-ring]'))) }; }""");
+            String id = String.valueOf(focused.get("id"));
+            if (id.startsWith("health-") || id.equals("logout")) {
+                assertThat(focused.get("ring")).as("visible focus on %s", id).isEqualTo(true);
+                reached.add(id);
+            }
+        }
+        assertThat(reached).contains("logout", "health-connect-header", "health-search", "health-chip-error", "health-grid");
+    }
+}
