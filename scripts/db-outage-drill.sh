@@ -59,7 +59,7 @@ DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?useSSL=false&allowPublicKeyRetri
 DB_USER="$APP_USER" DB_PASSWORD="$APP_PASSWORD" \
   "$JAVA" -Xmx768m -cp "target/classes:$(cat target/drill-classpath.txt)" io.syncwatch.SyncwatchApplication \
     --server.port="$PORT" --syncwatch.imports.page-size=20 \
-    --syncwatch.imports.scheduler.check-every=5s --syncwatch.imports.scheduler.polling-interval=2s \
+    --syncwatch.imports.scheduler.check-every=5s --syncwatch.scheduling.polling-interval=2s \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 600); do
