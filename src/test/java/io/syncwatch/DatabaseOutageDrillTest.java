@@ -142,11 +142,11 @@ class DatabaseOutageDrillTest {
         try {
             var run = clients.submit(() -> scheduled.runScheduled(integration.id()));
             assertThat(cut.await(30, TimeUnit.SECONDS)).isTrue();
-            long end = System.nanoTime() + OUTAGE.toNanos();
+            var outageOver = new java.util.concurrent.atomic.AtomicBoolean();
             List<java.util.concurrent.Future<?>> senders = new ArrayList<>();
             for (int c = 0; c < 3; c++) {
                 senders.add(clients.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    while (!outageOver.get()) {
                         int n = sent.incrementAndGet();
                         String key = n % 3 == 0 ? company.liveKey() : company.testKey();
                         String employee = n % 2 == 0 ? "ann@acme.test" : "ghost@acme.test";
@@ -158,11 +158,14 @@ class DatabaseOutageDrillTest {
                     return null;
                 }));
             }
+            answers.add(get("/api/v1/integrations", accountKey)); // needs the database
+            Thread.sleep(OUTAGE); // the outage itself: requests keep coming meanwhile
+            assertThat(run).as("the run waits to be finished while the database is away").isNotDone();
+            outageOver.set(true);
+            database.restore();
             for (var sender : senders) {
                 sender.get(60, TimeUnit.SECONDS);
             }
-            assertThat(run).as("the run waits to be finished while the database is away").isNotDone();
-            database.restore();
             run.get(60, TimeUnit.SECONDS);
         } finally {
             clients.shutdownNow();
