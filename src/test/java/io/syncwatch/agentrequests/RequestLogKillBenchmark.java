@@ -46,7 +46,7 @@ import io.syncwatch.testsupport.TestDatabase;
  * Target: the answered rows lost spread over at most 100 ms of answers.
  * Run: {@code DB_URL=... ./mvnw -o -Pbench test -Dtest=RequestLogKillBenchmark}
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest
 @Import({ TestAccounts.class, SignedIn.class, AgentConnectCompanies.class })
 class RequestLogKillBenchmark {
 

@@ -64,10 +64,11 @@ public class ImportPipeline {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ImportSettings settings;
+    private final RunClosing closing;
 
     ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
             ObjectProvider<IntegrationCredentials> credentials, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, ImportSettings settings) {
+            Clock clock, ImportSettings settings, RunClosing closing) {
         this.platforms = platforms;
         this.integrations = integrations;
         this.runs = runs;
@@ -77,6 +78,7 @@ public class ImportPipeline {
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
+        this.closing = closing;
     }
 
     /** Records a new run and publishes {@link ImportRunStarted}. */
@@ -147,7 +149,7 @@ public class ImportPipeline {
             } else {
                 journal.fail(failure.category(), failure.getMessage());
                 retryAfter = failure.retryAfter();
-                runs.log(run, integration.accountId(), clock.instant(), "ERROR",
+                closing.logQuietly(run, integration.accountId(), "ERROR",
                         failure.category().label() + ": " + failure.getMessage());
             }
         } catch (RuntimeException e) {
@@ -156,16 +158,17 @@ public class ImportPipeline {
                         e.toString());
                 interrupted = true;
             } else {
-                log.warn("Import run {} of integration {} failed unexpectedly", run, integration.id(), e);
-                journal.fail(FailureCategory.UNEXPECTED, "The import failed unexpectedly: " + e.getMessage());
-                runs.log(run, integration.accountId(), clock.instant(), "ERROR", journal.message());
+                log.warn("Import run {} of integration {} failed", run, integration.id(), e);
+                retryAfter = closing.failed(journal, e);
+                closing.logQuietly(run, integration.accountId(), "ERROR", journal.message());
             }
         }
         if (interrupted) {
             interrupt(integration, run, journal);
             return null;
         }
-        finish(integration, run, trigger, journal, startedAt, retryAfter);
+        Duration retry = retryAfter;
+        closing.close(run, journal, () -> finish(integration, run, trigger, journal, startedAt, retry));
         return journal.outcome();
     }
 
@@ -174,11 +177,16 @@ public class ImportPipeline {
 
     private void interrupt(ImportIntegration integration, ImportRunId run, RunJournal journal) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            runs.interrupt(run);
-            runs.log(run, integration.accountId(), now, "WARN", INTERRUPTED + ": the application stopped after "
-                    + journal.counts().fetched() + " conversations (each page saved with its checkpoint)");
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                runs.interrupt(run);
+                runs.log(run, integration.accountId(), now, "WARN", INTERRUPTED + ": the application stopped after "
+                        + journal.counts().fetched() + " conversations (each page saved with its checkpoint)");
+            });
+        } catch (RuntimeException e) {
+            // still RUNNING: the next execution of the integration resumes it all the same
+            log.warn("Import run {}: not marked interrupted ({})", run, e.toString());
+        }
         log.info("Import run {} of integration {} interrupted by the shutdown after {} conversations; it resumes "
                 + "from the checkpoint on the next start", run, integration.id(), journal.counts().fetched());
     }
@@ -305,8 +313,7 @@ public class ImportPipeline {
             Duration interval = current.schedule().interval();
             nextRunAt = trigger == RunTrigger.SINGLE_CONVERSATION || trigger == RunTrigger.BACKFILL
                     ? current.nextRunAt()
-                    : finishedAt.plus(outcome == RunOutcome.RATE_LIMITED && retryAfter != null
-                            && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
+                    : finishedAt.plus(retryAfter != null && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
         }
         Instant next = nextRunAt;
         boolean first = runs.firstRun(run);
