@@ -64,10 +64,11 @@ public class ImportPipeline {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ImportSettings settings;
+    private final RunClosing closing;
 
     ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
             ObjectProvider<IntegrationCredentials> credentials, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, ImportSettings settings) {
+            Clock clock, ImportSettings settings, RunClosing closing) {
         this.platforms = platforms;
         this.integrations = integrations;
         this.runs = runs;
@@ -77,6 +78,7 @@ public class ImportPipeline {
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
+        this.closing = closing;
     }
 
     /** Records a new run and publishes {@link ImportRunStarted}. */
@@ -135,14 +137,15 @@ public class ImportPipeline {
         } catch (SourceFailure failure) {
             journal.fail(failure.category(), failure.getMessage());
             retryAfter = failure.retryAfter();
-            runs.log(run, integration.accountId(), clock.instant(), "ERROR",
+            closing.logQuietly(run, integration.accountId(), "ERROR",
                     failure.category().label() + ": " + failure.getMessage());
         } catch (RuntimeException e) {
-            log.warn("Import run {} of integration {} failed unexpectedly", run, integration.id(), e);
-            journal.fail(FailureCategory.UNEXPECTED, "The import failed unexpectedly: " + e.getMessage());
-            runs.log(run, integration.accountId(), clock.instant(), "ERROR", journal.message());
+            log.warn("Import run {} of integration {} failed", run, integration.id(), e);
+            retryAfter = closing.failed(journal, e);
+            closing.logQuietly(run, integration.accountId(), "ERROR", journal.message());
         }
-        finish(integration, run, trigger, journal, startedAt, claimOwner, retryAfter);
+        Duration retry = retryAfter;
+        closing.close(run, journal, () -> finish(integration, run, trigger, journal, startedAt, claimOwner, retry));
         return journal.outcome();
     }
 
@@ -267,8 +270,7 @@ public class ImportPipeline {
             Duration interval = current.schedule().interval();
             nextRunAt = trigger == RunTrigger.SINGLE_CONVERSATION || trigger == RunTrigger.BACKFILL
                     ? current.nextRunAt()
-                    : finishedAt.plus(outcome == RunOutcome.RATE_LIMITED && retryAfter != null
-                            && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
+                    : finishedAt.plus(retryAfter != null && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
         }
         Instant next = nextRunAt;
         boolean first = runs.firstRun(run);
