@@ -206,7 +206,15 @@ final class GroupCommit<T> {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The " + name + " writer did not store the row within " + timeout, e);
+                    // the database is away or stalled: a passing condition (the API answers 503 with Retry-After)
+                    boolean dropped = queue.remove(pending);
+                    if (dropped) { // not taken by the writer: nothing will be stored for it
+                        unhandled.remove(pending);
+                        room.release(pending.kib());
+                        waiting.decrementAndGet();
+                    }
+                    throw new TransientDataAccessResourceException("The " + name + " writer did not store the row within "
+                            + timeout + (dropped ? "; it was not stored" : "; it is still being stored"), e);
                 }
             } catch (ExecutionException e) {
                 throw rethrown(e);

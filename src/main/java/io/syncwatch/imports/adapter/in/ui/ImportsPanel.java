@@ -136,7 +136,8 @@ class ImportsPanel extends VerticalLayout {
     // --- Backfill
 
     private VerticalLayout backfill() {
-        var from = new DatePicker("Start date");
+        var from = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent())
+                .localize(new DatePicker("Start date"));
         from.setId("imports-backfill-from");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         from.setMax(today);
