@@ -26,8 +26,8 @@ import io.syncwatch.platform.DatabaseFailures;
  * checkpoint. The run's log lines on the way out are best effort. Finishing is retried with
  * growing waits (1 s doubling up to 30 s) for as long as {@code syncwatch.imports.outage.finish-for};
  * if the database is still away, or finishing fails for another reason, the run is at least
- * marked failed on its own; if even that cannot be written, the next run of the integration
- * closes it when it claims the integration.
+ * marked failed on its own; if even that cannot be written, the run stays unfinished and the
+ * integration's next execution resumes it from its checkpoint (decision 0012).
  */
 @Component
 class RunClosing {
@@ -98,7 +98,7 @@ class RunClosing {
                 log.warn("Import run {} not finished yet (attempt {}: {}); trying again in {}", run, attempt,
                         rootMessage(e), readable(wait));
                 if (!sleep(wait)) {
-                    log.warn("Import run {} left for the next run of its integration to close (stopping)", run);
+                    log.warn("Import run {} left for the next execution of its integration to resume (stopping)", run);
                     return;
                 }
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
@@ -115,7 +115,7 @@ class RunClosing {
             tx.executeWithoutResult(status -> runs.finish(run, RunOutcome.FAILED, category, message, journal.counts(),
                     journal.lastRecordSavedAt(), clock.instant()));
         } catch (RuntimeException e) {
-            log.error("Import run {} stays open until the next run of its integration closes it ({})", run,
+            log.error("Import run {} stays open until the next execution of its integration resumes it ({})", run,
                     rootMessage(e));
         }
     }
