@@ -140,8 +140,9 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat(cell(grid, 0, "LAST_DATA_IMPORTED")).isEqualTo(absolute.format(sevenHours.minusSeconds(120)));
 
         Component status = test(grid).getCellComponent(0, "STATUS");
-        assertThat(status.getElement().getAttribute("title"))
-                .isEqualTo("403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read)");
+        assertThat(status.getElement().getAttribute("title")).as("the message in full, then what to do")
+                .isEqualTo("403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read) — "
+                        + io.syncwatch.health.domain.RecommendedAction.CHECK_ACCESS);
         assertThat(status.getElement().getTextRecursively()).contains("Error", "Sync failing");
         assertThat(test(grid).getCellComponent(1, "STATUS").getElement().getTextRecursively()).contains("Active");
     }
