@@ -24,7 +24,11 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 public class SyncwatchApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(SyncwatchApplication.class, args);
+        OperatorCommand command = OperatorCommand.of(args);
+        var context = SpringApplication.run(SyncwatchApplication.class, command.arguments());
+        if (command.given()) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     @Override

@@ -84,6 +84,11 @@ class PlatformsViewTest extends HealthSpringTest {
         return test(grid).getCellText(row, test(grid).getColumnPosition(key));
     }
 
+    /** The status column's tooltip (Vaadin's Tooltip, shown on hover and on keyboard focus of the cell). */
+    String hover(Grid<HealthRecord> grid, int row) {
+        return grid.getColumnByKey("STATUS").getTooltipGenerator().apply(test(grid).getRow(row));
+    }
+
     @Test
     void sortsByAttentionNeededThenNameAndByEveryColumn() {
         var account = accounts.createWithAllFeatures();
@@ -140,11 +145,37 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat(cell(grid, 0, "LAST_DATA_IMPORTED")).isEqualTo(absolute.format(sevenHours.minusSeconds(120)));
 
         Component status = test(grid).getCellComponent(0, "STATUS");
-        assertThat(status.getElement().getAttribute("title")).as("the message in full, then what to do")
-                .isEqualTo("403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read) — "
-                        + io.syncwatch.health.domain.RecommendedAction.CHECK_ACCESS);
+        assertThat(status.getElement().getAttribute("title")).as("no native title: a Vaadin tooltip").isNull();
+        assertThat(hover(grid, 0)).as("the message in full, on hover and keyboard focus")
+                .contains("403 Forbidden: the API user lacks the tickets:read scope (granted scopes: users:read)");
+        assertThat(hover(grid, 1)).startsWith("Active: the last run completed");
         assertThat(status.getElement().getTextRecursively()).contains("Error", "Sync failing");
         assertThat(test(grid).getCellComponent(1, "STATUS").getElement().getTextRecursively()).contains("Active");
+    }
+
+    /** Issue 18, defects 5 and 9: each status's hover says what it means; a search with no match says so and clears. */
+    @Test
+    void eachStatusHoverFitsItsStatusAndASearchWithoutMatchHasAnEmptyState() {
+        var account = accounts.createWithAllFeatures();
+        integration(account, "Paused desk", Lifecycle.PAUSED, PauseReason.MANUAL);
+        integration(account, "Setup desk", Lifecycle.SETUP, null);
+        long fresh = integration(account, "Fresh desk", Lifecycle.ACTIVE, null);
+        run(account, fresh, now.minusSeconds(600), RunOutcome.SUCCEEDED, null, null, true, now.minusSeconds(600));
+
+        var grid = open(account);
+        test(grid).sortByColumn("NAME", SortDirection.ASCENDING);
+        assertThat(names(grid)).containsExactly("Fresh desk", "Paused desk", "Setup desk");
+        assertThat(hover(grid, 0)).as("when data last arrived, not a stale message")
+                .matches("Active: the last run completed; data last imported 1\\d minutes ago\\.");
+        assertThat(hover(grid, 1)).startsWith("Paused manually").contains("resume it");
+        assertThat(hover(grid, 2)).contains("configuring the filters");
+
+        test($(TextField.class).id("health-search")).setValue("no such desk");
+        assertThat(names(grid)).isEmpty();
+        assertThat(grid.getEmptyStateComponent().getElement().getTextRecursively()).contains("No integration matches");
+        test($(Button.class).id("health-clear-filters")).click();
+        assertThat(names(grid)).hasSize(3);
+        assertThat($(TextField.class).id("health-search").getValue()).isEmpty();
     }
 
     @Test
@@ -173,7 +204,9 @@ class PlatformsViewTest extends HealthSpringTest {
         assertThat(test(grid).getCellComponent(deletedRow, "STATUS").getElement().getTextRecursively()).contains("Deleted");
         assertThat(test(grid).getCellComponent(deletedRow, "NAME")).as("no link to a page that is gone")
                 .isNotInstanceOf(com.vaadin.flow.component.html.Anchor.class)
-                .satisfies(c -> assertThat(c.getElement().getAttribute("title")).contains("contacts it imported stay"));
+                .satisfies(c -> assertThat(c.getElement().getAttribute("title")).isNull());
+        assertThat(grid.getColumnByKey("NAME").getTooltipGenerator().apply(test(grid).getRow(deletedRow)))
+                .contains("contacts it imported stay");
         assertThat(test(grid).getCellComponent(names(grid).indexOf("Sales paused"), "NAME"))
                 .isInstanceOf(com.vaadin.flow.component.html.Anchor.class);
     }

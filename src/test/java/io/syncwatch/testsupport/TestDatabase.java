@@ -34,7 +34,7 @@ public final class TestDatabase {
     public enum Kind { CONFIGURED_SERVER, TESTCONTAINERS_MYSQL, EMBEDDED_MARIADB, H2_FALLBACK }
 
     public record Connection(Kind kind, String url, String username, String password) {
-        Map<String, Object> properties() {
+        public Map<String, Object> properties() {
             return Map.of("spring.datasource.url", url, "spring.datasource.username", username,
                     "spring.datasource.password", password);
         }
@@ -91,6 +91,29 @@ public final class TestDatabase {
                 ############################################################################
                 """ + "Embedded MariaDB: " + embeddedFailure + "\n");
         return new Connection(Kind.H2_FALLBACK, "jdbc:h2:mem:syncwatch;MODE=MySQL;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /**
+     * A new, empty database on the tests' server ({@code CREATE DATABASE name <options>}, e.g.
+     * {@code CHARACTER SET latin1}), for tests that start the application on a database of their own;
+     * drop it with {@link #dropDatabase(String)}. Needs a real server and a user allowed to create databases.
+     */
+    public static Connection createDatabase(String name, String options) throws java.sql.SQLException {
+        Connection server = connection();
+        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), server.username(), server.password());
+                var statement = jdbc.createStatement()) {
+            statement.execute("CREATE DATABASE `" + name + "` " + options);
+        }
+        return new Connection(server.kind(), server.url().replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + name),
+                server.username(), server.password());
+    }
+
+    public static void dropDatabase(String name) throws java.sql.SQLException {
+        Connection server = connection();
+        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), server.username(), server.password());
+                var statement = jdbc.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
+        }
     }
 
     /** True unless the tests fell back to H2 (for the few tests that need a MySQL-family server). */

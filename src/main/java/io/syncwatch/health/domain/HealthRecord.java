@@ -173,7 +173,8 @@ public final class HealthRecord {
         // A single-conversation import is a troubleshooting action, not the integration's first sync.
         boolean wholeRun = run.trigger() != io.syncwatch.imports.RunTrigger.SINGLE_CONVERSATION;
         boolean firstRun = wholeRun && (run.firstRun() || !firstRunDone);
-        boolean onlyRateLimited = onlyRateLimited(run);
+        // stopped by a rate limit or by Syncwatch's own database: the run is resumed, not judged (decision 0013)
+        boolean onlyRateLimited = onlyRateLimited(run) || run.failureCategory() == FailureCategory.SYNCWATCH_UNAVAILABLE;
         if (wholeRun && !(firstRun && onlyRateLimited)) {
             // a first sync stopped by a rate limit is not over: the next run resumes it at the checkpoint
             firstRunDone = true;

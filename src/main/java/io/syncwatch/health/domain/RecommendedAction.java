@@ -15,6 +15,7 @@ public final class RecommendedAction {
     public static final String WAIT_OR_SUPPORT = "Usually transient: if it persists past the next scheduled run, contact support";
     public static final String NO_ACTION_RATE_LIMITED = "No action needed: the next run will resume where this one stopped";
     public static final String REVIEW_MESSAGE = "Open the integration and review the message";
+    public static final String NO_ACTION_RETRIED = "No action needed: Syncwatch tries the run again shortly from where it stopped";
     public static final String CONTACT_SUPPORT = "Review the message; if it persists, contact support";
     /** Quality assurance (spec 002): the engineering team acts next, and contacts the customer. */
     public static final String QUALITY_ASSURANCE = "No action needed from you: our engineering team has been notified "
@@ -38,6 +39,7 @@ public final class RecommendedAction {
             case SOURCE_UNREACHABLE -> WAIT_OR_SUPPORT;
             case RATE_LIMITED -> NO_ACTION_RATE_LIMITED;
             case INVALID_DATA, UNEXPECTED -> CONTACT_SUPPORT;
+            case SYNCWATCH_UNAVAILABLE -> NO_ACTION_RETRIED;
         };
     }
 
@@ -60,6 +62,10 @@ public final class RecommendedAction {
             case RATE_LIMITED -> List.of(
                     "The source platform rate-limited Syncwatch: this usually clears within an hour",
                     "The next scheduled run picks up where this one left off");
+            case SYNCWATCH_UNAVAILABLE -> List.of(
+                    "Syncwatch could not reach its own database for a moment: nothing is needed from you",
+                    "The run is tried again shortly and resumes from the last saved checkpoint",
+                    "If it persists past the next scheduled run, contact support");
             case INVALID_DATA, UNEXPECTED -> List.of(
                     "Review the message in full",
                     "Try a manual import of one conversation to see whether the whole integration is affected",

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.ImportFilters;
@@ -51,9 +52,14 @@ import io.syncwatch.platform.CurrentUser;
  * The integrations use cases. Every change is validated first, saved with its audit entries and
  * published as a past-tense event carrying the snapshot after the change, in one transaction
  * (the event publication registry stores the events with it).
+ * <p>
+ * Calls to a source platform (the connection test of {@code connect}, {@code reconnect} and
+ * {@code testConnection}) happen outside any transaction: a slow platform (3 tries of up to 30 s)
+ * must not hold a pooled database connection (issue 15.4). So there is no class-level
+ * {@code @Transactional}: each method that only touches the database declares its own, and those
+ * three wrap just their database part in {@link #tx}.
  */
 @Service
-@Transactional
 class IntegrationService implements IntegrationManagement, IntegrationOperations, IntegrationCredentials {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrationService.class);
@@ -66,21 +72,22 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
 
     IntegrationService(IntegrationStore store, CredentialCipher cipher, ObjectProvider<SourcePlatformCatalog> catalogs,
-            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+            CurrentUser currentUser, Clock clock, ApplicationEventPublisher events, TransactionTemplate tx) {
         this.store = store;
         this.cipher = cipher;
         this.catalogs = catalogs;
         this.currentUser = currentUser;
         this.clock = clock;
         this.events = events;
+        this.tx = tx;
     }
 
     // --- catalogue -------------------------------------------------------------------------
 
     @Override
-    @Transactional(readOnly = true)
     public List<PlatformDescriptor> platforms() {
         return catalogs.orderedStream().flatMap(c -> c.platforms().stream()).toList();
     }
@@ -94,8 +101,8 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
                 .orElseThrow(() -> InvalidIntegrationInput.of("platform", "Unknown platform '" + platform + "'"));
     }
 
+    /** No transaction: the source platform is called, nothing is read or written here. */
     @Override
-    @Transactional(readOnly = true)
     public ConnectionCheck testConnection(String platform, Map<String, String> credentials) {
         PlatformDescriptor descriptor = descriptor(platform);
         SourceCredentials creds = validCredentials(descriptor, credentials);
@@ -155,6 +162,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
 
     // --- commands --------------------------------------------------------------------------
 
+    /** The connection test first, with no transaction; then one transaction saves and publishes. */
     @Override
     public IntegrationSnapshot connect(ConnectCommand command) {
         String name = validName(command.name());
@@ -171,18 +179,23 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
             throw InvalidIntegrationInput.of("environment", "Choose an environment");
         }
         requireConnectionWorks(descriptor.key(), creds);
-        Instant now = clock.instant();
-        var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
-        Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
-                command.environment(), command.schedule(), defaults, cipher.encrypt(creds), currentUser.actorName(), now));
-        IntegrationSnapshot snapshot = integration.snapshot();
+        String encrypted = cipher.encrypt(creds);
+        IntegrationSnapshot snapshot = tx.execute(status -> {
+            Instant now = clock.instant();
+            var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
+            Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
+                    command.environment(), command.schedule(), defaults, encrypted, currentUser.actorName(), now));
+            IntegrationSnapshot saved = integration.snapshot();
+            events.publishEvent(new IntegrationConnected(saved, currentUser.actorName(), now));
+            return saved;
+        });
         log.info("Integration {} ({}) connected to platform {} in account {}", snapshot.id(), name, descriptor.key(),
                 snapshot.accountId());
-        events.publishEvent(new IntegrationConnected(snapshot, currentUser.actorName(), now));
         return snapshot;
     }
 
     @Override
+    @Transactional
     public IntegrationSnapshot configureFilters(IntegrationId id, ImportFilters filters) {
         Integration integration = mine(id);
         Map<String, String> problems = FilterValidation.problems(filters, LocalDate.now(clock));
@@ -201,6 +214,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     }
 
     @Override
+    @Transactional
     public IntegrationSnapshot edit(IntegrationId id, String name, Schedule schedule, Environment environment) {
         Integration integration = mine(id);
         String n = validName(name);
@@ -221,11 +235,13 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     }
 
     @Override
+    @Transactional
     public IntegrationSnapshot pause(IntegrationId id) {
         return pauseIntegration(mine(id), PauseReason.MANUAL, null, currentUser.actorName());
     }
 
     @Override
+    @Transactional
     public IntegrationSnapshot resume(IntegrationId id) {
         Integration integration = mine(id);
         if (integration.heldForQualityAssurance() && currentUser.isSyncwatchSupport()) {
@@ -246,23 +262,31 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         return currentUser.isSyncwatchSupport();
     }
 
+    /**
+     * Reads the integration (one short query), tests the new credentials with no transaction, then
+     * reads it again and saves the change in one transaction (it may have changed meanwhile).
+     */
     @Override
     public IntegrationSnapshot reconnect(IntegrationId id, Map<String, String> credentials) {
-        Integration integration = mine(id);
-        PlatformDescriptor descriptor = descriptor(integration.platform());
+        PlatformDescriptor descriptor = descriptor(mine(id).platform());
         SourceCredentials creds = validCredentials(descriptor, credentials);
         requireConnectionWorks(descriptor.key(), creds);
-        Instant now = clock.instant();
-        boolean resumed = integration.reconnect(cipher.encrypt(creds), currentUser.actorName(), now);
-        IntegrationSnapshot snapshot = store.save(integration).snapshot();
-        events.publishEvent(new IntegrationReconnected(snapshot, currentUser.actorName(), now));
-        if (resumed) {
-            events.publishEvent(new IntegrationResumed(snapshot, currentUser.actorName(), now));
-        }
-        return snapshot;
+        String encrypted = cipher.encrypt(creds);
+        return tx.execute(status -> {
+            Integration integration = mine(id);
+            Instant now = clock.instant();
+            boolean resumed = integration.reconnect(encrypted, currentUser.actorName(), now);
+            IntegrationSnapshot snapshot = store.save(integration).snapshot();
+            events.publishEvent(new IntegrationReconnected(snapshot, currentUser.actorName(), now));
+            if (resumed) {
+                events.publishEvent(new IntegrationResumed(snapshot, currentUser.actorName(), now));
+            }
+            return snapshot;
+        });
     }
 
     @Override
+    @Transactional
     public void delete(IntegrationId id) {
         Integration integration = mine(id);
         Instant now = clock.instant();
@@ -272,12 +296,14 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     }
 
     @Override
+    @Transactional
     public void recordApiRequest(IntegrationId id) {
         Integration integration = mine(id);
         store.touchApiRequest(integration.accountId(), id, clock.instant());
     }
 
     @Override
+    @Transactional
     public int markIdleDevelopmentIntegrationsInactive() {
         Instant now = clock.instant();
         int count = 0;
@@ -347,6 +373,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     }
 
     @Override
+    @Transactional
     public void pause(AccountId account, IntegrationId integration, String actor) {
         pauseIntegration(store.find(account, integration).orElseThrow(() -> new IntegrationNotFound(integration)),
                 PauseReason.MANUAL, null, actor);
@@ -354,18 +381,21 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
 
     /** Never re-enables a quality-assurance hold, not even for support staff (decision 0008). */
     @Override
+    @Transactional
     public void resume(AccountId account, IntegrationId integration, String actor) {
         resumeIntegration(store.find(account, integration).orElseThrow(() -> new IntegrationNotFound(integration)),
                 actor);
     }
 
     @Override
+    @Transactional
     public void holdForInvalidCredentials(IntegrationId integration, String detail) {
         store.findAnyAccount(integration).filter(i -> i.lifecycle() != Lifecycle.DELETED)
                 .ifPresent(i -> pauseIntegration(i, PauseReason.CREDENTIALS_INVALID, detail, "system"));
     }
 
     @Override
+    @Transactional
     public void holdForQualityAssurance(IntegrationId integration, String detail) {
         store.findAnyAccount(integration).filter(i -> i.lifecycle() != Lifecycle.DELETED)
                 .ifPresent(i -> pauseIntegration(i, PauseReason.QUALITY_ASSURANCE, detail, "system"));

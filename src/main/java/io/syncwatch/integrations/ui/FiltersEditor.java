@@ -56,7 +56,8 @@ public class FiltersEditor extends Composite<VerticalLayout> {
         historicalStart.setMax(today);
         historicalStart.setClearButtonVisible(true);
         historicalStart.setHelperText("Imports never reach further back. Empty: as far back as the platform allows.");
-        historicalStart.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
+        // the viewer's locale, like every picker of the console (not a format of its own)
+        io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent()).localize(historicalStart);
         statusCriteria.setItems(platform.statusValues());
         statusCriteria.setHelperText("By default only closed/completed conversations. Empty: any status.");
         statusCriteria.setWidth("24rem");

@@ -200,7 +200,7 @@ class AlertMailTest {
         assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
     }
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a 'UTC'", java.util.Locale.US).withZone(ZoneOffset.UTC);
 
     String textOf(String subjectPart) throws Exception {
         return (String) List.of(smtp.getReceivedMessages()).stream()

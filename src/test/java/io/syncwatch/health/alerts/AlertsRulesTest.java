@@ -155,8 +155,8 @@ class AlertsRulesTest {
                 .isEqualTo("Imported 70 this week against a trailing four-week average of 700 per week (90% lower)");
         // times are read by people in any time zone (mail, webhook, page): minutes, in UTC, said so
         assertThat(lines.get(2).text())
-                .isEqualTo("Last ran at 2026-11-22 07:00 UTC, last data imported 2026-11-18 08:00 UTC (95 h earlier)");
-        assertThat(lines.get(3).text()).isEqualTo("No run since 2026-11-19 08:00 UTC");
-        assertThat(lines.get(5).text()).isEqualTo("Active again since 2026-11-20 08:00 UTC");
+                .isEqualTo("Last ran at Nov 22, 2026 7:00 AM UTC, last data imported Nov 18, 2026 8:00 AM UTC (95 h earlier)");
+        assertThat(lines.get(3).text()).isEqualTo("No run since Nov 19, 2026 8:00 AM UTC");
+        assertThat(lines.get(5).text()).isEqualTo("Active again since Nov 20, 2026 8:00 AM UTC");
     }
 }

@@ -159,6 +159,19 @@ class HealthRecordTest {
     }
 
     @Test
+    void aFirstRunStoppedBySyncwatchsOwnDatabaseIsNoQualityAssuranceCaseAndTheNextRunGoesOn() {
+        var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
+        var change = record.runFinished(run(T0, RunOutcome.FAILED, FailureCategory.SYNCWATCH_UNAVAILABLE, true));
+        assertThat(change.decision()).as("no quality assurance hold for our own outage").isEqualTo(Decision.NONE);
+        assertThat(change.current()).isEqualTo(DetailedState.SYNC_FAILING);
+        assertThat(record.recommendedAction()).isEqualTo(RecommendedAction.NO_ACTION_RETRIED);
+        assertThat(record.firstRunDone()).as("the retry resumes the first sync").isFalse();
+        assertThat(record.runFinished(run(T0.plusSeconds(60), RunOutcome.SUCCEEDED, null, false)).current())
+                .isEqualTo(DetailedState.ACTIVE);
+        assertThat(record.firstRunDone()).isTrue();
+    }
+
+    @Test
     void theFirstSyncGoesOnInTheRunAfterARateLimitAndEndsWhenARunGetsThrough() {
         var record = HealthRecord.of(snapshot(Lifecycle.ACTIVE, null));
         record.runFinished(run(T0, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED, true));

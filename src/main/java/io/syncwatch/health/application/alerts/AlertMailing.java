@@ -91,7 +91,7 @@ public class AlertMailing {
         return true;
     }
 
-    /** "3 alerts, first 2026-11-23 08:10 UTC, last 2026-11-23 08:50 UTC". */
+    /** "3 alerts, first Nov 23, 2026 8:10 AM UTC, last Nov 23, 2026 8:50 AM UTC". */
     static String heldLine(HeldAlerts held) {
         return held.count() + (held.count() == 1 ? " alert" : " alerts") + ", first " + AlertTimes.utcMinutes(held.firstAt())
                 + ", last " + AlertTimes.utcMinutes(held.lastAt());

@@ -1,9 +1,8 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -42,8 +41,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.AGENT_CONNECT_OPERATOR)
 public class RequestDetailView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
     private final BrowseRequestLog log;
     private final CurrentUser currentUser;
     final Div recheckResult = new Div();
@@ -73,7 +70,7 @@ public class RequestDetailView extends VerticalLayout implements BeforeEnterObse
     private void show(LoggedRequest r) {
         var back = new RouterLink(r.inTab(LogTab.INVALID) ? "← Invalid Requests" : "← Test Requests",
                 r.inTab(LogTab.INVALID) ? InvalidRequestsView.class : TestRequestsView.class);
-        add(back, new PageHeader("Request " + r.requestId(), TIME.format(r.createdAt()) + " · key " + r.keyName() + " ("
+        add(back, new PageHeader("Request " + r.requestId(), io.syncwatch.platform.shell.DateTimes.forViewer(UI.getCurrent()).absoluteWithZone(r.createdAt()) + " · key " + r.keyName() + " ("
                 + r.keyKind().label() + ") · HTTP " + r.responseStatus() + " · " + (r.failed() ? "invalid" : "accepted")));
         add(new Paragraph("Employee: " + nz(r.request().employeeEmail()) + " · Customer: " + nz(r.request().customerName()) + " "
                 + nz(r.request().customerEmail()) + " · Channel: " + nz(r.request().channel()) + " · Brand: "

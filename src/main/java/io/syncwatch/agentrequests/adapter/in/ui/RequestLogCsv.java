@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
+import io.syncwatch.platform.shell.DateTimes;
 
 /** The CSV export of the API Status page's filtered rows (no raw bodies, no keys), written row by row. */
 final class RequestLogCsv {
@@ -22,8 +23,9 @@ final class RequestLogCsv {
         out.write("\r\n");
     }
 
-    static void writeRow(Writer out, LoggedRequest r) throws IOException {
-        out.write(String.join(",", cell(r.createdAt().toString()), cell(r.requestId()), cell(r.keyName()),
+    /** One row; the time in ISO 8601 with the offset of the viewer's zone. */
+    static void writeRow(Writer out, LoggedRequest r, DateTimes times) throws IOException {
+        out.write(String.join(",", cell(times.iso(r.createdAt())), cell(r.requestId()), cell(r.keyName()),
                 cell(r.keyKind().label()), cell(r.failed() ? "invalid" : "accepted"), cell(Integer.toString(r.responseStatus())),
                 cell(String.join("; ", r.errorCodes().stream().map(ErrorDisplay::textOf).toList())),
                 cell(r.request().employeeEmail()), cell(r.request().customerName()), cell(r.request().customerEmail()),

@@ -45,6 +45,7 @@ import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.platform.shell.ViewerZone;
 
 /**
@@ -58,8 +59,6 @@ class RequestLogPanel extends VerticalLayout {
     /** Rows read from the database per chunk while exporting. */
     static final int EXPORT_CHUNK_ROWS = 500;
     static final String INVALID_RANGE = "Choose a valid time range: a From and a To, with To after From.";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter FILE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm");
 
     private final BrowseRequestLog log;
@@ -79,6 +78,8 @@ class RequestLogPanel extends VerticalLayout {
     private final Grid.Column<LoggedRequest> timeColumn;
     /** The viewer's time zone: custom ranges are read and times shown in it. */
     private ZoneId zone = ZoneOffset.UTC;
+    /** The console's one formatter, in the viewer's zone and locale (grid, range text, export). */
+    private DateTimes times = new DateTimes(ZoneOffset.UTC, java.util.Locale.US);
     /** Rows per database read while exporting; small in tests. */
     int exportChunkRows = EXPORT_CHUNK_ROWS;
     /** Most new requests counted for the banner ("100+ new requests"). */
@@ -175,7 +176,7 @@ class RequestLogPanel extends VerticalLayout {
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setId("request-grid");
-        timeColumn = grid.addColumn(r -> TIME.format(r.createdAt().atZone(zone))).setHeader(timeHeader()).setAutoWidth(true)
+        timeColumn = grid.addColumn(r -> times.format(r.createdAt(), clock.instant())).setHeader(timeHeader()).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(RequestLogPanel::keyCell).setHeader("Key").setAutoWidth(true);
         if (tab == LogTab.TEST) {
@@ -215,6 +216,9 @@ class RequestLogPanel extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
+        times = new DateTimes(zone, ui.getLocale());
+        times.localize(rangeFrom);
+        times.localize(rangeTo);
         useZone(ViewerZone.of(ui));
         // the first page of a session may render before the browser reported its zone
         ui.getPage().retrieveExtendedClientDetails(details -> useZone(ViewerZone.of(ui)));
@@ -246,7 +250,7 @@ class RequestLogPanel extends VerticalLayout {
         newRequests.setVisible(n > 0);
         if (n > 0) {
             newRequestsText.setText((n > NEW_REQUESTS_CAP ? NEW_REQUESTS_CAP + "+" : String.valueOf(n))
-                    + (n == 1 ? " new request" : " new requests") + " since " + TIME.format(shownAt.atZone(zone)));
+                    + (n == 1 ? " new request" : " new requests") + " since this list was read");
         }
     }
 
@@ -256,13 +260,17 @@ class RequestLogPanel extends VerticalLayout {
             return;
         }
         zone = viewerZone;
+        UI ui = UI.getCurrent();
+        times = new DateTimes(zone, ui == null ? java.util.Locale.US : ui.getLocale());
+        times.localize(rangeFrom);
+        times.localize(rangeTo);
         timeColumn.setHeader(timeHeader());
         rangeFrom.setHelperText("Time zone: " + zone.getId());
         refresh();
     }
 
     private String timeHeader() {
-        return "Time (" + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + ")";
+        return "Time (" + times.zoneLabel() + ")";
     }
 
     /** The filters as a query; empty while the custom range is incomplete or not in order. */
@@ -348,9 +356,11 @@ class RequestLogPanel extends VerticalLayout {
     private void download(DownloadEvent event) throws IOException {
         var query = new AtomicReference<Optional<LogQuery>>(Optional.empty());
         var name = new AtomicReference<String>("");
+        var csvTimes = new AtomicReference<DateTimes>(times);
         event.getSession().accessSynchronously(() -> {
             query.set(query());
             name.set(exportFileName());
+            csvTimes.set(times);
         });
         if (query.get().isEmpty()) {
             event.getResponse().sendError(400, INVALID_RANGE);
@@ -359,21 +369,22 @@ class RequestLogPanel extends VerticalLayout {
         event.setFileName(name.get());
         event.setContentType("text/csv; charset=UTF-8");
         try (Writer out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8))) {
-            writeCsv(query.get().get(), out);
+            writeCsv(query.get().get(), csvTimes.get(), out);
         }
     }
 
     /** Writes the CSV of the current filters (for the download and tests). */
     void writeCsv(Writer out) throws IOException {
-        writeCsv(query().orElseThrow(() -> new IllegalStateException(INVALID_RANGE)), out);
+        writeCsv(query().orElseThrow(() -> new IllegalStateException(INVALID_RANGE)), times, out);
     }
 
-    private void writeCsv(LogQuery query, Writer out) throws IOException {
+    /** The CSV, times in ISO 8601 with the viewer's offset ("2026-12-03T18:31:53+01:00"). */
+    private void writeCsv(LogQuery query, DateTimes csvTimes, Writer out) throws IOException {
         RequestLogCsv.writeHeader(out);
         try {
             log.forEach(account, query, exportChunkRows, r -> {
                 try {
-                    RequestLogCsv.writeRow(out, r);
+                    RequestLogCsv.writeRow(out, r, csvTimes);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -415,8 +426,8 @@ class RequestLogPanel extends VerticalLayout {
             grid.setEmptyStateText(INVALID_RANGE);
             return;
         }
-        grid.setEmptyStateText(tab == LogTab.INVALID ? "No invalid requests in this range." : "No test requests in this range.");
         LogQuery q = query.get();
+        grid.setEmptyStateText(emptyText(q));
         Map<String, Long> counts = log.invalidCountsByError(account, q.from(), q.to(), q.keyKindOfTab());
         if (counts.isEmpty()) {
             summary.add(new Span("No invalid requests " + rangeText() + "."));
@@ -441,13 +452,37 @@ class RequestLogPanel extends VerticalLayout {
         }
     }
 
+    /**
+     * What was looked for, so that an empty grid does not blame the wrong filter: "No invalid
+     * requests with “Employee not found” from production keys matching “UIW-P-1” (employee
+     * email or reference) in the last 7 days."
+     */
+    String emptyText(LogQuery q) {
+        var text = new StringBuilder(tab == LogTab.INVALID ? "No invalid requests" : "No test requests");
+        if (q.errorCode() != null) {
+            text.append(" with “").append(ErrorDisplay.textOf(q.errorCode())).append('”');
+        }
+        if (tab == LogTab.INVALID && q.keyKind() != null) {
+            text.append(" from ").append(q.keyKind().label().toLowerCase(java.util.Locale.ROOT)).append(" keys");
+        }
+        if (q.search() != null) {
+            text.append(" matching “").append(q.search()).append("” (employee email or reference)");
+        }
+        text.append(' ').append(rangeText()).append('.');
+        if (q.search() != null || q.errorCode() != null) {
+            text.append(" Clear the search or filters, or choose a longer time range.");
+        }
+        return text.toString();
+    }
+
     /** "in the last 7 days", "from 2026-11-01 10:00 to 2026-11-02 10:00 (Europe/Berlin)". */
     private String rangeText() {
         TimeRange range = rangeFilter.getValue();
         if (range.length != null) {
             return "in the " + range.label.toLowerCase(java.util.Locale.ROOT);
         }
-        return "from " + RANGE.format(rangeFrom.getValue()) + " to " + RANGE.format(rangeTo.getValue()) + " (" + zone.getId() + ")";
+        return "from " + times.absolute(rangeFrom.getValue().atZone(zone).toInstant()) + " to "
+                + times.absolute(rangeTo.getValue().atZone(zone).toInstant()) + " (" + zone.getId() + ")";
     }
 
     static String primaryError(LoggedRequest r) {

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionOperations;
@@ -59,8 +62,46 @@ final class GroupCommit<T> {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
-    /** A queued row; {@code written} is null for a write-behind row (nobody waits for it). */
-    private record Pending<T>(T row, @Nullable CompletableFuture<Void> written, long seq, int kib, long queuedAt) {
+    /**
+     * A queued row. {@code behind} while its caller has been answered without waiting for the
+     * commit (a write-behind row); a failure is then reported rather than thrown.
+     */
+    private static final class Pending<T> {
+        final T row;
+        final CompletableFuture<Void> written;
+        final long seq;
+        final int kib;
+        final long queuedAt;
+        volatile boolean behind;
+
+        Pending(T row, CompletableFuture<Void> written, long seq, int kib, long queuedAt, boolean behind) {
+            this.row = row;
+            this.written = written;
+            this.seq = seq;
+            this.kib = kib;
+            this.queuedAt = queuedAt;
+            this.behind = behind;
+        }
+
+        T row() {
+            return row;
+        }
+
+        CompletableFuture<Void> written() {
+            return written;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        int kib() {
+            return kib;
+        }
+
+        long queuedAt() {
+            return queuedAt;
+        }
     }
 
     private final String name;
@@ -74,6 +115,15 @@ final class GroupCommit<T> {
     private final Consumer<T> failed;
     private final LongConsumer committedAfter;
     private final LinkedBlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
+    /** Every row queued and not yet stored or given up, oldest first (queued, in a batch or kept for a retry). */
+    private final ConcurrentLinkedQueue<Pending<T>> unhandled = new ConcurrentLinkedQueue<>();
+    /**
+     * A write-behind caller is answered at once only while the oldest unhandled row is younger than
+     * this; past it (the database is slow or the queue is busy) it waits for its own commit. So the
+     * rows answered and not yet committed were all queued within this window: what a sudden death
+     * of the process can lose. Null: always answered once queued.
+     */
+    private final @Nullable Duration answerWindow;
     /** Rows a failed batch left, retried before the queue (writer thread only). */
     private final Deque<Pending<T>> retry = new ArrayDeque<>();
     /** KiB of queued rows that may still be added. */
@@ -104,6 +154,17 @@ final class GroupCommit<T> {
     GroupCommit(String name, Consumer<List<T>> insert, TransactionOperations transactions, int maxRows, int maxBytes,
             long maxQueuedBytes, ToIntFunction<T> bytes, Duration timeout, Function<T, String> describe, Consumer<T> failed,
             LongConsumer committedAfter) {
+        this(name, insert, transactions, maxRows, maxBytes, maxQueuedBytes, bytes, timeout, describe, failed, committedAfter, null);
+    }
+
+    /**
+     * @param answerWindow a write-behind caller waits for its commit unless every unhandled row was queued within this
+     *        window (null: never waits); bounds the answered rows a sudden death of the process loses to this much traffic
+     */
+    GroupCommit(String name, Consumer<List<T>> insert, TransactionOperations transactions, int maxRows, int maxBytes,
+            long maxQueuedBytes, ToIntFunction<T> bytes, Duration timeout, Function<T, String> describe, Consumer<T> failed,
+            LongConsumer committedAfter, @Nullable Duration answerWindow) {
+        this.answerWindow = answerWindow;
         this.name = name;
         this.insert = insert;
         this.transactions = transactions;
@@ -124,7 +185,12 @@ final class GroupCommit<T> {
             storeNow(row, true);
             return;
         }
-        Pending<T> pending = enqueue(row, new CompletableFuture<>());
+        await(enqueue(row, false));
+    }
+
+    /** Waits until the queued row is committed (or throws its failure). */
+    private void await(Pending<T> pending) {
+        T row = pending.row();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -133,13 +199,22 @@ final class GroupCommit<T> {
             } catch (TimeoutException e) {
                 if (!running && queue.remove(pending)) {
                     // stopped after this row was queued and before the writer took it
+                    unhandled.remove(pending);
                     room.release(pending.kib());
                     waiting.decrementAndGet();
                     storeNow(row, true);
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The " + name + " writer did not store the row within " + timeout, e);
+                    // the database is away or stalled: a passing condition (the API answers 503 with Retry-After)
+                    boolean dropped = queue.remove(pending);
+                    if (dropped) { // not taken by the writer: nothing will be stored for it
+                        unhandled.remove(pending);
+                        room.release(pending.kib());
+                        waiting.decrementAndGet();
+                    }
+                    throw new TransientDataAccessResourceException("The " + name + " writer did not store the row within "
+                            + timeout + (dropped ? "; it was not stored" : "; it is still being stored"), e);
                 }
             } catch (ExecutionException e) {
                 throw rethrown(e);
@@ -150,13 +225,36 @@ final class GroupCommit<T> {
         }
     }
 
-    /** Queues the row for the writer and returns; see the class comment for what happens to it. */
-    void writeBehind(T row) {
+    /**
+     * Queues the row for the writer and returns, unless the oldest row still waiting for a commit
+     * was queued longer ago than the answer window: then it waits for its own commit like
+     * {@link #write}. See the class comment for what happens to a row answered before its commit.
+     * Returns whether the caller was answered before the commit.
+     */
+    boolean writeBehind(T row) {
         if (!running) {
             storeNow(row, true);
-            return;
+            return false;
         }
-        enqueue(row, null);
+        Pending<T> pending = enqueue(row, true);
+        if (answerWindow != null) {
+            // decided after queuing: every row answered early was queued within the window after the oldest unhandled one
+            Pending<T> oldest = unhandled.peek();
+            if (oldest != null && oldest != pending && System.nanoTime() - oldest.queuedAt() > answerWindow.toNanos()) {
+                pending.behind = false;
+                waitedForCommit.incrementAndGet();
+                await(pending);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final AtomicLong waitedForCommit = new AtomicLong();
+
+    /** How many write-behind callers waited for their commit because the queue was older than the answer window. */
+    long waitedForCommit() {
+        return waitedForCommit.get();
     }
 
     /**
@@ -200,11 +298,12 @@ final class GroupCommit<T> {
         return waiting.get();
     }
 
-    private Pending<T> enqueue(T row, @Nullable CompletableFuture<Void> written) {
+    private Pending<T> enqueue(T row, boolean behind) {
         int kib = Math.min(roomKib, Math.max(1, bytes.applyAsInt(row) / 1024));
         try {
             if (!room.tryAcquire(kib, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("The " + name + " writer is behind (" + backlog()
+                // nothing was stored for this row: a passing condition (the API answers 503 with Retry-After)
+                throw new TransientDataAccessResourceException("The " + name + " writer is behind (" + backlog()
                         + " rows waiting for the database); no room for another row within " + timeout);
             }
         } catch (InterruptedException e) {
@@ -213,8 +312,9 @@ final class GroupCommit<T> {
         }
         enqueue.lock();
         try {
-            Pending<T> pending = new Pending<>(row, written, ++queued, kib, System.nanoTime());
+            Pending<T> pending = new Pending<>(row, new CompletableFuture<>(), ++queued, kib, System.nanoTime(), behind);
             waiting.incrementAndGet();
+            unhandled.add(pending);
             queue.add(pending);
             return pending;
         } finally {
@@ -254,17 +354,19 @@ final class GroupCommit<T> {
         List<Pending<T>> left = new ArrayList<>();
         queue.drainTo(left);
         for (Pending<T> p : left) {
+            unhandled.remove(p);
             room.release(p.kib());
             waiting.decrementAndGet();
-            if (p.written() != null) {
+            if (!p.behind) {
                 try {
-                    storeNow(p.row(), false);
+                    storeNow(p.row(), true);
                     p.written().complete(null);
                 } catch (RuntimeException e) {
                     p.written().completeExceptionally(e);
                 }
             } else {
                 storeNow(p.row(), false);
+                p.written().complete(null);
             }
         }
     }
@@ -360,16 +462,17 @@ final class GroupCommit<T> {
     private void done(Pending<T> p, @Nullable Throwable failure) {
         room.release(p.kib());
         waiting.decrementAndGet();
+        unhandled.remove(p); // the head: rows are handled in queue order
         if (failure != null) {
-            if (p.written() != null) {
+            if (!p.behind) {
                 LOG.error("{} writer could not store {}", name, describe.apply(p.row()), failure);
-                p.written().completeExceptionally(failure);
             } else {
                 LOG.error("{} writer could not store {} (already answered): it is not in the log", name, describe.apply(p.row()),
                         failure);
                 failed.accept(p.row());
             }
-        } else if (p.written() != null) {
+            p.written().completeExceptionally(failure);
+        } else {
             p.written().complete(null);
         }
         handled = p.seq();

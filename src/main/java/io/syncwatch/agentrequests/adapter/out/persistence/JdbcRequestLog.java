@@ -85,13 +85,19 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final GroupCommit<Entry> writes;
     private final DistributionSummary batches;
+    private final RequestLogPartitions partitions;
+
+    /** Day partitions created ahead of today (at start and by each purge run). */
+    static final int PARTITION_DAYS_AHEAD = 7;
 
     JdbcRequestLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows,
-            @Value("${syncwatch.agentrequests.log-queue-bytes:67108864}") long queueBytes) {
+            @Value("${syncwatch.agentrequests.log-queue-bytes:67108864}") long queueBytes,
+            @Value("${syncwatch.agentrequests.log-answer-window:50ms}") Duration answerWindow) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
+        this.partitions = new RequestLogPartitions(jdbcTemplate);
         this.batches = DistributionSummary.builder("syncwatch.agentrequests.log.batch")
                 .description("Requests stored per group-commit transaction of the request log").baseUnit("requests").register(meters);
         Counter lost = Counter.builder("syncwatch.agentrequests.log.failed")
@@ -103,9 +109,12 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         LongConsumer lag = nanos -> commitLag.record(nanos, TimeUnit.NANOSECONDS);
         this.writes = new GroupCommit<>("request-log", this::store, new TransactionTemplate(transactions), batchRows,
                 4 * 1024 * 1024, queueBytes, e -> approximateBytes(e.request()), Duration.ofSeconds(30),
-                e -> "request " + e.request().requestId(), e -> lost.increment(), lag);
+                e -> "request " + e.request().requestId(), e -> lost.increment(), lag, answerWindow);
         Gauge.builder("syncwatch.agentrequests.log.backlog", writes, GroupCommit::backlog)
                 .description("Logged requests answered and waiting for the request log's next commit").register(meters);
+        io.micrometer.core.instrument.FunctionCounter.builder("syncwatch.agentrequests.log.waited", writes, GroupCommit::waitedForCommit)
+                .description("Logged-only requests that waited for their commit because the log's queue was older than the answer window")
+                .register(meters);
     }
 
     /**
@@ -170,6 +179,8 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     void insertAll(List<LoggedRequest> rows) {
         jdbcTemplate.execute((ConnectionCallback<Void>) con -> {
             long[] ids = insertLogRows(con, rows);
+            // the summary's buckets, in the same transaction as the rows (issue 20)
+            RequestCounts.add(con, rows);
             List<LoggedRequest> withErrors = rows.stream().filter(r -> !r.errorCodes().isEmpty()).toList();
             if (withErrors.isEmpty()) {
                 return null;
@@ -286,6 +297,12 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     @Override
     public void start() {
         writes.start();
+        try {
+            partitions.createUpTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(PARTITION_DAYS_AHEAD));
+        } catch (RuntimeException e) {
+            // rows still go into pmax until the next purge run creates the days; nothing is lost
+            org.slf4j.LoggerFactory.getLogger(JdbcRequestLog.class).warn("Could not create the request log's partitions ahead", e);
+        }
     }
 
     @Override
@@ -302,11 +319,17 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     public List<LoggedRequest> page(io.syncwatch.platform.AccountId account, LogQuery query, int offset, int limit) {
         readYourWrites();
         List<Object> params = new ArrayList<>();
+        String sql = pageSql(account, query, limit, offset, params);
+        return jdbc.sql(sql).params(params).query(JdbcRequestLog::row).list();
+    }
+
+    /** One page of a tab, newest first; adds its parameters (the query plan test explains it). */
+    static String pageSql(io.syncwatch.platform.AccountId account, LogQuery query, int limit, int offset, List<Object> params) {
         StringBuilder sql = filtered(account, query, params);
         sql.append(orderBy(query)).append(" LIMIT ? OFFSET ?");
         params.add(limit);
         params.add(offset);
-        return jdbc.sql(sql.toString()).params(params).query(JdbcRequestLog::row).list();
+        return sql.toString();
     }
 
     /**
@@ -354,7 +377,8 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
         String flag = query.tab() == LogTab.INVALID ? "in_invalid" : "in_test";
         if (query.errorCode() != null) {
-            sql.append(" FROM ac_request_error e JOIN ac_request_log l ON l.id = e.log_id")
+            // created_at in the join too: the log row is found in its own day partition only
+            sql.append(" FROM ac_request_error e JOIN ac_request_log l ON l.id = e.log_id AND l.created_at = e.created_at")
                     .append(" WHERE e.account_id = ? AND e.code = ? AND e.created_at >= ? AND e.created_at < ?");
             params.addAll(List.of(account.value(), query.errorCode(), Timestamps.of(query.from()), Timestamps.of(query.to())));
             if (query.tab() == LogTab.TEST) {
@@ -370,8 +394,12 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
             params.add(query.keyKind().name());
         }
         if (query.search() != null) {
-            sql.append(" AND (l.employee_email LIKE ? OR l.reference LIKE ?)");
-            String like = "%" + query.search().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            // case-insensitive whatever the column's collation (H2 compares case-sensitively): both sides lower-cased.
+            // A substring cannot use an index of its own; it filters the rows of the tab's (or error code's) index range
+            // above, which stays the access path (JdbcRequestLogTest shows the EXPLAIN plan)
+            sql.append(" AND (LOWER(l.employee_email) LIKE ? OR LOWER(l.reference) LIKE ?)");
+            String like = "%" + query.search().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
             params.add(like);
             params.add(like);
         }
@@ -389,33 +417,48 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
                 .params(account.value(), requestId).query(JdbcRequestLog::row).optional();
     }
 
+    /**
+     * From the count buckets (issue 20): day buckets for the whole days in the range, hour buckets
+     * for the whole hours beside them, and the rows themselves only for the partial hours at the
+     * range's two ends; one statement.
+     */
     @Override
     public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to,
             @Nullable KeyKind keyKind) {
         readYourWrites();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        // one range of ix_ac_request_error_code per code (a list of every code rather than none, which would read
-        // all the account's rows whatever the time range); in_test is in the index too
-        List<Object> params = new ArrayList<>(List.of(account.value()));
-        params.addAll(ErrorDisplay.STORED_CODES);
-        params.add(Timestamps.of(from));
-        params.add(Timestamps.of(to));
-        if (keyKind != null) {
-            params.add(keyKind == KeyKind.TEST);
+        List<RequestCounts.Piece> pieces = RequestCounts.pieces(Timestamps.of(from), Timestamps.of(to));
+        if (pieces.isEmpty()) {
+            return Map.of();
         }
-        jdbc.sql(countsSql(keyKind != null)).params(params)
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(RequestCounts.countsSql(pieces, keyKind)).params(RequestCounts.countsParams(account.value(), pieces, keyKind))
                 .query((ResultSet rs) -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    long n = rs.getLong(2);
+                    if (n > 0) {
+                        counts.put(rs.getString(1), n);
+                    }
                 });
-        return counts;
+        return RequestCounts.ordered(counts);
     }
 
+    /**
+     * Removes the rows of the whole UTC days before the cutoff's day (at most one day more than the
+     * retention is kept), then those days' count buckets, so the buckets stay equal to the rows.
+     * Where the log is partitioned by day (MySQL, MariaDB) it first creates the partitions of the
+     * coming days and drops the old days' partitions whole; the chunked DELETE that follows then
+     * finds only rows of a partition that straddles the cutoff ({@code p_before}) and is all
+     * there is on H2.
+     */
     @Override
     public int purgeBefore(Instant cutoff) {
         readYourWrites();
-        LocalDateTime at = Timestamps.of(cutoff);
-        List<Long> accounts = jdbc.sql("SELECT DISTINCT account_id FROM ac_request_log").query(Long.class).list();
-        int rows = 0;
+        LocalDateTime at = Timestamps.of(cutoff).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        partitions.createUpTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(PARTITION_DAYS_AHEAD));
+        int rows = partitions.dropBefore(at);
+        // partitioned: only the old partitions are read; otherwise the accounts come from the tab index (no index on created_at alone)
+        List<Long> accounts = partitions.partitioned()
+                ? jdbc.sql("SELECT DISTINCT account_id FROM ac_request_log WHERE created_at < ?").params(at).query(Long.class).list()
+                : jdbc.sql("SELECT DISTINCT account_id FROM ac_request_log").query(Long.class).list();
         for (long account : accounts) {
             List<Object> errorParams = new ArrayList<>(List.of(account));
             errorParams.addAll(ErrorDisplay.STORED_CODES);
@@ -428,6 +471,7 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
             rows += deleteInChunks("DELETE FROM ac_request_log WHERE account_id = ? AND in_test = TRUE AND created_at < ?",
                     List.of(account, at));
         }
+        deleteInChunks("DELETE FROM ac_request_count WHERE start_at < ?", List.of(at));
         return rows;
     }
 

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 
+import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.application.port.in.BulkActions;
 import io.syncwatch.health.application.port.in.HealthQueries;
@@ -72,7 +73,7 @@ class HealthStatusSection implements IntegrationPageSection {
         var record = queries.find(integration.accountId(), integration.id()).orElseGet(() -> HealthRecord.of(integration));
         var now = queries.now();
         var ui = UI.getCurrent();
-        var format = TimestampFormat.forViewer(ui);
+        var format = DateTimes.forViewer(ui);
         DetailedState state = record.state();
 
         var badge = new Span(state.summary().label());

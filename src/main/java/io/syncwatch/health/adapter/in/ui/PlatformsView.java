@@ -21,6 +21,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -39,6 +40,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
+import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.health.adapter.in.ui.support.PlatformNames;
 import io.syncwatch.health.adapter.in.ui.alerts.DigestView;
 
@@ -54,6 +56,7 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
+import io.syncwatch.platform.shell.NarrowScreen;
 import io.syncwatch.platform.shell.PageHeader;
 import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
@@ -84,7 +87,7 @@ public class PlatformsView extends VerticalLayout {
     private final Div content = new Div();
     private final Component empty;
     private final VerticalLayout table = new VerticalLayout();
-    private TimestampFormat timestamps;
+    private DateTimes timestamps;
     private HealthUpdates.@Nullable Subscription subscription;
 
     private final PlatformNames platformNames;
@@ -97,7 +100,7 @@ public class PlatformsView extends VerticalLayout {
         this.bulk = bulk;
         this.updates = updates;
         var ui = UI.getCurrent();
-        this.timestamps = TimestampFormat.forViewer(ui);
+        this.timestamps = DateTimes.forViewer(ui);
         addClassName("sw-page");
         var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
         digestLink.setId("health-digest-link");
@@ -177,19 +180,36 @@ public class PlatformsView extends VerticalLayout {
             runNow.setEnabled(any);
         });
         grid.setMultiSort(false);
+        // every column fits 1280 px beside the navigation: texts wrap inside their cell, nothing is cut off
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         var name = grid.addColumn(new ComponentRenderer<>(this::nameCell)).setHeader("Name")
-                .setKey("NAME").setSortable(true).setSortProperty("NAME").setFlexGrow(2);
-        grid.addColumn(r -> platformNames.of(r.platform())).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM");
+                .setKey("NAME").setSortable(true).setSortProperty("NAME").setWidth("8rem").setFlexGrow(2)
+                .setTooltipGenerator(r -> r.state() == DetailedState.DELETED
+                        ? "Deleted: it no longer runs; the contacts it imported stay" : null);
+        grid.addColumn(r -> platformNames.of(r.platform())).setHeader("Platform").setKey("PLATFORM").setSortProperty("PLATFORM")
+                .setWidth("6.5rem").setFlexGrow(1);
         var status = grid.addColumn(new ComponentRenderer<>(this::statusCell)).setHeader("Status").setKey("STATUS")
-                .setSortProperty("STATUS").setFlexGrow(2);
-        grid.addColumn(r -> r.lastRanAt() == null ? "Never" : timestamps.format(r.lastRanAt(), queries.now()))
-                .setHeader("Last ran at").setKey("LAST_RAN_AT").setSortProperty("LAST_RAN_AT");
+                .setSortProperty("STATUS").setWidth("11rem").setFlexGrow(3)
+                // Vaadin's tooltip: on hover and when the cell has keyboard focus (not a native title)
+                .setTooltipGenerator(r -> StatusHover.text(r, timestamps, queries.now()));
+        grid.addColumn(this::lastRanAt).setHeader("Last ran at").setKey("LAST_RAN_AT").setSortProperty("LAST_RAN_AT")
+                .setWidth("7.5rem").setFlexGrow(1);
         grid.addColumn(this::lastDataImported).setHeader("Last data imported").setKey("LAST_DATA_IMPORTED")
-                .setSortProperty("LAST_DATA_IMPORTED");
-        grid.addColumn(r -> r.nextRunAt() == null || r.lifecycle() != io.syncwatch.integrations.Lifecycle.ACTIVE ? "—"
-                : timestamps.format(r.nextRunAt(), queries.now())).setHeader("Next run").setKey("NEXT_RUN")
-                .setSortProperty("NEXT_RUN");
-        grid.addColumn(r -> r.schedule().label()).setHeader("Schedule").setKey("SCHEDULE").setSortProperty("SCHEDULE");
+                .setSortProperty("LAST_DATA_IMPORTED").setWidth("7.5rem").setFlexGrow(1);
+        grid.addColumn(this::nextRun).setHeader("Next run").setKey("NEXT_RUN").setSortProperty("NEXT_RUN").setWidth("7rem")
+                .setFlexGrow(1);
+        grid.addColumn(r -> r.schedule().label()).setHeader("Schedule").setKey("SCHEDULE").setSortProperty("SCHEDULE")
+                .setWidth("6.5rem").setFlexGrow(1);
+        // below 600 px one column of cards replaces the table (NarrowScreen)
+        var cards = grid.addComponentColumn(r -> PlatformCard.of(r, nameCell(r), platformNames.of(r.platform()), statusCell(r),
+                lastRanAt(r), lastDataImported(r), nextRun(r), timestamps, queries.now())).setHeader("Integrations")
+                .setKey("CARD");
+        cards.setVisible(false);
+        NarrowScreen.follow(this, narrow -> grid.getColumns().forEach(c -> c.setVisible(c == cards ? narrow : !narrow)));
+        var clear = new Button("Clear search and filters", e -> clearFilters());
+        clear.setId("health-clear-filters");
+        grid.setEmptyStateComponent(new EmptyState(VaadinIcon.SEARCH, "No integration matches",
+                "No integration matches the search and status filters. Clear them to see every integration.", clear));
         grid.setItems(query -> queries.page(filter(), sorts(query.getSortOrders()), query.getOffset(), query.getLimit())
                 .stream(), query -> queries.count(filter()));
         grid.sort(List.of(new GridSortOrder<>(status, SortDirection.ASCENDING)));
@@ -206,7 +226,6 @@ public class PlatformsView extends VerticalLayout {
             // a deleted integration has no page any more (kept for audit); its name is plain text
             var name = new Span(r.name());
             name.addClassNames("sw-health-name", "sw-health-deleted");
-            name.setTitle("Deleted: it no longer runs; the contacts it imported stay");
             return name;
         }
         return integrationLink(r);
@@ -227,14 +246,8 @@ public class PlatformsView extends VerticalLayout {
         badge.addClassNames("sw-status", "sw-status-" + state.summary().name().toLowerCase(Locale.ROOT));
         var detail = new Span(state.label() + reason(r));
         detail.addClassName("sw-health-detail");
-        var cell = new HorizontalLayout(badge, detail);
-        cell.setSpacing(true);
-        cell.addClassName("sw-health-status");
-        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        // the latest message in full, then what to do and who acts next (the same words as the page's card)
-        String tooltip = (r.message() != null ? r.message() : state.label() + reason(r))
-                + (r.recommendedAction() == null ? "" : " — " + r.recommendedAction());
-        cell.getElement().setAttribute("title", tooltip);
+        var cell = new Div(badge, detail);
+        cell.addClassName("sw-health-status"); // wraps (styles.css): the detail is never cut off
         if (r.running()) {
             var running = new Span("Running…");
             running.addClassNames("sw-health-running");
@@ -245,16 +258,12 @@ public class PlatformsView extends VerticalLayout {
             var gap = new Span("Gap");
             gap.addClassName("sw-health-gap");
             gap.getElement().setAttribute("theme", "badge warning small");
-            gap.getElement().setAttribute("title",
-                    "Runs happen but nothing has been saved for much longer than the schedule suggests: check the filters and the source platform");
             cell.add(gap);
         }
         if (r.overdue(now)) {
             var overdue = new Span("Overdue");
             overdue.addClassName("sw-health-overdue");
             overdue.getElement().setAttribute("theme", "badge error small");
-            overdue.getElement().setAttribute("title",
-                    "No run for more than two scheduled intervals although the integration is active");
             cell.add(overdue);
         }
         return cell;
@@ -269,6 +278,26 @@ public class PlatformsView extends VerticalLayout {
             case DEVELOPMENT_INACTIVITY -> " (no API request for 14 days)";
             default -> "";
         };
+    }
+
+    private String lastRanAt(HealthRecord r) {
+        return timestamps.format(r.lastRanAt(), queries.now(), "Never");
+    }
+
+    private String nextRun(HealthRecord r) {
+        return r.nextRunAt() == null || r.lifecycle() != io.syncwatch.integrations.Lifecycle.ACTIVE ? "—"
+                : timestamps.format(r.nextRunAt(), queries.now());
+    }
+
+    /** The empty state's way back to every integration. */
+    private void clearFilters() {
+        search.clear();
+        selectedStatuses.clear();
+        chips.forEach((status, chip) -> {
+            chip.removeThemeVariants(ButtonVariant.PRIMARY);
+            chip.getElement().setAttribute("aria-pressed", "false");
+        });
+        grid.getDataProvider().refreshAll();
     }
 
     String lastDataImported(HealthRecord r) {
@@ -385,10 +414,10 @@ public class PlatformsView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        timestamps = TimestampFormat.forViewer(ui);
+        timestamps = DateTimes.forViewer(ui);
         ui.getPage().retrieveExtendedClientDetails(details -> {
             // the first page of a session may render before the browser reported its zone
-            timestamps = TimestampFormat.forViewer(ui);
+            timestamps = DateTimes.forViewer(ui);
             grid.getDataProvider().refreshAll();
         });
         subscription = updates.subscribe(currentUser.accountId(), () -> ui.access(this::refreshContent));

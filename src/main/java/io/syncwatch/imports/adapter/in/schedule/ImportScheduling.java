@@ -2,25 +2,22 @@ package io.syncwatch.imports.adapter.in.schedule;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.syncwatch.imports.application.port.in.ScheduledImports;
 
 /**
- * Creates and runs the db-scheduler {@link Scheduler} on the application's DataSource (table
- * {@code scheduled_tasks}, created by this module's migration). Switched off with
- * {@code syncwatch.imports.scheduler.enabled=false} (tests build their own schedulers).
+ * Registers the imports' tasks with the kernel's scheduler ({@code platform::scheduling}): the
+ * execution that runs one integration's import, and the recurring due check, which is switched off
+ * with {@code syncwatch.imports.scheduler.enabled=false} (tests drive imports by hand).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "syncwatch.imports.scheduler.enabled", havingValue = "true", matchIfMissing = true)
 class ImportScheduling {
 
     @Bean
@@ -30,34 +27,13 @@ class ImportScheduling {
     }
 
     @Bean
-    Scheduler importScheduler(DataSource dataSource, ImportTasks tasks,
-            @Value("${syncwatch.imports.scheduler.polling-interval:10s}") Duration polling,
-            @Value("${syncwatch.imports.scheduler.threads:4}") int threads) {
-        return Scheduler.create(dataSource, tasks.run()).startTasks(tasks.dueCheck()).pollingInterval(polling)
-                .threads(threads).enableImmediateExecution().registerShutdownHook().build();
+    CustomTask<Void> importRunTask(ImportTasks tasks) {
+        return tasks.run();
     }
 
     @Bean
-    SmartLifecycle importSchedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+    @ConditionalOnProperty(name = "syncwatch.imports.scheduler.enabled", havingValue = "true", matchIfMissing = true)
+    RecurringTask<Void> importDueCheckTask(ImportTasks tasks) {
+        return tasks.dueCheck();
     }
 }

@@ -2,27 +2,24 @@ package io.syncwatch.imports.adapter.in.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import com.vaadin.flow.component.UI;
 
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.ImportCounts;
 import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.platform.shell.DateTimes;
 
-/** How the imports screens write times, durations and counts (UTC). */
+/** How the imports screens write times (the console's one formatter, in the viewer's zone), durations and counts. */
 final class Formats {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
 
     static String when(@Nullable Instant instant) {
-        return instant == null ? "—" : WHEN.format(instant);
+        return DateTimes.forViewer(UI.getCurrent()).format(instant, Instant.now(), "—");
     }
 
     static String duration(Duration d) {

@@ -98,6 +98,9 @@ public class ImportedContactsView extends VerticalLayout {
         channel.setPlaceholder("All channels");
         channel.setItems(contacts.channels(account, null));
         channel.setClearButtonVisible(true);
+        var times = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent());
+        times.localize(importedFrom);
+        times.localize(importedTo);
         importedFrom.setId("contacts-from");
         importedTo.setId("contacts-to");
         prefix.setId("contacts-prefix");

@@ -174,7 +174,8 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
     // --- Backfill
 
     private VerticalLayout backfill() {
-        var from = new DatePicker("Start date");
+        var from = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent())
+                .localize(new DatePicker("Start date"));
         from.setId("imports-backfill-from");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         from.setMax(today);

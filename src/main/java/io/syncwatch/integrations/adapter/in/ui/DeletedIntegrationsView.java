@@ -1,6 +1,5 @@
 package io.syncwatch.integrations.adapter.in.ui;
 
-import java.time.Clock;
 import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -35,7 +34,7 @@ public class DeletedIntegrationsView extends VerticalLayout {
 
     final Grid<Row> grid = new Grid<>(Row.class, false);
 
-    public DeletedIntegrationsView(IntegrationManagement integrations, Clock clock) {
+    public DeletedIntegrationsView(IntegrationManagement integrations) {
         addClassName("sw-page");
         var back = new Anchor("conversations/integrations/platforms", "← Platforms");
         back.addClassName("sw-back");
@@ -47,11 +46,12 @@ public class DeletedIntegrationsView extends VerticalLayout {
             return;
         }
         var platforms = integrations.platforms();
+        var times = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent());
         List<Row> rows = deleted.stream().map(i -> {
             List<AuditEntry> trail = integrations.auditTrail(i.id());
             String platform = platforms.stream().filter(p -> p.key().equals(i.platform())).findFirst()
                     .map(p -> p.displayName()).orElse(i.platform());
-            return new Row(i, platform, IntegrationView.deletedNote(trail, clock.getZone())
+            return new Row(i, platform, IntegrationView.deletedNote(trail, times)
                     .replace(" Imported contacts are kept; this page is read-only.", ""));
         }).toList();
         grid.addComponentColumn(r -> new RouterLink(r.integration().name(), IntegrationView.class,

@@ -2,15 +2,13 @@ package io.syncwatch.integrations.adapter.in.ui;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -49,6 +47,7 @@ import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
 import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
 import io.syncwatch.integrations.domain.AuditEntry;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
@@ -65,7 +64,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class IntegrationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter AUDIT_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM);
 
     private final IntegrationManagement integrations;
     private final ObjectProvider<IntegrationPageSection> sections;
@@ -247,7 +245,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         add(back, new PageHeader(snapshot.name(), platform.displayName() + " · " + snapshot.environment().label()),
                 badges(snapshot));
         List<AuditEntry> trail = integrations.auditTrail(snapshot.id());
-        Span note = new Span(deletedNote(trail, clock.getZone()));
+        Span note = new Span(deletedNote(trail, DateTimes.forViewer(UI.getCurrent())));
         note.setId("deleted-note");
         add(note);
         add(new H3("Audit trail"));
@@ -255,17 +253,17 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         add(audit);
     }
 
-    /** "Deleted on 23 Nov 2026, 08:00:00 by Ada. Imported contacts are kept; this page is read-only." */
-    static String deletedNote(List<AuditEntry> trail, ZoneId zone) {
+    /** "Deleted on Nov 23, 2026 8:00 AM by Ada. Imported contacts are kept; this page is read-only." */
+    static String deletedNote(List<AuditEntry> trail, DateTimes times) {
         return trail.stream().filter(a -> a.action().equals("Deleted")).findFirst()
-                .map(a -> "Deleted on " + AUDIT_TIME.withZone(zone).format(a.at()) + " by " + a.actor() + ". ")
+                .map(a -> "Deleted on " + times.absolute(a.at()) + " by " + a.actor() + ". ")
                 .orElse("Deleted. ") + "Imported contacts are kept; this page is read-only.";
     }
 
     private void auditGrid(List<AuditEntry> trail) {
-        ZoneId zone = clock.getZone();
+        var times = DateTimes.forViewer(UI.getCurrent());
         audit.removeAllColumns();
-        audit.addColumn(a -> AUDIT_TIME.withZone(zone).format(a.at())).setHeader("When").setAutoWidth(true);
+        audit.addColumn(a -> times.format(a.at(), clock.instant())).setHeader("When").setAutoWidth(true);
         audit.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         audit.addColumn(AuditEntry::action).setHeader("What").setAutoWidth(true);
         audit.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);

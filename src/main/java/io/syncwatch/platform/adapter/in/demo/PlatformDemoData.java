@@ -49,26 +49,32 @@ class PlatformDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        var existing = directory.findAccountByName(DemoAccounts.ACME);
-        if (existing.isPresent()) {
-            // a demo database made before the support user existed gets it too
-            if (signIn.candidate(SUPPORT_USER).isEmpty()) {
-                supportUser(existing.get());
-            }
-            return;
-        }
-        AccountId acme = onboarding.createAccount(DemoAccounts.ACME, EnumSet.allOf(FeatureFlag.class)).id();
+        boolean fresh = directory.findAccountByName(DemoAccounts.ACME).isEmpty();
+        AccountId acme = account(DemoAccounts.ACME, EnumSet.allOf(FeatureFlag.class));
         user(acme, "admin@acme.test", "Ada Admin", EnumSet.allOf(io.syncwatch.platform.Permission.class));
         user(acme, "integrations@acme.test", "Ivan Integrations", EnumSet.of(MANAGE_INTEGRATIONS, VIEW_IMPORTED_CONTACTS));
         user(acme, "contacts@acme.test", "Cora Contacts", EnumSet.of(VIEW_IMPORTED_CONTACTS));
         user(acme, "operator@acme.test", "Otto Operator", EnumSet.of(AGENT_CONNECT_OPERATOR));
-        supportUser(acme);
-        onboarding.registerApiKey(acme, "Demo key", ACME_API_KEY);
+        supportUser(acme); // also added to a demo database made before the support user existed
+        apiKey(acme, ACME_API_KEY);
 
-        AccountId globex = onboarding.createAccount(DemoAccounts.GLOBEX, EnumSet.of(FeatureFlag.INTEGRATIONS)).id();
+        AccountId globex = account(DemoAccounts.GLOBEX, EnumSet.of(FeatureFlag.INTEGRATIONS));
         user(globex, "admin@globex.test", "Gina Globex", EnumSet.allOf(io.syncwatch.platform.Permission.class));
-        onboarding.registerApiKey(globex, "Demo key", GLOBEX_API_KEY);
-        log.info("Demo accounts created: sign in as admin@acme.test / {} (see README for all users)", DemoAccounts.PASSWORD);
+        apiKey(globex, GLOBEX_API_KEY);
+        if (fresh) {
+            log.info("Demo accounts created: sign in as admin@acme.test / {} (see README for all users)", DemoAccounts.PASSWORD);
+        }
+    }
+
+    /** Idempotent (issue 22.3): what a start interrupted half-way left out is added on the next, nothing twice. */
+    private AccountId account(String name, Set<FeatureFlag> flags) {
+        return directory.findAccountByName(name).orElseGet(() -> onboarding.createAccount(name, flags).id());
+    }
+
+    private void apiKey(AccountId account, String key) {
+        if (signIn.authenticateApiKey(key).isEmpty()) {
+            onboarding.registerApiKey(account, "Demo key", key);
+        }
     }
 
     private void supportUser(AccountId acme) {
@@ -76,6 +82,9 @@ class PlatformDemoData implements ApplicationRunner {
     }
 
     private void user(AccountId account, String email, String name, Set<io.syncwatch.platform.Permission> permissions) {
+        if (signIn.candidate(email).isPresent()) {
+            return;
+        }
         onboarding.createUser(account, email, name, DemoAccounts.PASSWORD, permissions);
     }
 }

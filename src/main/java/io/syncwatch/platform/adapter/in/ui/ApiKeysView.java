@@ -27,9 +27,6 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.ACCOUNT_ADMIN)
 public class ApiKeysView extends VerticalLayout {
 
-    private static final java.time.format.DateTimeFormatter LAST_USED = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
-
     private final AccountAdministration administration;
     private final CurrentUser currentUser;
     final Grid<ApiKey> grid = new Grid<>();
@@ -45,7 +42,8 @@ public class ApiKeysView extends VerticalLayout {
         grid.addColumn(ApiKey::name).setHeader("Name").setAutoWidth(true);
         grid.addColumn(k -> k.prefix() + "…").setHeader("Key").setAutoWidth(true);
         grid.addColumn(k -> k.isActive() ? "Active" : "Revoked").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : LAST_USED.format(k.lastUsedAt())).setHeader("Last used");
+        var times = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent());
+        grid.addColumn(k -> times.format(k.lastUsedAt(), java.time.Instant.now(), "Never")).setHeader("Last used");
         grid.addComponentColumn(k -> {
             var revoke = new Button("Revoke", e -> confirmRevoke(k));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

@@ -1,7 +1,5 @@
 package io.syncwatch.platform.adapter.in.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -42,12 +40,9 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.ACCOUNT_ADMIN)
 public class UsersView extends VerticalLayout {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final AccountAdministration administration;
     private final SignInThrottling throttling;
     private final CurrentUser currentUser;
-    private final ZoneId zone;
     final Grid<User> grid = new Grid<>();
     final Grid<SignInEvent> signIns = new Grid<>();
 
@@ -55,7 +50,6 @@ public class UsersView extends VerticalLayout {
         this.administration = administration;
         this.throttling = throttling;
         this.currentUser = currentUser;
-        this.zone = ZoneId.systemDefault();
         addClassName("sw-page");
         var add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openAddDialog());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -73,7 +67,8 @@ public class UsersView extends VerticalLayout {
         add(grid);
 
         var recent = new H2("Recent sign-ins");
-        signIns.addColumn(e -> TIME.format(e.occurredAt().atZone(zone))).setHeader("Time").setAutoWidth(true);
+        var times = io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent());
+        signIns.addColumn(e -> times.format(e.occurredAt(), java.time.Instant.now())).setHeader("Time").setAutoWidth(true);
         signIns.addColumn(SignInEvent::login).setHeader("User").setAutoWidth(true);
         signIns.addColumn(e -> e.result().label()).setHeader("Result").setAutoWidth(true);
         signIns.addColumn(SignInEvent::ip).setHeader("IP address").setFlexGrow(1);

@@ -80,7 +80,7 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
             panel.checkForNew();
             assertThat(banner.isVisible()).isTrue();
         });
-        assertThat(panel.newRequestsText.getText()).startsWith("2 new requests since ");
+        assertThat(panel.newRequestsText.getText()).isEqualTo("2 new requests since this list was read");
         assertThat(references()).as("the rows shown do not move").containsExactly("", "P-VOICE", "T-GHOST");
 
         test(panel.showNew).click();
@@ -142,6 +142,27 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
         assertThat(csv.lines()).hasSize(2);
         assertThat(csv).contains("\"P-VOICE\"", "Channel not enabled for company; Brand signifier not provided")
                 .doesNotContain("T-GHOST");
+    }
+
+    /** Issue 18, defect 4: capitals typed or stored do not matter, and an empty result says what was searched. */
+    @Test
+    void searchIgnoresCaseAndTheEmptyMessageSaysWhatWasSearched() {
+        setUp();
+        navigate(InvalidRequestsView.class, java.util.Map.of());
+        var search = $(com.vaadin.flow.component.textfield.TextField.class).id("search");
+        test(search).setValue("P-VOICE");
+        assertThat(references()).containsExactly("P-VOICE");
+        test(search).setValue("t-ghost");
+        assertThat(references()).containsExactly("T-GHOST");
+        test(search).setValue("GHOST@ACME.TEST");
+        assertThat(references()).containsExactly("T-GHOST");
+
+        test(search).setValue("UIW-P-1");
+        assertThat(references()).isEmpty();
+        assertThat(grid().getEmptyStateText()).isEqualTo("No invalid requests matching “UIW-P-1” (employee email or reference) "
+                + "in the last 7 days. Clear the search or filters, or choose a longer time range.");
+        test($(com.vaadin.flow.component.select.Select.class).id("error-filter")).selectItem("Employee not found");
+        assertThat(grid().getEmptyStateText()).startsWith("No invalid requests with “Employee not found” matching “UIW-P-1”");
     }
 
     private String exportCsv(InvalidRequestsView view) {

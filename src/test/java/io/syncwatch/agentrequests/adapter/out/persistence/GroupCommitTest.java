@@ -212,7 +212,8 @@ class GroupCommitTest {
         writes.writeBehind("one");
         writes.writeBehind("two");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> writes.writeBehind("three")).isInstanceOf(IllegalStateException.class)
+        // nothing was stored for it: a passing failure, which the API answers 503 with Retry-After
+        assertThatThrownBy(() -> writes.writeBehind("three")).isInstanceOf(org.springframework.dao.TransientDataAccessResourceException.class)
                 .hasMessageContaining("writer is behind");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for room first").isGreaterThanOrEqualTo(Duration.ofMillis(250));
         databaseStalled.countDown();
@@ -221,6 +222,33 @@ class GroupCommitTest {
         writes.writeBehind("four");
         assertThat(writes.awaitWritten(Duration.ofSeconds(10))).isTrue();
         assertThat(store.committed).containsExactly("one", "two", "four");
+    }
+
+    @Test
+    void onceTheOldestQueuedRowIsOlderThanTheAnswerWindowCallersWaitForTheirCommit() throws Exception {
+        CountDownLatch databaseSlow = new CountDownLatch(1);
+        writes = new GroupCommit<>("test-log", rows -> {
+            await(databaseSlow);
+            store.insert("never").accept(rows);
+        }, store, 50, 1_000_000, 64 * 1024 * 1024, String::length, Duration.ofSeconds(10), row -> row, failed::add, nanos -> { },
+                Duration.ofMillis(100));
+        writes.start();
+        assertThat(writes.writeBehind("early")).as("answered once queued").isTrue();
+        assertThat(store.committed).isEmpty();
+        Thread.sleep(150); // the row "early" is now older than the window: the database is behind
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> late = caller.submit(() -> writes.writeBehind("late"));
+            Thread.sleep(200);
+            assertThat(late).as("a caller past the window waits for its commit").isNotDone();
+            databaseSlow.countDown();
+            assertThat(late.get(10, TimeUnit.SECONDS)).as("answered after its commit").isFalse();
+            assertThat(store.committed).containsExactly("early", "late");
+            assertThat(writes.waitedForCommit()).isEqualTo(1);
+            assertThat(writes.writeBehind("quiet again")).as("the queue is young again").isTrue();
+        } finally {
+            caller.shutdown();
+        }
     }
 
     @Test

@@ -177,6 +177,64 @@ class JdbcRequestLogTest {
         });
     }
 
+    /**
+     * Issue 18, defect 4: a reference or e-mail is found whatever the case typed or stored (the
+     * demo's H2 compares case-sensitively), and the page is still read through the tab's index
+     * range (or the error code's), never a full scan: the plan is printed and checked.
+     */
+    @Test
+    void searchIgnoresCaseAndStillReadsTheTabsIndexRange() {
+        AccountId account = companies.create().id();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<LoggedRequest> rows = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            RequestErrorCode error = i % 2 == 0 ? RequestErrorCode.EMPLOYEE_NOT_FOUND : RequestErrorCode.BRAND_NOT_PROVIDED;
+            String email = i == 7 ? "Jo.Smith@Acme.test" : "e" + i + "@acme.test";
+            String reference = i == 7 ? "UIW-P-1" : i == 8 ? "DEMO-P-3" : "ref-" + i;
+            rows.add(new LoggedRequest("req_case_" + System.nanoTime() + "_" + i, account, at.minusSeconds(i), 7, "Live",
+                    KeyKind.PRODUCTION, 422, List.of(new RequestError(error, "x", "y")), null,
+                    new AgentRequest(email, "C", "c@example.com", "email", null, "en", reference), "{}"));
+        }
+        transactions.executeWithoutResult(status -> log.insertAll(rows));
+        Instant from = at.minus(Duration.ofDays(1));
+        Instant to = at.plusSeconds(1);
+
+        for (String typed : List.of("UIW-P-1", "uiw-p-1", "Uiw-P-1", "jo.smith@acme.test", "JO.SMITH@ACME.TEST", "smith@ACME")) {
+            assertThat(log.page(account, new LogQuery(LogTab.INVALID, null, null, from, to, typed), 0, 50))
+                    .as("search %s", typed).singleElement()
+                    .satisfies(r -> assertThat(r.request().reference()).isEqualTo("UIW-P-1"));
+        }
+        assertThat(log.page(account, new LogQuery(LogTab.INVALID, null, null, from, to, "DEMO-P-3"), 0, 50))
+                .extracting(r -> r.request().reference()).containsExactly("DEMO-P-3");
+        assertThat(log.page(account, new LogQuery(LogTab.INVALID, "EMPLOYEE_NOT_FOUND", null, from, to, "demo-p-3"), 0, 50))
+                .as("with an error filter the search still applies").extracting(r -> r.request().reference())
+                .containsExactly("DEMO-P-3");
+        assertThat(log.page(account, new LogQuery(LogTab.INVALID, null, null, from, to, "50%_"), 0, 50))
+                .as("LIKE wildcards typed are literal").isEmpty();
+
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                io.syncwatch.testsupport.TestDatabase.connection().kind() == io.syncwatch.testsupport.TestDatabase.Kind.H2_FALLBACK,
+                "query plans are checked on MySQL/MariaDB only");
+        jdbcTemplate.execute("ANALYZE TABLE ac_request_log");
+        jdbcTemplate.execute("ANALYZE TABLE ac_request_error");
+        List<Object> params = new ArrayList<>();
+        String sql = JdbcRequestLog.pageSql(account, new LogQuery(LogTab.INVALID, null, null, from, to, "UIW-P-1"), 50, 0, params);
+        var plan = jdbcTemplate.queryForList("EXPLAIN " + sql, params.toArray());
+        System.out.println("EXPLAIN search on the Invalid Requests tab: " + plan);
+        assertThat(plan).singleElement().satisfies(row -> {
+            assertThat(row.get("key")).as("%s", row).isEqualTo("ix_ac_request_log_invalid");
+            assertThat(String.valueOf(row.get("type"))).as("%s", row).isIn("range", "ref");
+        });
+
+        params.clear();
+        sql = JdbcRequestLog.pageSql(account, new LogQuery(LogTab.INVALID, "EMPLOYEE_NOT_FOUND", null, from, to, "UIW-P-1"), 50, 0,
+                params);
+        var byError = jdbcTemplate.queryForList("EXPLAIN " + sql, params.toArray());
+        System.out.println("EXPLAIN search with an error filter: " + byError);
+        assertThat(byError).hasSize(2).allSatisfy(row -> assertThat(row.get("type")).as("%s", row).isNotEqualTo("ALL"));
+        assertThat(byError).anySatisfy(row -> assertThat(row.get("key")).isEqualTo("ix_ac_request_error_code"));
+    }
+
     @Test
     void thePurgeDeletesOldRowsOfEveryAccountThroughTheTabIndexes() {
         AccountId first = companies.create().id();

@@ -1,6 +1,5 @@
 package io.syncwatch.health.adapter.in.ui.alerts;
 
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,8 +100,8 @@ public class DigestView extends VerticalLayout {
         routing.setItems(owners.routing());
         content.removeAll();
         HealthDigest.Digest d = digest.generateNow();
-        content.add(new Paragraph("Generated " + d.generatedAt().atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0)
-                .toString().replace('T', ' ') + " UTC"));
+        content.add(new Paragraph("Generated " + io.syncwatch.platform.shell.DateTimes
+                .forViewer(com.vaadin.flow.component.UI.getCurrent()).absoluteWithZone(d.generatedAt())));
         if (d.lines().isEmpty()) {
             content.add(new EmptyState(VaadinIcon.CHECK_CIRCLE, "Nothing needs attention",
                     "Every integration is Active and importing at its usual volume."));

@@ -1,7 +1,6 @@
 package io.syncwatch.health.adapter.in.ui.alerts;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -54,7 +53,9 @@ public class WebhooksView extends VerticalLayout {
     final Button test = new Button("Send test event", e -> sendTest());
     final Grid<WebhookDelivery> deliveries = new Grid<>();
     final Button resend = new Button("Resend", e -> resend());
-    final DateTimePicker since = new DateTimePicker("Failed since (UTC)");
+    private final io.syncwatch.platform.shell.DateTimes times = io.syncwatch.platform.shell.DateTimes
+            .forViewer(com.vaadin.flow.component.UI.getCurrent());
+    final DateTimePicker since = times.localize(new DateTimePicker("Failed since (" + times.zoneLabel() + ")"));
     final Button replay = new Button("Replay failed", e -> replay());
     final Paragraph status = new Paragraph();
     final Div notices = new Div();
@@ -129,8 +130,9 @@ public class WebhooksView extends VerticalLayout {
         selected();
     }
 
-    private static String format(@Nullable Instant instant) {
-        return instant == null ? "" : instant.atZone(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+    /** The console's one formatter, in the viewer's zone. */
+    private String format(@Nullable Instant instant) {
+        return times.format(instant, Instant.now(), "");
     }
 
     private void refresh() {
@@ -239,7 +241,7 @@ public class WebhooksView extends VerticalLayout {
         if (e == null) {
             return;
         }
-        Instant from = since.getValue() == null ? Instant.EPOCH : since.getValue().toInstant(ZoneOffset.UTC);
+        Instant from = since.getValue() == null ? Instant.EPOCH : since.getValue().atZone(times.zone()).toInstant();
         int n = admin.replayFailedSince(e.id(), from);
         status.setText(n + " failed deliveries queued again.");
         deliveries.getDataProvider().refreshAll();
