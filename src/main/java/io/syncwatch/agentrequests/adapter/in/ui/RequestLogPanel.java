@@ -94,6 +94,8 @@ class RequestLogPanel extends VerticalLayout {
      */
     private Instant shownAt;
     private java.util.Set<String> knownAtShownAt = java.util.Set.of();
+    /** The end of a preset range: fixed when the rows were read (Refresh, Show, a filter change). */
+    private Instant pinnedTo;
     private final @Nullable NewRequestsWatch watch;
     private com.vaadin.flow.shared.@Nullable Registration watching;
 
@@ -104,6 +106,7 @@ class RequestLogPanel extends VerticalLayout {
     RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock, @Nullable NewRequestsWatch watch) {
         this.watch = watch;
         this.shownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        this.pinnedTo = clock.instant().plusSeconds(1);
         this.log = log;
         this.account = account;
         this.tab = tab;
@@ -290,7 +293,9 @@ class RequestLogPanel extends VerticalLayout {
                 return Optional.empty();
             }
         } else {
-            to = clock.instant().plusSeconds(1);
+            // the window ends when the rows were read: the grid's rows stay put while it scrolls; newer
+            // requests wait in the "N new requests — Show" banner until the reader asks for them
+            to = pinnedTo;
             from = to.minus(range.length);
         }
         String kind = kindFilter.getValue();
@@ -401,9 +406,15 @@ class RequestLogPanel extends VerticalLayout {
         return log.page(account, since, 0, NEW_REQUESTS_CAP + 1 + knownAtShownAt.size());
     }
 
+    /** Where a preset range's window ends until the next Refresh / Show / filter change. */
+    Instant pinnedTo() {
+        return pinnedTo;
+    }
+
     /** Remembers when the rows were read, and which requests of that second were there already. */
     private void markShown() {
         shownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        pinnedTo = clock.instant().plusSeconds(1);
         knownAtShownAt = java.util.Set.of();
         knownAtShownAt = query().map(q -> sinceShown(q).stream().map(LoggedRequest::requestId)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());

@@ -63,7 +63,7 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
     }
 
     @Test
-    void newRequestsWaitInABannerUntilShownAndTheRowsUnderTheReaderStayPut() throws Exception {
+    void newRequestsWaitInABannerUntilShownAndTheRowsUnderTheReaderStayPut() {
         setUp();
         UI.getCurrent().navigate(InvalidRequestsView.class);
         var panel = $(RequestLogPanel.class).single();
@@ -72,7 +72,9 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
         panel.checkForNew();
         assertThat(banner.isVisible()).as("nothing new yet").isFalse();
 
-        Thread.sleep(5); // the rows below are logged after the grid was read
+        // the rows below are logged after the shown window's end (times are kept to the whole second)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> java.time.Instant.now().isAfter(panel.pinnedTo()));
         AgentKey test = intake.authenticate(company.testKey()).orElseThrow();
         intake.receive(test, request("late@acme.test", "sms", "Acme", "en", "T-LATE-1"), "{}");
         intake.receive(test, request("later@acme.test", "sms", "Acme", "en", "T-LATE-2"), "{}");
