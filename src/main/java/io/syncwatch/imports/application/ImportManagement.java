@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +60,9 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, AtomicBoolean> cancellations = new ConcurrentHashMap<>();
+    // integrations this instance runs right now: the scheduler runs one execution per integration
+    // across instances, and this keeps a direct caller (the demo data) from running one beside it
+    private final Set<IntegrationId> executing = ConcurrentHashMap.newKeySet();
 
     ImportManagement(ImportPipeline pipeline, SingleConversationImport single, ImportIntegrations integrations,
             ImportRuns runs, ImportExecutions executions, SourcePlatforms platforms, TransactionTemplate tx,
@@ -89,6 +93,18 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     @Override
     public boolean runScheduled(IntegrationId id, BooleanSupplier stopping) {
+        if (!executing.add(id)) {
+            log.debug("Integration {} is being imported on this instance; skipping", id);
+            return false;
+        }
+        try {
+            return runExecution(id, stopping);
+        } finally {
+            executing.remove(id);
+        }
+    }
+
+    private boolean runExecution(IntegrationId id, BooleanSupplier stopping) {
         var found = integrations.find(id);
         if (found.isEmpty()) {
             return false;

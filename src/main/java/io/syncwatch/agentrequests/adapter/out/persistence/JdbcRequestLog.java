@@ -426,7 +426,10 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to,
             @Nullable KeyKind keyKind) {
         readYourWrites();
-        List<RequestCounts.Piece> pieces = RequestCounts.pieces(Timestamps.of(from), Timestamps.of(to));
+        // a range that ends within 2 s of now (the presets: "last 7 days" up to the moment the page refreshed) takes the
+        // current hour's bucket whole, so it also counts requests logged in those last seconds; no row is stamped later than now
+        List<RequestCounts.Piece> pieces = RequestCounts.pieces(Timestamps.of(from), Timestamps.of(to),
+                Timestamps.of(Instant.now().minusSeconds(2)));
         if (pieces.isEmpty()) {
             return Map.of();
         }
