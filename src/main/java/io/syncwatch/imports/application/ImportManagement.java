@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
     static final String ALREADY_RUNNING = "An import of this integration is already running";
 
+    private final org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations;
     private final ImportPipeline pipeline;
     private final SingleConversationImport single;
     private final ImportIntegrations integrations;
@@ -58,10 +60,15 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, AtomicBoolean> cancellations = new ConcurrentHashMap<>();
+    // integrations this instance runs right now: the scheduler runs one execution per integration
+    // across instances, and this keeps a direct caller (the demo data) from running one beside it
+    private final Set<IntegrationId> executing = ConcurrentHashMap.newKeySet();
 
     ImportManagement(ImportPipeline pipeline, SingleConversationImport single, ImportIntegrations integrations,
             ImportRuns runs, ImportExecutions executions, SourcePlatforms platforms, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations) {
+        this.operations = operations;
         this.pipeline = pipeline;
         this.single = single;
         this.integrations = integrations;
@@ -86,6 +93,18 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     @Override
     public boolean runScheduled(IntegrationId id, BooleanSupplier stopping) {
+        if (!executing.add(id)) {
+            log.debug("Integration {} is being imported on this instance; skipping", id);
+            return false;
+        }
+        try {
+            return runExecution(id, stopping);
+        } finally {
+            executing.remove(id);
+        }
+    }
+
+    private boolean runExecution(IntegrationId id, BooleanSupplier stopping) {
         var found = integrations.find(id);
         if (found.isEmpty()) {
             return false;
@@ -176,10 +195,17 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
             // a paused, setup, inactive or deleted integration never runs, not even for one conversation
-            throw new IllegalStateException("Only active integrations import; this one is "
-                    + integration.lifecycle().name().toLowerCase().replace('_', ' '));
+            throw new IllegalStateException("Only active integrations import. " + whyItCannotRun(integration) + ".");
         }
         return single.importOne(integration, reference, actor);
+    }
+
+    /** In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted. */
+    private String whyItCannotRun(ImportIntegration integration) {
+        return Optional.ofNullable(operations.getIfAvailable())
+                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
+                .flatMap(io.syncwatch.integrations.IntegrationSnapshot::whyItCannotRun)
+                .orElse("It is " + integration.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -201,8 +227,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
             @Nullable Instant backfillFrom) {
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
-            throw new IllegalStateException("Only active integrations run; this one is "
-                    + integration.lifecycle().name().toLowerCase());
+            throw new IllegalStateException("Only active integrations run. " + whyItCannotRun(integration) + ".");
         }
         return tx.execute(status -> {
             integrations.lock(id);
