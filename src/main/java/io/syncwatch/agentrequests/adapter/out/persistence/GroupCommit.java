@@ -318,6 +318,12 @@ final class GroupCommit<T> {
         return waiting.get();
     }
 
+    /** How long the oldest row still waiting for its commit has waited (zero when none waits). */
+    java.time.Duration oldestWaiting() {
+        Pending<T> oldest = unhandled.peek();
+        return oldest == null ? java.time.Duration.ZERO : java.time.Duration.ofNanos(Math.max(0, System.nanoTime() - oldest.queuedAt()));
+    }
+
     private Pending<T> enqueue(T row, boolean behind) {
         int kib = Math.min(roomKib, Math.max(1, bytes.applyAsInt(row) / 1024));
         try {
