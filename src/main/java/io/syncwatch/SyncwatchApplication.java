@@ -3,7 +3,6 @@ package io.syncwatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.dependency.StyleSheet;
  * {@code health}, {@code agentrequests}) plus the {@code platform} kernel shared by all of them.
  */
 @SpringBootApplication
-@EnableScheduling
 @Modulithic(systemName = "Syncwatch", sharedModules = "platform")
 @Push
 @StyleSheet(Lumo.STYLESHEET)
@@ -24,7 +22,11 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 public class SyncwatchApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
-        SpringApplication.run(SyncwatchApplication.class, args);
+        OperatorCommand command = OperatorCommand.of(args);
+        var context = SpringApplication.run(SyncwatchApplication.class, command.arguments());
+        if (command.given()) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@
  * implement for it ({@link io.syncwatch.integrations.SourcePlatformCatalog},
  * {@link io.syncwatch.integrations.IntegrationPageSection}).
  */
-@ApplicationModule(displayName = "Integrations", allowedDependencies = { "platform", "platform::shell" })
+@ApplicationModule(displayName = "Integrations", allowedDependencies = { "platform", "platform::shell", "platform::scheduling" })
 @NullMarked
 package io.syncwatch.integrations;
 

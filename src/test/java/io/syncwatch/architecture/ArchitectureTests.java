@@ -14,6 +14,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.Schedules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+
 /** Fails the build when a class breaks the hexagon of its module. */
 class ArchitectureTests {
 
@@ -33,6 +40,20 @@ class ArchitectureTests {
     @Test
     void portsAndAdaptersFollowJMoleculesHexagonalRules() {
         JMoleculesArchitectureRules.ensureHexagonal().check(production);
+    }
+
+    /** Issue 15.2: every periodic or claimed job runs on the kernel's one scheduler (db-scheduler), none on Spring's. */
+    @Test
+    void periodicJobsRunOnTheKernelSchedulerNotOnSpringScheduling() {
+        noMethods().should().beAnnotatedWith(Scheduled.class).orShould().beAnnotatedWith(Schedules.class)
+                .because("a @Scheduled method runs on every instance; declare a db-scheduler task bean "
+                        + "(platform::scheduling, RecurringJobs) so that it runs once per slot across instances")
+                .check(production);
+        noClasses().should().beAnnotatedWith(EnableScheduling.class)
+                .because("Spring's scheduling would run @Scheduled methods on every instance").check(production);
+        noClasses().that().resideOutsideOfPackage("io.syncwatch.platform.scheduling..")
+                .should().dependOnClassesThat().areAssignableTo(com.github.kagkarlsson.scheduler.SchedulerBuilder.class)
+                .because("the kernel builds the one scheduler; modules register task beans").check(production);
     }
 
     @Test

@@ -247,7 +247,7 @@ class ImportPipelineTest {
     }
 
     @Test
-    void anInterruptionBetweenPagesIsResumedFromTheCheckpointAfterRestart() {
+    void aCrashedRunIsResumedByTheRevivedExecutionFromItsCheckpointAsTheSameRun() {
         addConversations(35, "I-");
         script.crashOnCall = 3;
         var integration = connect(ImportFilters.none());
@@ -256,21 +256,71 @@ class ImportPipelineTest {
                 .isInstanceOf(ScriptedConnector.SimulatedCrash.class);
         assertThat(stored(integration)).hasSize(20);
         assertThat(lastRun(integration).running()).isTrue();
+        assertThat(events.of(ImportRunFinished.class, integration.id())).isEmpty();
 
-        scheduled.runScheduled(integration.id());
-        assertThat(history.countRuns(account, integration.id())).as("the dead instance's claim still holds").isEqualTo(1);
-
-        clock.advance(Duration.ofMinutes(11));
-        assertThat(scheduled.dueIntegrations(10_000)).contains(integration.id());
+        // db-scheduler revives the dead instance's execution: it resumes the unfinished run
         scheduled.runScheduled(integration.id());
 
         List<RunSummary> runs = history.runs(account, integration.id(), 0, 10);
-        assertThat(runs).hasSize(2);
-        assertThat(runs.get(0).outcome()).isEqualTo(RunOutcome.SUCCEEDED);
-        assertThat(runs.get(0).counts()).isEqualTo(new ImportCounts(15, 15, 0, 0, 0, 0));
-        assertThat(runs.get(1).running()).isFalse();
-        assertThat(runs.get(1).message()).startsWith("Interrupted before it finished");
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.running()).isFalse();
+            assertThat(run.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+            assertThat(run.counts()).isEqualTo(new ImportCounts(35, 35, 0, 0, 0, 0));
+        });
+        assertThat(history.logLines(account, runs.getFirst().id())).extracting(l -> l.message())
+                .contains("Resumed from the last saved checkpoint after an interruption");
         assertThat(stored(integration)).extracting(ImportedContact::reference).doesNotHaveDuplicates().hasSize(35);
+        // the run's outcome is published once, with every contact it imported (issue 22.5)
+        assertThat(events.of(ImportRunFinished.class, integration.id())).singleElement()
+                .satisfies(e -> assertThat(e.counts().imported()).isEqualTo(35));
+    }
+
+    @Test
+    void aShutdownStopsTheRunAfterASavedPageMarksItInterruptedAndTheNextExecutionResumesIt() {
+        addConversations(35, "G-");
+        var integration = connect(ImportFilters.none());
+        // the application starts stopping while the second page is read
+        boolean interrupted = scheduled.runScheduled(integration.id(), () -> script.calls.get() >= 2);
+
+        assertThat(interrupted).isTrue();
+        RunSummary waiting = lastRun(integration);
+        assertThat(waiting.running()).isFalse();
+        assertThat(waiting.interrupted()).isTrue();
+        assertThat(waiting.outcome()).isNull();
+        assertThat(waiting.counts().imported()).isEqualTo(20);
+        assertThat(stored(integration)).hasSize(20);
+        assertThat(history.logLines(account, waiting.id())).extracting(l -> l.message())
+                .anySatisfy(m -> assertThat(m).startsWith("Interrupted — resuming from checkpoint"));
+        assertThat(events.of(ImportRunFinished.class, integration.id())).isEmpty();
+
+        assertThat(scheduled.runScheduled(integration.id(), () -> false)).isFalse();
+
+        assertThat(history.runs(account, integration.id(), 0, 10)).singleElement().satisfies(run -> {
+            assertThat(run.id()).isEqualTo(waiting.id());
+            assertThat(run.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+            assertThat(run.counts()).isEqualTo(new ImportCounts(35, 35, 0, 0, 0, 0));
+        });
+        assertThat(script.calls.get()).as("pages read: 2 before the stop, 2 after").isEqualTo(4);
+        assertThat(stored(integration)).extracting(ImportedContact::reference).doesNotHaveDuplicates().hasSize(35);
+        assertThat(events.of(ImportRunFinished.class, integration.id())).singleElement()
+                .satisfies(e -> assertThat(e.counts().imported()).isEqualTo(35));
+    }
+
+    @Test
+    void anInterruptedRunOfAnIntegrationPausedMeanwhileEndsWithWhatItSavedAndPublishesItsOutcome() {
+        addConversations(25, "P-");
+        var integration = connect(ImportFilters.none());
+        assertThat(scheduled.runScheduled(integration.id(), () -> script.calls.get() >= 1)).isTrue();
+        integrations.with(integration, Lifecycle.PAUSED, ImportFilters.none());
+
+        scheduled.runScheduled(integration.id());
+
+        RunSummary run = lastRun(integration);
+        assertThat(run.interrupted()).isFalse();
+        assertThat(run.running()).isFalse();
+        assertThat(run.message()).startsWith("Stopped before it could resume: the integration is paused");
+        assertThat(events.of(ImportRunFinished.class, integration.id())).singleElement()
+                .satisfies(e -> assertThat(e.counts().imported()).isEqualTo(10));
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.testsupport.FailingDataSource;
 
 /**
  * Test doubles of the integrations module, a scripted source, a movable clock and an event recorder.
@@ -46,6 +47,12 @@ public class ImportsFixtures {
     @Primary
     FakeIntegrations fakeIntegrations(IntegrationProjection projection) {
         return new FakeIntegrations(projection);
+    }
+
+    /** The data source, made to refuse connections on demand (database outage tests). */
+    @Bean
+    static FailingDataSource failingDataSource() {
+        return new FailingDataSource();
     }
 
     @Bean

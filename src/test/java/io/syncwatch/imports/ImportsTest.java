@@ -15,7 +15,7 @@ import io.syncwatch.testsupport.TestAccounts;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "syncwatch.imports.page-size=10", "syncwatch.imports.retry.backoff=0s",
-        "syncwatch.imports.claim-lease=10m", "syncwatch.imports.scheduler.enabled=false" })
+        "syncwatch.imports.scheduler.enabled=false" })
 @Import({ TestAccounts.class, SignedIn.class, ImportsFixtures.class })
 public @interface ImportsTest {
 }

@@ -44,6 +44,8 @@ public class ScriptedConnector implements SourcePlatformConnector {
         public final Map<Integer, SourceFailure> failOnCall = new ConcurrentHashMap<>();
         public final Map<Integer, List<String>> warningsOnCall = new ConcurrentHashMap<>();
         public volatile int crashOnCall = -1;
+        /** Run at the start of the given call, before the page is answered (e.g. to take the database away). */
+        public final Map<Integer, Runnable> onCall = new ConcurrentHashMap<>();
         /** When set, single-conversation imports fail with it. */
         public volatile SourceFailure fetchOneFailure;
         public volatile long delayMillis;
@@ -102,6 +104,7 @@ public class ScriptedConnector implements SourcePlatformConnector {
             if (script.delayMillis > 0) {
                 Thread.sleep(script.delayMillis);
             }
+            script.onCall.getOrDefault(call, () -> { }).run();
             if (script.crashOnCall == call) {
                 throw new SimulatedCrash();
             }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
@@ -28,7 +27,7 @@ public class RequestLogRetention {
         this.retention = retention;
     }
 
-    @Scheduled(cron = "${syncwatch.agentrequests.retention-cron:0 17 3 * * *}")
+    /** Run daily by the kernel's scheduler ({@code syncwatch.agentrequests.retention-cron}, 03:17 UTC). */
     public int purge() {
         int purged = log.purgeBefore(clock.instant().minus(retention));
         if (purged > 0) {

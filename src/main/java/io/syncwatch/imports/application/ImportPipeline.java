@@ -64,10 +64,11 @@ public class ImportPipeline {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ImportSettings settings;
+    private final RunClosing closing;
 
     ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
             ObjectProvider<IntegrationCredentials> credentials, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, ImportSettings settings) {
+            Clock clock, ImportSettings settings, RunClosing closing) {
         this.platforms = platforms;
         this.integrations = integrations;
         this.runs = runs;
@@ -77,6 +78,7 @@ public class ImportPipeline {
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
+        this.closing = closing;
     }
 
     /** Records a new run and publishes {@link ImportRunStarted}. */
@@ -93,14 +95,22 @@ public class ImportPipeline {
 
     /**
      * Runs an opened run to its end. {@code backfillFrom} re-reads that window without touching
-     * the integration's checkpoint; {@code claimOwner}'s claim is extended per page and released
-     * at the end, with the next scheduled run.
+     * the integration's checkpoint. When {@code stopping} turns true (the application stops), the
+     * run stops at the next safe point: every page before it is saved with its checkpoint, the run
+     * is marked interrupted, and {@code null} is returned; the next execution resumes it.
      */
-    public RunOutcome execute(ImportIntegration integration, ImportRunId run, RunTrigger trigger,
-            @Nullable Instant backfillFrom, BooleanSupplier cancelled, @Nullable String claimOwner) {
-        Instant startedAt = clock.instant();
-        var journal = new RunJournal();
+    public @Nullable RunOutcome execute(ImportIntegration integration, ImportRunId run, RunTrigger trigger,
+            @Nullable Instant backfillFrom, BooleanSupplier cancelled, @Nullable BooleanSupplier stopping) {
+        return execute(integration, run, trigger, backfillFrom, new RunJournal(), clock.instant(), cancelled, stopping);
+    }
+
+    /** Runs (or resumes, with the journal of what was saved so far) a run; see the other overload. */
+    public @Nullable RunOutcome execute(ImportIntegration integration, ImportRunId run, RunTrigger trigger,
+            @Nullable Instant backfillFrom, RunJournal journal, Instant startedAt, BooleanSupplier cancelled,
+            @Nullable BooleanSupplier stopping) {
+        BooleanSupplier stop = stopping == null ? () -> false : stopping;
         Duration retryAfter = null;
+        boolean interrupted = false;
         try {
             var connector = platforms.connector(integration.platform()).orElseThrow(
                     () -> new SourceFailure(FailureCategory.UNEXPECTED, "There is no connector for platform '"
@@ -112,6 +122,10 @@ public class ImportPipeline {
             Instant startFrom = backfill ? backfillFrom : startOf(integration, startedAt);
             Instant windowStart = startFrom;
             while (true) {
+                if (stop.getAsBoolean()) {
+                    interrupted = true;
+                    break;
+                }
                 if (cancelled.getAsBoolean()) {
                     journal.warn(trigger.label() + " was cancelled after " + journal.counts().fetched()
                             + " conversations; the rest of the window was not read");
@@ -123,9 +137,6 @@ public class ImportPipeline {
                 windowStart = checkpoint == null && !page.records().isEmpty() && !backfill
                         ? earliest(page, windowStart) : windowStart;
                 commitPage(integration, run, page, policy, journal, backfill, windowStart, startedAt);
-                if (claimOwner != null) {
-                    integrations.extendClaim(integration.id(), claimOwner, clock.instant().plus(settings.claimLease));
-                }
                 if (page.endOfStream() || page.nextCheckpoint() == null
                         || page.nextCheckpoint().equals(checkpoint)) {
                     break;
@@ -133,17 +144,51 @@ public class ImportPipeline {
                 checkpoint = page.nextCheckpoint();
             }
         } catch (SourceFailure failure) {
-            journal.fail(failure.category(), failure.getMessage());
-            retryAfter = failure.retryAfter();
-            runs.log(run, integration.accountId(), clock.instant(), "ERROR",
-                    failure.category().label() + ": " + failure.getMessage());
+            if (stop.getAsBoolean()) {
+                interrupted = true;
+            } else {
+                journal.fail(failure.category(), failure.getMessage());
+                retryAfter = failure.retryAfter();
+                closing.logQuietly(run, integration.accountId(), "ERROR",
+                        failure.category().label() + ": " + failure.getMessage());
+            }
         } catch (RuntimeException e) {
-            log.warn("Import run {} of integration {} failed unexpectedly", run, integration.id(), e);
-            journal.fail(FailureCategory.UNEXPECTED, "The import failed unexpectedly: " + e.getMessage());
-            runs.log(run, integration.accountId(), clock.instant(), "ERROR", journal.message());
+            if (stop.getAsBoolean()) {
+                log.info("Import run {} of integration {} stopped by the shutdown mid-page: {}", run, integration.id(),
+                        e.toString());
+                interrupted = true;
+            } else {
+                log.warn("Import run {} of integration {} failed", run, integration.id(), e);
+                retryAfter = closing.failed(journal, e);
+                closing.logQuietly(run, integration.accountId(), "ERROR", journal.message());
+            }
         }
-        finish(integration, run, trigger, journal, startedAt, claimOwner, retryAfter);
+        if (interrupted) {
+            interrupt(integration, run, journal);
+            return null;
+        }
+        Duration retry = retryAfter;
+        closing.close(run, journal, () -> finish(integration, run, trigger, journal, startedAt, retry));
         return journal.outcome();
+    }
+
+    /** The wording the integration page shows for a run waiting to be resumed. */
+    public static final String INTERRUPTED = "Interrupted — resuming from checkpoint";
+
+    private void interrupt(ImportIntegration integration, ImportRunId run, RunJournal journal) {
+        Instant now = clock.instant();
+        try {
+            tx.executeWithoutResult(status -> {
+                runs.interrupt(run);
+                runs.log(run, integration.accountId(), now, "WARN", INTERRUPTED + ": the application stopped after "
+                        + journal.counts().fetched() + " conversations (each page saved with its checkpoint)");
+            });
+        } catch (RuntimeException e) {
+            // still RUNNING: the next execution of the integration resumes it all the same
+            log.warn("Import run {}: not marked interrupted ({})", run, e.toString());
+        }
+        log.info("Import run {} of integration {} interrupted by the shutdown after {} conversations; it resumes "
+                + "from the checkpoint on the next start", run, integration.id(), journal.counts().fetched());
     }
 
     private SourcePage fetch(SourcePlatformConnector connector, SourceRequest request, ImportIntegration integration,
@@ -245,7 +290,7 @@ public class ImportPipeline {
                 runs.addDaily(integration.accountId(), integration.id(), LocalDate.ofInstant(now, ZoneOffset.UTC),
                         inserts.size(), refreshes.size());
             }
-            runs.progress(run, journal.counts(), progress);
+            runs.progress(run, journal.counts(), progress, journal.lastRecordSavedAt());
             for (String warning : warnings) {
                 runs.log(run, integration.accountId(), now, "WARN", warning);
             }
@@ -257,8 +302,9 @@ public class ImportPipeline {
         });
     }
 
+    /** Ends the run: records its outcome, sets the next scheduled run, publishes {@link ImportRunFinished} once. */
     void finish(ImportIntegration integration, ImportRunId run, RunTrigger trigger, RunJournal journal,
-            Instant startedAt, @Nullable String claimOwner, @Nullable Duration retryAfter) {
+            Instant startedAt, @Nullable Duration retryAfter) {
         Instant finishedAt = clock.instant();
         RunOutcome outcome = journal.outcome();
         Instant nextRunAt = null;
@@ -267,8 +313,7 @@ public class ImportPipeline {
             Duration interval = current.schedule().interval();
             nextRunAt = trigger == RunTrigger.SINGLE_CONVERSATION || trigger == RunTrigger.BACKFILL
                     ? current.nextRunAt()
-                    : finishedAt.plus(outcome == RunOutcome.RATE_LIMITED && retryAfter != null
-                            && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
+                    : finishedAt.plus(retryAfter != null && retryAfter.compareTo(interval) < 0 ? retryAfter : interval);
         }
         Instant next = nextRunAt;
         boolean first = runs.firstRun(run);
@@ -276,8 +321,8 @@ public class ImportPipeline {
             runs.finish(run, outcome, journal.failureCategory(), journal.message(), journal.counts(),
                     journal.lastRecordSavedAt(), finishedAt);
             runs.log(run, integration.accountId(), finishedAt, "INFO", outcome.label() + ": " + journal.summary());
-            if (claimOwner != null) {
-                integrations.release(integration.id(), claimOwner, next);
+            if (next != null) {
+                integrations.scheduleNext(integration.id(), next);
             }
             events.publishEvent(new ImportRunFinished(run, integration.id(), integration.accountId(), trigger, outcome,
                     journal.failureCategory(), journal.message(), journal.counts(), journal.lastRecordSavedAt(), first,

@@ -13,21 +13,14 @@ public class ImportSettings {
     final int maxAttempts;
     final Duration retryBackoff;
     final Duration defaultLookback;
-    final Duration claimLease;
 
     ImportSettings(@Value("${syncwatch.imports.page-size:200}") int pageSize,
             @Value("${syncwatch.imports.retry.max-attempts:3}") int maxAttempts,
             @Value("${syncwatch.imports.retry.backoff:2s}") Duration retryBackoff,
-            @Value("${syncwatch.imports.default-lookback:30d}") Duration defaultLookback,
-            @Value("${syncwatch.imports.claim-lease:10m}") Duration claimLease) {
+            @Value("${syncwatch.imports.default-lookback:30d}") Duration defaultLookback) {
         this.pageSize = pageSize;
         this.maxAttempts = maxAttempts;
         this.retryBackoff = retryBackoff;
         this.defaultLookback = defaultLookback;
-        this.claimLease = claimLease;
-    }
-
-    public Duration claimLease() {
-        return claimLease;
     }
 }

@@ -74,7 +74,7 @@ class SingleConversationImport {
             journal.note(answer.message());
         }
         pipeline.finish(integration, run, RunTrigger.SINGLE_CONVERSATION, journal, runs.find(integration.accountId(), run)
-                .map(r -> r.startedAt()).orElse(clock.instant()), null, null);
+                .map(r -> r.startedAt()).orElse(clock.instant()), null);
         return answer;
     }
 

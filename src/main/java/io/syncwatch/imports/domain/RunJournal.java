@@ -25,6 +25,14 @@ public final class RunJournal {
     private @Nullable Instant lastRecordSavedAt;
     private @Nullable String note;
 
+    /** A resumed run goes on counting from what its earlier executions saved. */
+    public static RunJournal resuming(ImportCounts saved, @Nullable Instant lastRecordSavedAt) {
+        var journal = new RunJournal();
+        journal.counts = saved;
+        journal.lastRecordSavedAt = lastRecordSavedAt;
+        return journal;
+    }
+
     public void add(ImportCounts page, Instant savedAt) {
         counts = counts.plus(page);
         if (page.saved() > 0) {

@@ -12,10 +12,20 @@ import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.RunTrigger;
 import io.syncwatch.integrations.IntegrationId;
 
-/** One run as the import history shows it; {@code progress} is 0..1 while it runs. */
+/**
+ * One run as the import history shows it; {@code progress} is 0..1 while it runs. An
+ * {@code interrupted} run stopped at a safe point when the application stopped (its last page and
+ * checkpoint saved) and is resumed from the checkpoint by the next execution; it has not ended.
+ */
 public record RunSummary(ImportRunId id, IntegrationId integrationId, RunTrigger trigger, String actor, boolean running,
-        @Nullable RunOutcome outcome, @Nullable FailureCategory failureCategory, @Nullable String message,
-        ImportCounts counts, double progress, Instant startedAt, @Nullable Instant finishedAt) {
+        boolean interrupted, @Nullable RunOutcome outcome, @Nullable FailureCategory failureCategory,
+        @Nullable String message, ImportCounts counts, double progress, Instant startedAt,
+        @Nullable Instant finishedAt, @Nullable Instant lastRecordSavedAt) {
+
+    /** Running or interrupted: not ended yet. */
+    public boolean unfinished() {
+        return running || interrupted;
+    }
 
     public Duration duration(Instant now) {
         return Duration.between(startedAt, finishedAt == null ? now : finishedAt);

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.SmartLifecycle;
@@ -78,46 +79,72 @@ class SchedulingConfiguration {
         return scheduler;
     }
 
+    /**
+     * Starts the scheduler with the application; a context stop (Spring's test contexts are paused
+     * when not in use) pauses it, and only the context's close stops it for good: running
+     * executions are told the scheduler shuts down (an import stops after its current page) and
+     * waited for up to {@code shutdown-max-wait}.
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulingSettings settings, TableName table,
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, SchedulingSettings settings, TableName table,
             DataSource dataSource) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+        return new SchedulerLifecycle(scheduler, settings, table, dataSource);
+    }
 
-            @Override
-            public void start() {
-                if (settings.enabled()) {
+    static final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
+        private final Scheduler scheduler;
+        private final SchedulingSettings settings;
+        private final TableName table;
+        private final DataSource dataSource;
+        private volatile boolean started;
+        private volatile boolean running;
+
+        SchedulerLifecycle(Scheduler scheduler, SchedulingSettings settings, TableName table, DataSource dataSource) {
+            this.scheduler = scheduler;
+            this.settings = settings;
+            this.table = table;
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public void start() {
+            if (settings.enabled()) {
+                if (started) {
+                    scheduler.resume();
+                } else {
                     scheduler.start();
+                    started = true;
                 }
-                running = true;
             }
+            running = true;
+        }
 
-            @Override
-            public void stop() {
-                if (settings.enabled()) {
-                    scheduler.stop();
+        @Override
+        public void stop() {
+            if (started) {
+                scheduler.pause();
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public void destroy() {
+            if (started) {
+                scheduler.stop();
+            }
+            if (table.temporary()) {
+                try {
+                    new JdbcTemplate(dataSource).execute("DROP TABLE IF EXISTS " + table.value());
+                } catch (RuntimeException e) {
+                    log.warn("Private scheduler table {} was not dropped: {}", table.value(), e.toString());
                 }
-                if (table.temporary()) {
-                    try {
-                        new JdbcTemplate(dataSource).execute("DROP TABLE IF EXISTS " + table.value());
-                    } catch (RuntimeException e) {
-                        log.warn("Private scheduler table {} was not dropped: {}", table.value(), e.toString());
-                    }
-                }
-                running = false;
             }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                // stopped before the web server's graceful shutdown ends and long before the DataSource closes
-                return SmartLifecycle.DEFAULT_PHASE - 2048;
-            }
-        };
+        }
     }
 
     /** Host, process and a random part: two instances on one host (or two contexts in one JVM) differ. */

@@ -310,6 +310,11 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         writes.stop();
     }
 
+    /** The request log's writer, for its health component ({@link RequestLogWriterHealth}). */
+    GroupCommit<?> writer() {
+        return writes;
+    }
+
     @Override
     public boolean isRunning() {
         return writes.isRunning();
@@ -426,7 +431,10 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     public Map<String, Long> invalidCountsByError(io.syncwatch.platform.AccountId account, Instant from, Instant to,
             @Nullable KeyKind keyKind) {
         readYourWrites();
-        List<RequestCounts.Piece> pieces = RequestCounts.pieces(Timestamps.of(from), Timestamps.of(to));
+        // a range that ends within 2 s of now (the presets: "last 7 days" up to the moment the page refreshed) takes the
+        // current hour's bucket whole, so it also counts requests logged in those last seconds; no row is stamped later than now
+        List<RequestCounts.Piece> pieces = RequestCounts.pieces(Timestamps.of(from), Timestamps.of(to),
+                Timestamps.of(Instant.now().minusSeconds(2)));
         if (pieces.isEmpty()) {
             return Map.of();
         }

@@ -111,14 +111,28 @@ final class RequestCounts {
     record Piece(String span, LocalDateTime from, LocalDateTime to) {
         /** Counted from the rows themselves rather than from buckets. */
         static final String ROWS = "R";
+        /** Rows counted and subtracted (the part of a whole hour's bucket before the range starts). */
+        static final String MINUS_ROWS = "N";
+    }
+
+    /** {@link #pieces(LocalDateTime, LocalDateTime, LocalDateTime)} of a range that ends in the past. */
+    static List<Piece> pieces(LocalDateTime from, LocalDateTime to) {
+        return pieces(from, to, LocalDateTime.MAX);
     }
 
     /**
-     * Splits [from, to) into whole days (day buckets), whole hours (hour buckets) and the partial
-     * hours at the two ends (counted from rows): at most one day piece, two hour pieces and two row pieces.
+     * Splits [from, to) into whole days (day buckets), whole hours (hour buckets) and rows for the
+     * partial hours at its ends, reading as few rows as it can:
+     * <ul>
+     * <li>the partial first hour is counted from its rows when less than half of it is in the range,
+     * otherwise as its hour bucket minus the rows before {@code from} — at most half an hour of rows;</li>
+     * <li>a range that ends at or after {@code now} (a preset "last N days") takes the current
+     * hour's bucket whole: no row of that hour is later than now;</li>
+     * <li>a range within two hours is counted from its rows.</li>
+     * </ul>
      */
-    static List<Piece> pieces(LocalDateTime from, LocalDateTime to) {
-        List<Piece> pieces = new ArrayList<>(5);
+    static List<Piece> pieces(LocalDateTime from, LocalDateTime to, LocalDateTime now) {
+        List<Piece> pieces = new ArrayList<>(6);
         if (!from.isBefore(to)) {
             return pieces;
         }
@@ -128,23 +142,32 @@ final class RequestCounts {
             pieces.add(new Piece(Piece.ROWS, from, to));
             return pieces;
         }
+        LocalDateTime start = firstHour;
         if (from.isBefore(firstHour)) {
-            pieces.add(new Piece(Piece.ROWS, from, firstHour));
+            LocalDateTime hour = from.truncatedTo(ChronoUnit.HOURS);
+            if (java.time.Duration.between(from, firstHour).toMinutes() <= 30) {
+                pieces.add(new Piece(Piece.ROWS, from, firstHour));
+            } else {
+                pieces.add(new Piece(Piece.MINUS_ROWS, hour, from));
+                start = hour;
+            }
         }
-        LocalDateTime firstDay = ceil(firstHour, ChronoUnit.DAYS);
-        LocalDateTime lastDay = lastHour.truncatedTo(ChronoUnit.DAYS);
+        boolean endsNow = !to.isBefore(now) && lastHour.isBefore(to);
+        LocalDateTime end = endsNow ? lastHour.plusHours(1) : lastHour;
+        LocalDateTime firstDay = ceil(start, ChronoUnit.DAYS);
+        LocalDateTime lastDay = end.truncatedTo(ChronoUnit.DAYS);
         if (firstDay.isBefore(lastDay)) {
-            if (firstHour.isBefore(firstDay)) {
-                pieces.add(new Piece(SPAN_HOUR, firstHour, firstDay));
+            if (start.isBefore(firstDay)) {
+                pieces.add(new Piece(SPAN_HOUR, start, firstDay));
             }
             pieces.add(new Piece(SPAN_DAY, firstDay, lastDay));
-            if (lastDay.isBefore(lastHour)) {
-                pieces.add(new Piece(SPAN_HOUR, lastDay, lastHour));
+            if (lastDay.isBefore(end)) {
+                pieces.add(new Piece(SPAN_HOUR, lastDay, end));
             }
         } else {
-            pieces.add(new Piece(SPAN_HOUR, firstHour, lastHour));
+            pieces.add(new Piece(SPAN_HOUR, start, end));
         }
-        if (lastHour.isBefore(to)) {
+        if (!endsNow && lastHour.isBefore(to)) {
             pieces.add(new Piece(Piece.ROWS, lastHour, to));
         }
         return pieces;
@@ -166,8 +189,9 @@ final class RequestCounts {
         for (int i = 0; i < pieces.size(); i++) {
             Piece piece = pieces.get(i);
             sql.append(i == 0 ? "" : " UNION ALL ");
-            if (piece.span().equals(Piece.ROWS)) {
-                sql.append("SELECT code, COUNT(*) AS n FROM ac_request_error WHERE account_id = ? AND code IN (").append(CODE_MARKS)
+            if (piece.span().equals(Piece.ROWS) || piece.span().equals(Piece.MINUS_ROWS)) {
+                sql.append(piece.span().equals(Piece.ROWS) ? "SELECT code, COUNT(*) AS n" : "SELECT code, -COUNT(*) AS n")
+                        .append(" FROM ac_request_error WHERE account_id = ? AND code IN (").append(CODE_MARKS)
                         .append(") AND created_at >= ? AND created_at < ?").append(keyKind != null ? " AND in_test = ?" : "")
                         .append(" GROUP BY code");
             } else {
@@ -183,7 +207,7 @@ final class RequestCounts {
         List<Object> params = new ArrayList<>();
         for (Piece piece : pieces) {
             params.add(account);
-            if (piece.span().equals(Piece.ROWS)) {
+            if (piece.span().equals(Piece.ROWS) || piece.span().equals(Piece.MINUS_ROWS)) {
                 params.addAll(ErrorDisplay.STORED_CODES);
                 params.add(piece.from());
                 params.add(piece.to());

@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.syncwatch.imports.application.port.in.ScheduledImports;
@@ -27,7 +27,7 @@ class ImportScheduling {
     }
 
     @Bean
-    OneTimeTask<Void> importRunTask(ImportTasks tasks) {
+    CustomTask<Void> importRunTask(ImportTasks tasks) {
         return tasks.run();
     }
 

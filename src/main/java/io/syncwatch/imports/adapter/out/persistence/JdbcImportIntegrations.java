@@ -62,30 +62,20 @@ class JdbcImportIntegrations implements ImportIntegrations {
     public List<IntegrationId> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM import_integration WHERE lifecycle = 'ACTIVE' AND next_run_at <= ?
-                AND (claim_expires_at IS NULL OR claim_expires_at < ?) ORDER BY next_run_at LIMIT ?""")
-                .params(ts(now), ts(now), limit).query((rs, i) -> IntegrationId.of(rs.getLong(1))).list();
+                ORDER BY next_run_at LIMIT ?""")
+                .params(ts(now), limit).query((rs, i) -> IntegrationId.of(rs.getLong(1))).list();
     }
 
     @Override
-    public boolean claim(IntegrationId id, String owner, Instant now, Instant until) {
-        return jdbc.sql("""
-                UPDATE import_integration SET claimed_by = ?, claim_expires_at = ?
-                WHERE id = ? AND (claim_expires_at IS NULL OR claim_expires_at < ?)""")
-                .params(owner, ts(until), id.value(), ts(now)).update() == 1;
+    public void lock(IntegrationId id) {
+        jdbc.sql("SELECT id FROM import_integration WHERE id = ? FOR UPDATE").param(id.value()).query(Long.class)
+                .optional();
     }
 
     @Override
-    public void extendClaim(IntegrationId id, String owner, Instant until) {
-        jdbc.sql("UPDATE import_integration SET claim_expires_at = ? WHERE id = ? AND claimed_by = ?")
-                .params(ts(until), id.value(), owner).update();
-    }
-
-    @Override
-    public void release(IntegrationId id, String owner, @Nullable Instant nextRunAt) {
-        jdbc.sql("""
-                UPDATE import_integration SET claimed_by = NULL, claim_expires_at = NULL,
-                next_run_at = COALESCE(?, next_run_at) WHERE id = ? AND claimed_by = ?""")
-                .params(ts(nextRunAt), id.value(), owner).update();
+    public void scheduleNext(IntegrationId id, Instant nextRunAt) {
+        jdbc.sql("UPDATE import_integration SET next_run_at = ? WHERE id = ?").params(ts(nextRunAt), id.value())
+                .update();
     }
 
     @Override

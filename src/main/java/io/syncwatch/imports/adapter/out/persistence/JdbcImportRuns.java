@@ -63,21 +63,40 @@ class JdbcImportRuns implements ImportRuns {
     }
 
     @Override
-    public int abandonRunning(IntegrationId integration, String message, Instant now) {
+    public List<RunSummary> unfinished(IntegrationId integration) {
         return jdbc.sql("""
-                UPDATE import_run SET state = 'FINISHED', outcome = 'FAILED', failure_category = 'UNEXPECTED',
-                message = ?, finished_at = ? WHERE integration_id = ? AND state = 'RUNNING'
-                AND run_trigger <> 'SINGLE_CONVERSATION'""")
-                .params(message, ts(now), integration.value()).update();
+                SELECT * FROM import_run WHERE integration_id = ? AND state IN ('RUNNING', 'INTERRUPTED')
+                AND run_trigger <> 'SINGLE_CONVERSATION' ORDER BY id""")
+                .param(integration.value()).query(this::map).list();
     }
 
     @Override
-    public void progress(ImportRunId run, ImportCounts c, double progress) {
+    public @Nullable Instant backfillFrom(ImportRunId run) {
+        return jdbc.sql("SELECT backfill_from FROM import_run WHERE id = ?").param(run.value())
+                .query((rs, i) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+    }
+
+    @Override
+    public int beginExecution(ImportRunId run) {
+        jdbc.sql("UPDATE import_run SET state = 'RUNNING', executions = executions + 1 WHERE id = ?")
+                .param(run.value()).update();
+        return jdbc.sql("SELECT executions FROM import_run WHERE id = ?").param(run.value()).query(Integer.class)
+                .single();
+    }
+
+    @Override
+    public void interrupt(ImportRunId run) {
+        jdbc.sql("UPDATE import_run SET state = 'INTERRUPTED' WHERE id = ? AND state = 'RUNNING'").param(run.value())
+                .update();
+    }
+
+    @Override
+    public void progress(ImportRunId run, ImportCounts c, double progress, @Nullable Instant lastRecordSavedAt) {
         jdbc.sql("""
                 UPDATE import_run SET fetched = ?, imported = ?, updated = ?, skipped_by_filter = ?, skipped_duplicate = ?,
-                skipped_malformed = ?, progress = ? WHERE id = ?""")
+                skipped_malformed = ?, progress = ?, last_record_saved_at = COALESCE(?, last_record_saved_at) WHERE id = ?""")
                 .params(c.fetched(), c.imported(), c.updated(), c.skippedByFilter(), c.skippedAsDuplicate(),
-                        c.skippedMalformed(), progress, run.value())
+                        c.skippedMalformed(), progress, ts(lastRecordSavedAt), run.value())
                 .update();
     }
 
@@ -150,10 +169,11 @@ class JdbcImportRuns implements ImportRuns {
         String category = rs.getString("failure_category");
         return new RunSummary(new ImportRunId(rs.getLong("id")), IntegrationId.of(rs.getLong("integration_id")),
                 RunTrigger.valueOf(rs.getString("run_trigger")), rs.getString("actor"),
-                "RUNNING".equals(rs.getString("state")), outcome == null ? null : RunOutcome.valueOf(outcome),
+                "RUNNING".equals(rs.getString("state")), "INTERRUPTED".equals(rs.getString("state")), outcome == null ? null : RunOutcome.valueOf(outcome),
                 category == null ? null : FailureCategory.valueOf(category), rs.getString("message"),
                 new ImportCounts(rs.getLong("fetched"), rs.getLong("imported"), rs.getLong("updated"),
                         rs.getLong("skipped_by_filter"), rs.getLong("skipped_duplicate"), rs.getLong("skipped_malformed")),
-                rs.getDouble("progress"), rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("finished_at")));
+                rs.getDouble("progress"), rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("finished_at")),
+                instant(rs.getTimestamp("last_record_saved_at")));
     }
 }

@@ -11,7 +11,7 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountId;
 
-/** The projection of integrations, their checkpoints and the per-integration run claim. */
+/** The projection of integrations, their checkpoints and their next scheduled run. */
 public interface ImportIntegrations {
 
     /** Inserts or updates; an integration that becomes active without a next run is due at {@code now}. */
@@ -25,16 +25,13 @@ public interface ImportIntegrations {
 
     List<ImportIntegration> ofAccount(AccountId account);
 
-    /** Active integrations whose next run is due and that nobody holds. */
+    /** Active integrations whose next run is due (one being run is not due again until it ends). */
     List<IntegrationId> due(Instant now, int limit);
 
-    /** Claims the integration for one run until {@code until}; false when someone else holds it. */
-    boolean claim(IntegrationId id, String owner, Instant now, Instant until);
+    /** Locks the integration's row until the caller's transaction ends (who runs it is decided one at a time). */
+    void lock(IntegrationId id);
 
-    void extendClaim(IntegrationId id, String owner, Instant until);
-
-    /** Releases the claim; sets the next run when given. */
-    void release(IntegrationId id, String owner, @Nullable Instant nextRunAt);
+    void scheduleNext(IntegrationId id, Instant nextRunAt);
 
     Optional<String> checkpoint(IntegrationId id);
 

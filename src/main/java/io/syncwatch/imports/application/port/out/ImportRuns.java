@@ -29,10 +29,22 @@ public interface ImportRuns {
 
     boolean firstRun(ImportRunId run);
 
-    /** Runs left running by a crashed instance are marked failed with this message. */
-    int abandonRunning(IntegrationId integration, String message, Instant now);
+    /**
+     * The integration's whole-integration runs that have not ended (running, or interrupted and
+     * waiting to be resumed), oldest first.
+     */
+    List<RunSummary> unfinished(IntegrationId integration);
 
-    void progress(ImportRunId run, ImportCounts counts, double progress);
+    /** The window a backfill run re-reads, or null for a run from the checkpoint. */
+    @Nullable Instant backfillFrom(ImportRunId run);
+
+    /** An execution starts working on the run (again): state RUNNING; returns how many did so far. */
+    int beginExecution(ImportRunId run);
+
+    /** The run stopped at a safe point (page and checkpoint saved) and waits to be resumed. */
+    void interrupt(ImportRunId run);
+
+    void progress(ImportRunId run, ImportCounts counts, double progress, @Nullable Instant lastRecordSavedAt);
 
     void log(ImportRunId run, AccountId account, Instant at, String level, String message);
 

@@ -1,26 +1,29 @@
 package io.syncwatch.integrations.adapter.in.schedule;
 
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.platform.scheduling.RecurringJobs;
 
 /**
- * Hourly: development integrations without an API request for 14 days become inactive. Running
- * it twice (or on two instances) is harmless: an inactive integration is not a candidate.
+ * Hourly: development integrations without an API request for 14 days become inactive. A
+ * recurring job of the kernel's scheduler (one instance at a time); running it twice would be
+ * harmless anyway: an inactive integration is not a candidate.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class DevelopmentInactivityCheck {
 
-    private final IntegrationManagement integrations;
-
-    DevelopmentInactivityCheck(IntegrationManagement integrations) {
-        this.integrations = integrations;
-    }
-
-    @Scheduled(fixedDelayString = "${syncwatch.integrations.inactivity-check-interval:PT1H}",
-            initialDelayString = "${syncwatch.integrations.inactivity-check-initial-delay:PT1M}")
-    void check() {
-        integrations.markIdleDevelopmentIntegrationsInactive();
+    @Bean
+    RecurringTask<Void> developmentInactivityCheckTask(IntegrationManagement integrations,
+            @Value("${syncwatch.integrations.inactivity-check-interval:PT1H}") Duration every,
+            @Value("${syncwatch.integrations.inactivity-check-initial-delay:PT1M}") Duration initialDelay) {
+        return RecurringJobs.every("development-inactivity-check", every, initialDelay,
+                integrations::markIdleDevelopmentIntegrationsInactive);
     }
 }

@@ -1,34 +1,31 @@
 package io.syncwatch.platform.adapter.in.schedule;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
 import io.syncwatch.platform.application.port.in.SignInThrottling;
+import io.syncwatch.platform.scheduling.RecurringJobs;
 
 /**
  * Every {@code syncwatch.security.sign-in.housekeeping-interval} (an hour): forgets sign-in
  * budgets that are full again and sign-ins older than 90 days, at most
  * {@code housekeeping-max-rows} of each per run (in chunks of 1,000, so no run holds locks for
- * long; a backlog goes at the next runs). Running it on several instances at once is harmless:
- * each row goes once. To move onto the kernel's cluster scheduler (db-scheduler) with the other
- * periodic jobs once that lands on main.
+ * long; a backlog goes at the next runs). A recurring job of the kernel's scheduler: one instance
+ * at a time.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class SignInHousekeeping {
 
-    private final SignInThrottling throttling;
-    private final int maxRows;
-
-    SignInHousekeeping(SignInThrottling throttling,
-            @Value("${syncwatch.security.sign-in.housekeeping-max-rows:100000}") int maxRows) {
-        this.throttling = throttling;
-        this.maxRows = maxRows;
-    }
-
-    @Scheduled(fixedDelayString = "${syncwatch.security.sign-in.housekeeping-interval:PT1H}",
-            initialDelayString = "${syncwatch.security.sign-in.housekeeping-initial-delay:PT5M}")
-    void forgetExpired() {
-        throttling.forgetExpired(maxRows);
+    @Bean
+    RecurringTask<Void> signInHousekeepingTask(SignInThrottling throttling,
+            @Value("${syncwatch.security.sign-in.housekeeping-max-rows:100000}") int maxRows,
+            @Value("${syncwatch.security.sign-in.housekeeping-interval:PT1H}") Duration every,
+            @Value("${syncwatch.security.sign-in.housekeeping-initial-delay:PT5M}") Duration initialDelay) {
+        return RecurringJobs.every("sign-in-housekeeping", every, initialDelay, () -> throttling.forgetExpired(maxRows));
     }
 }

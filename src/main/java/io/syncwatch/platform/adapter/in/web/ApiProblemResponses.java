@@ -2,9 +2,6 @@ package io.syncwatch.platform.adapter.in.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,15 +9,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.syncwatch.platform.ApiProblem;
+import io.syncwatch.platform.DatabaseFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,19 +59,10 @@ final class ApiProblemResponses {
 
     /**
      * A passing failure of the database: no connection from the pool, connection lost, lock wait,
-     * server restarting (Spring's transient, recoverable and resource-failure exceptions and the
-     * JDBC ones they wrap).
+     * server restarting, a commit or rollback on a broken connection ({@link DatabaseFailures}).
      */
     static boolean isDatabaseOutage(@Nullable Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.passing(failure);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -77,6 +77,11 @@ class PlatformPersistenceAdapter implements Accounts, Users, ApiKeys {
     }
 
     @Override
+    public long count() {
+        return userRows.count();
+    }
+
+    @Override
     public Optional<User> findByEmail(String email) {
         return userRows.findByEmail(email).map(this::toUser);
     }

@@ -18,4 +18,7 @@ public interface Users {
     Optional<User> find(UserId id);
 
     List<User> findByAccount(AccountId account);
+
+    /** How many users exist, in every account. */
+    long count();
 }

@@ -116,6 +116,15 @@ class RequestCountBucketsTest {
                 new RequestCounts.Piece("H", LocalDateTime.parse("2026-11-04T00:00:00"), LocalDateTime.parse("2026-11-04T05:00:00")),
                 new RequestCounts.Piece("R", LocalDateTime.parse("2026-11-04T05:00:00"), to));
         assertThat(RequestCounts.pieces(from, from.plusMinutes(20))).containsExactly(new RequestCounts.Piece("R", from, from.plusMinutes(20)));
+        // more than half of the first hour in the range: its bucket minus the rows before the start
+        LocalDateTime early = LocalDateTime.parse("2026-11-01T10:10:00");
+        assertThat(RequestCounts.pieces(early, to).getFirst())
+                .isEqualTo(new RequestCounts.Piece("N", LocalDateTime.parse("2026-11-01T10:00:00"), early));
+        assertThat(RequestCounts.pieces(early, to).get(1))
+                .isEqualTo(new RequestCounts.Piece("H", LocalDateTime.parse("2026-11-01T10:00:00"), LocalDateTime.parse("2026-11-02T00:00:00")));
+        // a range ending now takes the current hour's bucket whole
+        assertThat(RequestCounts.pieces(from, to, to.minusSeconds(1)).getLast())
+                .isEqualTo(new RequestCounts.Piece("H", LocalDateTime.parse("2026-11-04T00:00:00"), LocalDateTime.parse("2026-11-04T06:00:00")));
         assertThat(RequestCounts.pieces(LocalDateTime.parse("2026-11-01T10:00:00"), LocalDateTime.parse("2026-11-01T13:00:00")))
                 .containsExactly(new RequestCounts.Piece("H", LocalDateTime.parse("2026-11-01T10:00:00"), LocalDateTime.parse("2026-11-01T13:00:00")));
         assertThat(RequestCounts.pieces(to, from)).isEmpty();
@@ -208,6 +217,9 @@ class RequestCountBucketsTest {
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         ranges.add(new Instant[] { hour.minus(Duration.ofDays(10)), hour }); // aligned on hours
         ranges.add(new Instant[] { now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20)), now.truncatedTo(ChronoUnit.DAYS) });
+        // ending now (a preset): the current hour's bucket is read whole
+        ranges.add(new Instant[] { now.minus(Duration.ofDays(7)), Instant.now() });
+        ranges.add(new Instant[] { now.minus(Duration.ofMinutes(50)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(5)), Instant.now() });
         for (int i = 0; i < 12; i++) {
             Instant a = now.minus(Duration.ofMinutes(random.nextInt(100 * 24 * 60))).minusMillis(random.nextInt(60_000));
             Instant b = a.plus(Duration.ofMinutes(random.nextInt(i < 4 ? 90 : 40 * 24 * 60))).plusMillis(random.nextInt(60_000));
