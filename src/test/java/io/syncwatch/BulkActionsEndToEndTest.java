@@ -100,6 +100,12 @@ class BulkActionsEndToEndTest {
         assertThat(resumed.failures()).isEmpty();
         assertThat(integrations.get(a.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
         assertThat(integrations.get(b.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+
+        // counts say what changed: resuming what runs already resumes nothing, and says so
+        bulk.pause(List.of(a.id()));
+        BulkActions.Result again = bulk.resume(List.of(a.id(), b.id()));
+        assertThat(again.succeeded()).isEqualTo(1);
+        assertThat(again.skipped()).containsExactly(new BulkActions.Skipped("Bravo", BulkActions.NOT_PAUSED));
     }
 
     @Test
@@ -112,6 +118,8 @@ class BulkActionsEndToEndTest {
 
         BulkActions.Result paused = bulk.pause(List.of(a.id(), held.id(), b.id()));
         assertThat(paused.failures()).isEmpty();
+        assertThat(paused.succeeded()).isEqualTo(2);
+        assertThat(paused.skipped()).containsExactly(new BulkActions.Skipped("Held", BulkActions.ALREADY_PAUSED));
         assertThat(integrations.get(held.id()).pauseReason()).as("the hold keeps its reason")
                 .isEqualTo(PauseReason.CREDENTIALS_INVALID);
 

@@ -69,7 +69,7 @@ class CredentialsInvalidPageEndToEndTest extends SpringBrowserlessTest {
     @Test
     void thePageOfAHeldIntegrationLeadsToReconnectAndOffersNoResume() {
         IntegrationSnapshot s = TestPlatforms.connectActive(integrations, "Support");
-        awaitHealth(s, DetailedState.ACTIVE);
+        awaitHealth(s, DetailedState.WAITING_FOR_FIRST_RUN);
         operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
         awaitHealth(s, DetailedState.CREDENTIALS_INVALID);
 

@@ -75,7 +75,7 @@ class StatesApiEndToEndTest {
             s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
         }
         IntegrationSnapshot connected = s;
-        String state = withFilters ? "ACTIVE" : "SETUP";
+        String state = withFilters ? "WAITING_FOR_FIRST_RUN" : "SETUP";
         await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(connected.id())
                 .filter(r -> r.state().name().equals(state)).isPresent());
         signedIn.signOut();
@@ -96,7 +96,8 @@ class StatesApiEndToEndTest {
 
         mvc.perform(get("/api/v1/integrations/states").header("Authorization", "Bearer " + key))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == " + active.id() + ")].syncState").value(hasItem("ACTIVE")))
+                // no run yet: not syncing, waiting for its first run (a sync state comes with the first run)
+                .andExpect(jsonPath("$[?(@.id == " + active.id() + ")].lifecycle").value(hasItem("WAITING_FOR_FIRST_RUN")))
                 .andExpect(jsonPath("$[?(@.id == " + setup.id() + ")].lifecycle").value(hasItem("SETUP")))
                 .andExpect(jsonPath("$.length()").value(2));
         mvc.perform(get("/api/v1/integrations/" + setup.id() + "/state").header("Authorization", "Bearer " + key))

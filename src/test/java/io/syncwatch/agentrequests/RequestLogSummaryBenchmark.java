@@ -30,7 +30,7 @@ import io.syncwatch.testsupport.TestAccounts;
  * it reads the count buckets of the whole days and hours in the range and counts rows only in the
  * range's two partial end hours.
  * <p>
- * Seeding: one account whose log holds {@code -Dbench.logRows} (20,000,000) requests spread evenly
+ * Seeding: one account whose log holds {@code -Dbench.stripRows} (20,000,000) requests spread evenly
  * over 90 days, i.e. {@code logRows / 2160} per hour. Its day and hour buckets are seeded for all 90
  * days; its rows only for the hours the strip reads rows in (the first and the last hour of each
  * measured range). The rows of the other hours are never read by the strip (the plans printed
@@ -46,7 +46,7 @@ import io.syncwatch.testsupport.TestAccounts;
 @Import({ TestAccounts.class, SignedIn.class })
 class RequestLogSummaryBenchmark {
 
-    static final long LOG_ROWS = Long.getLong("bench.logRows", 20_000_000);
+    static final long LOG_ROWS = Long.getLong("bench.stripRows", 20_000_000);
     static final int BASELINE_HOURS = Integer.getInteger("bench.baselineHours", 24);
     static final int DAYS = 90;
     static final double TARGET_MS = 5;

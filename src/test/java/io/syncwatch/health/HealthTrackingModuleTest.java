@@ -69,7 +69,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
                 .matching(e -> e.integrationId().value() == id)
                 .toArriveAndVerify(e -> {
                     assertThat(e.previous()).isNull();
-                    assertThat(e.current()).isEqualTo(lifecycle == Lifecycle.SETUP ? DetailedState.SETUP : DetailedState.ACTIVE);
+                    assertThat(e.current()).isEqualTo(lifecycle == Lifecycle.SETUP ? DetailedState.SETUP : DetailedState.WAITING_FOR_FIRST_RUN);
                 });
         return snapshot;
     }
@@ -112,11 +112,11 @@ class HealthTrackingModuleTest extends HealthSpringTest {
         scenario.publish(new ImportRunStarted(runId, IntegrationId.of(id), io.syncwatch.platform.AccountId.of(account),
                 RunTrigger.SCHEDULED, now))
                 .andWaitForStateChange(() -> record(account, id).filter(HealthRecord::running).orElse(null))
-                .andVerify(r -> assertThat(r.state()).isEqualTo(DetailedState.ACTIVE));
+                .andVerify(r -> assertThat(r.state()).isEqualTo(DetailedState.WAITING_FOR_FIRST_RUN));
         scenario.publish(new ImportRunRetrying(runId, IntegrationId.of(id), io.syncwatch.platform.AccountId.of(account),
                 FailureCategory.SOURCE_UNREACHABLE, "timeout", 1, now.plusSeconds(30)))
                 .andWaitForStateChange(() -> record(account, id).filter(HealthRecord::running).orElse(null))
-                .andVerify(r -> assertThat(r.state()).isEqualTo(DetailedState.ACTIVE));
+                .andVerify(r -> assertThat(r.state()).isEqualTo(DetailedState.WAITING_FOR_FIRST_RUN));
         assertThat(record(account, id).orElseThrow().state().summary()).isEqualTo(SummaryStatus.ACTIVE);
     }
 
@@ -172,7 +172,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
                 .andWaitForEventOfType(IntegrationStateChanged.class)
                 .matching(e -> e.integrationId().value() == id && e.current() == DetailedState.SYNC_HAS_WARNINGS)
                 .toArriveAndVerify(e -> {
-                    assertThat(e.previous()).isEqualTo(DetailedState.ACTIVE);
+                    assertThat(e.previous()).isEqualTo(DetailedState.WAITING_FOR_FIRST_RUN);
                     assertThat(e.recommendedAction()).isEqualTo(
                             io.syncwatch.health.domain.RecommendedAction.NO_ACTION_RATE_LIMITED);
                 });

@@ -181,8 +181,12 @@ class ImportsViewsTest extends SpringBrowserlessTest {
 
         integrations.with(integration, Lifecycle.PAUSED, integration.filters());
         openSection();
-        assertThat(importOne("100001")).isEqualTo("Only active integrations import; this one is paused");
-        assertThat($(Span.class).id("imports-one-answer").getElement().getAttribute("data-kind")).isEqualTo("REFUSED");
+        // an action that cannot work is disabled, and says why (tooltip and text)
+        for (String id : List.of("imports-one-button", "imports-run-now", "imports-backfill-start")) {
+            assertThat($(Button.class).id(id).isEnabled()).as(id).isFalse();
+            assertThat($(Button.class).id(id).getTooltip().getText()).as(id).isEqualTo("It is paused: resume it to run it");
+        }
+        assertThat($(Span.class).id("imports-not-runnable").getText()).isEqualTo("It is paused: resume it to run it.");
     }
 
     private String importOne(String reference) {

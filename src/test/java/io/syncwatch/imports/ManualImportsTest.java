@@ -90,7 +90,7 @@ class ManualImportsTest {
         assertThatThrownBy(() -> manual.runNow(account, integration.id(), "x")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("paused");
         assertThatThrownBy(() -> manual.importOne(account, integration.id(), "T-1", "x")).isInstanceOf(IllegalStateException.class)
-                .hasMessage("Only active integrations import; this one is paused");
+                .hasMessage("Only active integrations import. It is paused: resume it to run it.");
         assertThatThrownBy(() -> manual.importOne(other, integration.id(), "T-1", "x")).isInstanceOf(NoSuchElementException.class);
     }
 

@@ -107,7 +107,7 @@ class IntegrationsModuleTest {
         assertThatThrownBy(() -> integrations.connect(new ConnectCommand(TestPlatforms.KEY, "A", Map.of("region", "eu"),
                 Environment.PRODUCTION, Schedule.HOURLY)))
                 .isInstanceOfSatisfying(InvalidIntegrationInput.class,
-                        e -> assertThat(e.problems()).containsEntry("credentials.token", "Enter the api token"));
+                        e -> assertThat(e.problems()).containsEntry("credentials.token", "Enter the API token"));
         assertThatThrownBy(() -> integrations.connect(new ConnectCommand(TestPlatforms.KEY, "A",
                 Map.of("token", "t", "region", "mars"), Environment.PRODUCTION, Schedule.HOURLY)))
                 .isInstanceOfSatisfying(InvalidIntegrationInput.class, e -> assertThat(e.problems())
@@ -118,6 +118,22 @@ class IntegrationsModuleTest {
                 .isInstanceOfSatisfying(InvalidIntegrationInput.class, e -> assertThat(e.problems())
                         .containsEntry("historicalStart", "The historical start date cannot be in the future"));
         assertThat(integrations.get(ok.id()).lifecycle()).as("nothing half-saved").isEqualTo(Lifecycle.SETUP);
+    }
+
+    @Test
+    void twoIntegrationsOfOneAccountNeverShareAName() {
+        IntegrationSnapshot first = integrations.connect(command("Support EU", "t"));
+        assertThatThrownBy(() -> integrations.connect(command("support eu", "t")))
+                .isInstanceOfSatisfying(InvalidIntegrationInput.class, e -> assertThat(e.problems()).containsEntry("name",
+                        "Another integration is already called 'support eu': choose a name that tells them apart"));
+        IntegrationSnapshot second = integrations.connect(command("Support US", "t"));
+        assertThatThrownBy(() -> integrations.edit(second.id(), "Support EU", second.schedule(), second.environment()))
+                .isInstanceOf(InvalidIntegrationInput.class);
+        assertThat(integrations.edit(first.id(), "Support EU", Schedule.DAILY, first.environment()).schedule())
+                .as("saving its own name again is fine").isEqualTo(Schedule.DAILY);
+        integrations.delete(first.id());
+        assertThat(integrations.connect(command("Support EU", "t")).name()).as("a deleted one's name is free again")
+                .isEqualTo("Support EU");
     }
 
     @Test

@@ -92,6 +92,18 @@ class NavigationAccessTest extends SpringBrowserlessTest {
                 "account/webhooks", "account/password");
     }
 
+    @Test
+    void theAccessDeniedPageKeepsTheNavigationAndLogOut() {
+        TestAccount account = accounts.createWithAllFeatures();
+        signInAndOpenHome(accounts.user(account, VIEW_IMPORTED_CONTACTS));
+        UI.getCurrent().navigate("account/users");
+
+        assertThat(getCurrentView()).isInstanceOf(AccessDeniedView.class);
+        assertThat(navigationLabels()).as("where the user may go instead")
+                .containsExactly("Conversations", "Integrations", "Account", "Password");
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("logout").isVisible()).isTrue();
+    }
+
     private void signInAndOpenHome(String email) {
         signedIn.as(email);
         UI.getCurrent().navigate("");

@@ -88,19 +88,24 @@ class HealthQueryService implements HealthQueries, BulkActions {
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result pause(Collection<IntegrationId> ids) {
-        return each(ids, (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
+        // only what actually changes is counted: an already paused (or held) one is left as it is
+        return each(ids, s -> s.lifecycle() == io.syncwatch.integrations.Lifecycle.PAUSED ? ALREADY_PAUSED
+                : s.lifecycle() == io.syncwatch.integrations.Lifecycle.SETUP ? IN_SETUP : null,
+                (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
     }
 
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result resume(Collection<IntegrationId> ids) {
-        return each(ids, (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
+        // "3 integrations resumed" when one was paused was wrong: the others are not paused, and say so
+        return each(ids, s -> s.lifecycle() != io.syncwatch.integrations.Lifecycle.PAUSED ? NOT_PAUSED : null,
+                (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
     }
 
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result runNow(Collection<IntegrationId> ids) {
-        return each(ids, (account, id) -> {
+        return each(ids, s -> s.whyItCannotRun().orElse(null), (account, id) -> {
             var ops = imports.getIfAvailable();
             if (ops == null) {
                 throw new IllegalStateException("Imports are not available");
@@ -117,7 +122,13 @@ class HealthQueryService implements HealthQueries, BulkActions {
         return ops;
     }
 
-    private Result each(Collection<IntegrationId> ids, Action action) {
+    /**
+     * Runs the action on each integration in its own transaction. {@code leaveAlone} says why an
+     * integration is skipped without trying (it would not change), read from its current state.
+     */
+    private Result each(Collection<IntegrationId> ids,
+            java.util.function.Function<io.syncwatch.integrations.IntegrationSnapshot, @org.jspecify.annotations.Nullable String> leaveAlone,
+            Action action) {
         AccountId account = currentUser.accountId();
         int ok = 0;
         List<String> failures = new ArrayList<>();
@@ -126,6 +137,12 @@ class HealthQueryService implements HealthQueries, BulkActions {
             var record = find(account, id);
             if (record.isEmpty()) {
                 failures.add("Integration " + id + " not found");
+                continue;
+            }
+            var current = requireIntegrations().find(account, id);
+            String why = current.map(leaveAlone).orElse(null);
+            if (why != null) {
+                skipped.add(new Skipped(record.get().name(), why));
                 continue;
             }
             try {

@@ -175,7 +175,7 @@ class HealthTrackingService implements HealthTracking {
                     record.integrationId(), record.name(), record.accountId(), message);
             hold(ops -> ops.holdForQualityAssurance(record.integrationId(), message));
         }
-        broadcaster.changed(record.accountId());
+        broadcaster.changed(record.accountId(), record.integrationId());
     }
 
     private void hold(java.util.function.Consumer<IntegrationOperations> action) {

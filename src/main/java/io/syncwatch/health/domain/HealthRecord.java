@@ -258,7 +258,9 @@ public final class HealthRecord {
             case PAUSED -> pauseReason == PauseReason.CREDENTIALS_INVALID ? DetailedState.CREDENTIALS_INVALID
                     : pauseReason == PauseReason.QUALITY_ASSURANCE ? DetailedState.QUALITY_ASSURANCE
                     : DetailedState.INACTIVE;
-            case ACTIVE -> runState;
+            // no run has finished yet: "Active" (the last run completed) would not be true
+            case ACTIVE -> runState == DetailedState.ACTIVE && lastRanAt == null ? DetailedState.WAITING_FOR_FIRST_RUN
+                    : runState;
         };
         return state;
     }
@@ -306,7 +308,34 @@ public final class HealthRecord {
     public @Nullable Instant lastDataImportedAt() { return lastDataImportedAt; }
     public @Nullable String message() { return message; }
     public @Nullable FailureCategory failureCategory() { return failureCategory; }
-    public @Nullable String recommendedAction() { return recommendedAction; }
+    /**
+     * What to do, and who acts next: for a state that holds or stops the integration (quality
+     * assurance, credentials invalid, setup, paused) the state decides, not the last run's
+     * failure category (a QA hold has no next scheduled run to wait for); otherwise the action
+     * spec 000 recommends for the last run's failure category.
+     */
+    public @Nullable String recommendedAction() {
+        return switch (state) {
+            case QUALITY_ASSURANCE -> RecommendedAction.QUALITY_ASSURANCE;
+            case CREDENTIALS_INVALID -> RecommendedAction.RECONNECT_TO_RESUME;
+            case SETUP -> RecommendedAction.FINISH_SETUP;
+            case INACTIVE -> pauseReason == PauseReason.DEVELOPMENT_INACTIVITY ? RecommendedAction.REACTIVATE
+                    : RecommendedAction.RESUME;
+            case WAITING_FOR_FIRST_RUN -> RecommendedAction.WAITING;
+            case DELETED -> null;
+            default -> recommendedAction;
+        };
+    }
+
+    /** The "what to check" list (spec 001) for the state and the last run's failure category. */
+    public java.util.List<String> whatToCheck() {
+        if (state.summary() == io.syncwatch.health.SummaryStatus.ACTIVE || !state.unhealthy()
+                || state == DetailedState.QUALITY_ASSURANCE) {
+            // a QA hold: nothing for the customer to check, our engineering team acts next
+            return java.util.List.of();
+        }
+        return RecommendedAction.whatToCheck(failureCategory);
+    }
     public boolean running() { return running; }
     public @Nullable Instant authFailingSince() { return authFailingSince; }
     public boolean firstRunDone() { return firstRunDone; }

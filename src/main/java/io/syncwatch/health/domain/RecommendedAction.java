@@ -17,6 +17,14 @@ public final class RecommendedAction {
     public static final String REVIEW_MESSAGE = "Open the integration and review the message";
     public static final String NO_ACTION_RETRIED = "No action needed: Syncwatch tries the run again shortly from where it stopped";
     public static final String CONTACT_SUPPORT = "Review the message; if it persists, contact support";
+    /** Quality assurance (spec 002): the engineering team acts next, and contacts the customer. */
+    public static final String QUALITY_ASSURANCE = "No action needed from you: our engineering team has been notified "
+            + "and will contact you once the issue is resolved and the integration is re-enabled";
+    public static final String RECONNECT_TO_RESUME = "Reconnect with new credentials: it stays paused until you do";
+    public static final String FINISH_SETUP = "Finish setup: configure the filters to start importing";
+    public static final String RESUME = "Resume it from the integration page when you're ready";
+    public static final String REACTIVATE = "Reactivate it from the integration page when you're ready";
+    public static final String WAITING = "No action needed: the first run starts at the next scheduled time";
 
     private RecommendedAction() {
     }
@@ -42,7 +50,7 @@ public final class RecommendedAction {
         }
         return switch (category) {
             case AUTHENTICATION_FAILED -> List.of(
-                    "Credentials may have expired or the API token been revoked",
+                    "The credentials may have expired or the API token may have been revoked",
                     "Click Reconnect and follow the prompt, or edit the integration and re-enter the credentials",
                     "Then trigger a manual import to confirm the fix");
             case PERMISSION_DENIED -> List.of(

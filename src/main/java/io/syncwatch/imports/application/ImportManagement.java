@@ -50,6 +50,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
     static final String ALREADY_RUNNING = "An import of this integration is already running";
 
+    private final org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations;
     private final ImportPipeline pipeline;
     private final SingleConversationImport single;
     private final ImportIntegrations integrations;
@@ -65,7 +66,9 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     ImportManagement(ImportPipeline pipeline, SingleConversationImport single, ImportIntegrations integrations,
             ImportRuns runs, ImportExecutions executions, SourcePlatforms platforms, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations) {
+        this.operations = operations;
         this.pipeline = pipeline;
         this.single = single;
         this.integrations = integrations;
@@ -192,10 +195,17 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
             // a paused, setup, inactive or deleted integration never runs, not even for one conversation
-            throw new IllegalStateException("Only active integrations import; this one is "
-                    + integration.lifecycle().name().toLowerCase().replace('_', ' '));
+            throw new IllegalStateException("Only active integrations import. " + whyItCannotRun(integration) + ".");
         }
         return single.importOne(integration, reference, actor);
+    }
+
+    /** In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted. */
+    private String whyItCannotRun(ImportIntegration integration) {
+        return Optional.ofNullable(operations.getIfAvailable())
+                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
+                .flatMap(io.syncwatch.integrations.IntegrationSnapshot::whyItCannotRun)
+                .orElse("It is " + integration.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -217,8 +227,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
             @Nullable Instant backfillFrom) {
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
-            throw new IllegalStateException("Only active integrations run; this one is "
-                    + integration.lifecycle().name().toLowerCase());
+            throw new IllegalStateException("Only active integrations run. " + whyItCannotRun(integration) + ".");
         }
         return tx.execute(status -> {
             integrations.lock(id);

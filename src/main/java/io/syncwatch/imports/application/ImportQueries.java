@@ -89,7 +89,8 @@ class ImportQueries implements ImportHistory, ImportedContacts {
 
     @Override
     public List<IntegrationFilters> integrations(AccountId account) {
-        return integrations.ofAccount(account).stream().filter(i -> i.lifecycle() != Lifecycle.DELETED)
+        // deleted ones too: their imported contacts stay and are named by them (never "Integration 13")
+        return integrations.ofAccount(account).stream()
                 .map(i -> new IntegrationFilters(i.id(), i.name(), i.platform(), i.lifecycle(), i.filters())).toList();
     }
 

@@ -1,29 +1,43 @@
 package io.syncwatch.imports.application;
 
 import java.time.Clock;
+import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.syncwatch.imports.application.port.in.IntegrationProjection;
 import io.syncwatch.imports.application.port.out.ImportIntegrations;
+import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 
-/** Applies each integrations event's snapshot to this module's projection. */
+/**
+ * Applies each integrations event to this module's projection. Listeners run concurrently and can
+ * see one integration's events out of order (connected and deleted within milliseconds): the
+ * integration's current snapshot is applied rather than the event's, so a late "connected" never
+ * brings a deleted integration back as in setup (it had shown under Filters with an Edit button).
+ */
 @Service
 class IntegrationProjectionService implements IntegrationProjection {
 
     private final ImportIntegrations integrations;
+    private final ObjectProvider<IntegrationOperations> operations;
     private final Clock clock;
 
-    IntegrationProjectionService(ImportIntegrations integrations, Clock clock) {
+    IntegrationProjectionService(ImportIntegrations integrations, ObjectProvider<IntegrationOperations> operations,
+            Clock clock) {
         this.integrations = integrations;
+        this.operations = operations;
         this.clock = clock;
     }
 
     @Override
     @Transactional
     public void apply(IntegrationSnapshot integration) {
-        integrations.save(integration, clock.instant());
+        IntegrationSnapshot current = Optional.ofNullable(operations.getIfAvailable())
+                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
+                .orElse(integration);
+        integrations.save(current, clock.instant());
     }
 }

@@ -115,7 +115,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         for (CredentialField field : descriptor.credentialFields()) {
             String value = values.getOrDefault(field.key(), "").strip();
             if (field.required() && value.isEmpty()) {
-                problems.put("credentials." + field.key(), "Enter the " + field.label().toLowerCase());
+                problems.put("credentials." + field.key(), "Enter the " + inSentence(field.label()));
             } else if (value.length() > MAX_CREDENTIAL_LENGTH) {
                 problems.put("credentials." + field.key(), "At most " + MAX_CREDENTIAL_LENGTH + " characters");
             } else if (!field.options().isEmpty() && !value.isEmpty() && !field.options().contains(value)) {
@@ -142,6 +142,16 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         return n;
     }
 
+    /** Two integrations of one account never share a name (deleted ones aside): lists and mails tell them apart by it. */
+    private void requireUniqueName(String name, @org.jspecify.annotations.Nullable IntegrationId self) {
+        boolean taken = store.list(currentUser.accountId(), false).stream()
+                .anyMatch(i -> i.name().equalsIgnoreCase(name) && (self == null || !i.snapshot().id().equals(self)));
+        if (taken) {
+            throw InvalidIntegrationInput.of("name",
+                    "Another integration is already called '" + name + "': choose a name that tells them apart");
+        }
+    }
+
     private void requireConnectionWorks(String platform, SourceCredentials creds) {
         ConnectionCheck check = catalogOf(platform).orElseThrow().testConnection(platform, creds);
         if (!check.ok()) {
@@ -156,6 +166,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     @Override
     public IntegrationSnapshot connect(ConnectCommand command) {
         String name = validName(command.name());
+        requireUniqueName(name, null);
         if (command.platform() == null || command.platform().isBlank()) {
             throw InvalidIntegrationInput.of("platform", "Choose a platform");
         }
@@ -207,6 +218,7 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
     public IntegrationSnapshot edit(IntegrationId id, String name, Schedule schedule, Environment environment) {
         Integration integration = mine(id);
         String n = validName(name);
+        requireUniqueName(n, id);
         if (schedule == null) {
             throw InvalidIntegrationInput.of("schedule", "Choose a schedule");
         }
@@ -423,5 +435,13 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
             throw new IntegrationNotFound(id);
         }
         return integration;
+    }
+
+    /** A label inside a sentence: "Subdomain" → "subdomain", but "API key" and "URL" keep their capitals. */
+    static String inSentence(String label) {
+        if (label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isUpperCase(label.charAt(1))) {
+            return label;
+        }
+        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 }

@@ -112,6 +112,28 @@ class HealthDigestTest {
     }
 
     @Test
+    void onlyAStateARunCausedCountsAsRecoveredAndWarningsAreNotCalledNotActive() {
+        Instant now = clock.instant();
+        history(51, "New and fine", 100);
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 51, "New and fine", DetailedState.SETUP,
+                DetailedState.WAITING_FOR_FIRST_RUN, now.minus(Duration.ofDays(2))));
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 51, "New and fine",
+                DetailedState.WAITING_FOR_FIRST_RUN, DetailedState.ACTIVE, now.minus(Duration.ofDays(1))));
+        history(52, "Resumed", 100);
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 52, "Resumed", DetailedState.INACTIVE,
+                DetailedState.ACTIVE, now.minus(Duration.ofDays(1))));
+        history(53, "Warned", 100);
+        alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 53, "Warned", DetailedState.ACTIVE,
+                DetailedState.SYNC_HAS_WARNINGS, now.minus(Duration.ofHours(3))));
+
+        var lines = digest.generate(account.id()).lines();
+
+        assertThat(lines).extracting(DigestLine::kind, DigestLine::integrationName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.WARNINGS, "Warned"));
+        assertThat(Kind.WARNINGS.label()).isEqualTo("Running with warnings");
+    }
+
+    @Test
     void runsWithoutDataAndQuietIntegrationsAreReported() {
         Instant now = clock.instant();
         alerts.stateChanged(AlertsFixtures.stateChanged(account.id(), 21, "Empty runs", DetailedState.SETUP,

@@ -46,12 +46,14 @@ class HealthRecordTest {
     }
 
     @Test
-    void connectedWithoutFiltersIsSetupAndFinishingSetupIsActive() {
+    void connectedWithoutFiltersIsSetupAndFinishingSetupWaitsForTheFirstRun() {
         var record = HealthRecord.of(snapshot(Lifecycle.SETUP, null));
         assertThat(record.apply(snapshot(Lifecycle.SETUP, null)).current()).isEqualTo(DetailedState.SETUP);
         assertThat(record.state().summary()).isEqualTo(SummaryStatus.WARNING);
         var change = record.apply(snapshot(Lifecycle.ACTIVE, null));
-        assertThat(change.current()).isEqualTo(DetailedState.ACTIVE);
+        // spec 000: Active is "the last run completed"; before any run it waits for the first one
+        assertThat(change.current()).isEqualTo(DetailedState.WAITING_FOR_FIRST_RUN);
+        assertThat(record.state().summary()).isEqualTo(SummaryStatus.ACTIVE);
         assertThat(change.stateChanged()).isTrue();
     }
 
@@ -129,7 +131,8 @@ class HealthRecordTest {
         var change = record.runFinished(run(T0, RunOutcome.SUCCEEDED_WITH_WARNINGS, null, true));
         assertThat(change.current()).isEqualTo(DetailedState.QUALITY_ASSURANCE);
         assertThat(change.decision()).isEqualTo(Decision.HOLD_FOR_QUALITY_ASSURANCE);
-        assertThat(record.state().summary()).isEqualTo(SummaryStatus.WARNING);
+        // spec 000: Error = the last run failed; the integration is stopped
+        assertThat(record.state().summary()).isEqualTo(SummaryStatus.ERROR);
         assertThat(record.apply(snapshot(Lifecycle.PAUSED, PauseReason.QUALITY_ASSURANCE)).current())
                 .isEqualTo(DetailedState.QUALITY_ASSURANCE);
         // operator re-enables

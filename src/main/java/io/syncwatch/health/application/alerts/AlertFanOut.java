@@ -36,8 +36,8 @@ class AlertFanOut implements AlertEvents {
     @Override
     public void stateChanged(IntegrationStateChanged e) {
         long id = e.integrationId().value();
-        boolean recovered = e.current() == DetailedState.ACTIVE && e.previous() != null
-                && e.previous().summary() != SummaryStatus.ACTIVE;
+        // back to Active from a state a run caused (never from setup, a pause or the wait for a first run)
+        boolean recovered = e.current() == DetailedState.ACTIVE && e.previous() != null && e.previous().unhealthy();
         projection.stateChanged(e.accountId(), id, e.integrationName(), e.platform(), e.current(), e.message(),
                 e.recommendedAction(), e.occurredAt(), recovered);
         String eventId = WebhookOutbox.newEventId();

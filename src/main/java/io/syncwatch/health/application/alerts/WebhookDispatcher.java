@@ -47,10 +47,12 @@ class WebhookDispatcher implements WebhookDispatch {
     private final AlertMailing mailing;
     private final AccountDirectory directory;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     WebhookDispatcher(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookTransport transport,
             SigningSecrets secrets, WebhookUrlPolicy urlPolicy, AlertRouting routing, AlertMailing mailing,
-            AccountDirectory directory, Clock clock) {
+            AccountDirectory directory, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.transport = transport;
@@ -90,7 +92,7 @@ class WebhookDispatcher implements WebhookDispatch {
         WebhookEndpoint endpoint = endpoints.find(account, d.endpointId()).orElse(null);
         Instant first = d.firstAttemptAt() == null ? now : d.firstAttemptAt();
         if (endpoint == null || !endpoint.enabled()) {
-            deliveries.recordAttempt(d.id(), Status.FAILED, first, null, null, 0, "Endpoint disabled");
+            recordAttempt(d.id(), Status.FAILED, first, null, null, 0, "Endpoint disabled");
             return;
         }
         URI uri;
@@ -98,7 +100,7 @@ class WebhookDispatcher implements WebhookDispatch {
             // the address rules are applied by the transport, to the one resolution it connects to
             uri = urlPolicy.checkSyntax(endpoint.url());
         } catch (InvalidWebhookUrl e) {
-            deliveries.recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
+            recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
             failed(endpoint, now);
             return;
         }
@@ -114,13 +116,13 @@ class WebhookDispatcher implements WebhookDispatch {
         try {
             response = transport.post(uri, d.payload(), headers);
         } catch (InvalidWebhookUrl e) {
-            deliveries.recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
+            recordAttempt(d.id(), Status.FAILED, first, null, null, 0, e.getMessage());
             failed(endpoint, now);
             return;
         }
         var outcome = new RetryPolicy.Attempt(response.statusCode(), response.retryAfter());
         if (outcome.succeeded()) {
-            deliveries.recordAttempt(d.id(), Status.DELIVERED, first, null, response.statusCode(), response.millis(), null);
+            recordAttempt(d.id(), Status.DELIVERED, first, null, response.statusCode(), response.millis(), null);
             if (endpoint.failingSince() != null) {
                 endpoints.setFailingSince(account, endpoint.id(), null);
             }
@@ -128,9 +130,19 @@ class WebhookDispatcher implements WebhookDispatch {
         }
         Instant next = RetryPolicy.nextAttempt(outcome, d.attempts() + 1, first, now);
         String error = response.error() != null ? response.error() : "HTTP " + response.statusCode();
-        deliveries.recordAttempt(d.id(), next == null ? Status.FAILED : Status.RETRYING, first, next,
+        recordAttempt(d.id(), next == null ? Status.FAILED : Status.RETRYING, first, next,
                 response.statusCode(), response.millis(), error);
         failed(endpoint, now);
+    }
+
+    /**
+     * Stores the attempt and counts it in {@code syncwatch_alerts_webhook_deliveries_total{outcome}}
+     * (delivered, retrying, failed: issue 17.4).
+     */
+    private void recordAttempt(long deliveryId, Status status, Instant firstAttemptAt, @Nullable Instant nextAttemptAt,
+            @Nullable Integer httpStatus, long millis, @Nullable String error) {
+        deliveries.recordAttempt(deliveryId, status, firstAttemptAt, nextAttemptAt, httpStatus, millis, error);
+        meters.counter("syncwatch.alerts.webhook.deliveries", "outcome", status.name().toLowerCase()).increment();
     }
 
     private void failed(WebhookEndpoint endpoint, Instant now) {

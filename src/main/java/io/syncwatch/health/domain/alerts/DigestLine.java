@@ -4,7 +4,7 @@ package io.syncwatch.health.domain.alerts;
 public record DigestLine(Kind kind, long integrationId, String integrationName, String text) {
 
     public enum Kind {
-        NOT_ACTIVE("Not active"), DATA_GAP("Runs without new data"), QUIET_OR_OVERDUE("Quiet or overdue"),
+        NOT_ACTIVE("Not active"), WARNINGS("Running with warnings"), DATA_GAP("Runs without new data"), QUIET_OR_OVERDUE("Quiet or overdue"),
         VOLUME_DROP("Sudden drop in import volume"), RECOVERED("Recovered since last week");
 
         private final String label;

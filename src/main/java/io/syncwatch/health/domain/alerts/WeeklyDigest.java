@@ -14,13 +14,14 @@ import io.syncwatch.health.SummaryStatus;
 /**
  * The weekly digest's rules, over the week ending at {@code generatedAt}:
  * <ul>
- * <li>not Active: every integration whose summary is not Active, with message and action;</li>
+ * <li>not active: every integration whose summary is Error or Paused, with message and action;</li>
+ * <li>running with warnings: every integration whose summary is Warning (it still runs), with message and action;</li>
  * <li>data gap: it ran in the last day but saved no data for more than {@link #DATA_GAP};</li>
  * <li>quiet or overdue: no run for {@link #QUIET} although not paused, or next run more than
  * {@link #OVERDUE_GRACE} in the past;</li>
  * <li>volume drop: the week's imported count is below {@link #DROP_RATIO} of the trailing
  * four-week weekly average (only when that average is at least {@link #MIN_AVERAGE});</li>
- * <li>recovered: back to Active within the week.</li>
+ * <li>recovered: back to Active within the week from a state a run caused (never from setup or a pause).</li>
  * </ul>
  */
 public final class WeeklyDigest {
@@ -49,7 +50,8 @@ public final class WeeklyDigest {
             if (i.state().summary() != SummaryStatus.ACTIVE) {
                 String text = i.state().label() + (i.message() == null ? "" : ": " + i.message())
                         + (i.recommendedAction() == null ? "" : " — " + i.recommendedAction());
-                lines.add(new DigestLine(DigestLine.Kind.NOT_ACTIVE, i.integrationId(), i.name(), text));
+                lines.add(new DigestLine(i.state().summary() == SummaryStatus.WARNING ? DigestLine.Kind.WARNINGS
+                        : DigestLine.Kind.NOT_ACTIVE, i.integrationId(), i.name(), text));
             }
             boolean paused = i.state().summary() == SummaryStatus.PAUSED;
             if (i.lastRanAt() != null && !paused) {

@@ -23,12 +23,12 @@ public class InvalidRequestsView extends VerticalLayout {
 
     final RequestLogPanel panel;
 
-    public InvalidRequestsView(CurrentUser currentUser, BrowseRequestLog log, Clock clock) {
+    public InvalidRequestsView(CurrentUser currentUser, BrowseRequestLog log, Clock clock, NewRequestsWatch watch) {
         addClassName("sw-page");
         setSizeFull();
         add(new PageHeader("API Status Page", "Requests to the Agent Connect Requests API that failed processing, and requests sent with test keys."));
         add(ApiStatusTabs.of(currentUser, "agent-connect/integrations/api-status/invalid"));
-        panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.INVALID, clock);
+        panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.INVALID, clock, watch);
         add(panel);
     }
 }

@@ -82,8 +82,31 @@ class RequestLogPanel extends VerticalLayout {
     private DateTimes times = new DateTimes(ZoneOffset.UTC, java.util.Locale.US);
     /** Rows per database read while exporting; small in tests. */
     int exportChunkRows = EXPORT_CHUNK_ROWS;
+    /** Most new requests counted for the banner ("100+ new requests"). */
+    static final int NEW_REQUESTS_CAP = 100;
+    final com.vaadin.flow.component.button.Button refreshButton = new com.vaadin.flow.component.button.Button("Refresh");
+    final Span newRequestsText = new Span();
+    final com.vaadin.flow.component.button.Button showNew = new com.vaadin.flow.component.button.Button("Show");
+    final HorizontalLayout newRequests = new HorizontalLayout(newRequestsText, showNew);
+    /**
+     * When the rows shown were read, to the whole second (MariaDB keeps whole seconds), and the
+     * requests of that second already known then: requests logged since, and not known, are "new".
+     */
+    private Instant shownAt;
+    private java.util.Set<String> knownAtShownAt = java.util.Set.of();
+    /** The end of a preset range: fixed when the rows were read (Refresh, Show, a filter change). */
+    private Instant pinnedTo;
+    private final @Nullable NewRequestsWatch watch;
+    private com.vaadin.flow.shared.@Nullable Registration watching;
 
     RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock) {
+        this(log, account, tab, clock, null);
+    }
+
+    RequestLogPanel(BrowseRequestLog log, AccountId account, LogTab tab, Clock clock, @Nullable NewRequestsWatch watch) {
+        this.watch = watch;
+        this.shownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        this.pinnedTo = clock.instant().plusSeconds(1);
         this.log = log;
         this.account = account;
         this.tab = tab;
@@ -135,7 +158,22 @@ class RequestLogPanel extends VerticalLayout {
         export.setTitle("Every filtered row, newest first");
         export.getElement().setAttribute("download", true);
 
-        var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, rangeFrom, rangeTo, search, export);
+        refreshButton.setId("refresh");
+        refreshButton.setTooltipText("Read the requests again (new ones included)");
+        refreshButton.addClickListener(e -> refresh());
+        newRequests.setId("new-requests");
+        newRequests.addClassName("sw-new-requests");
+        newRequests.setAlignItems(FlexComponent.Alignment.BASELINE);
+        newRequests.getElement().setAttribute("role", "status");
+        newRequestsText.setId("new-requests-text");
+        showNew.setId("new-requests-show");
+        showNew.addClickListener(e -> refresh());
+        newRequests.setVisible(false);
+
+        // the Test Requests tab lists test-key requests only: a key-kind choice there would mislead
+        kindFilter.setVisible(tab != LogTab.TEST);
+        var filters = new HorizontalLayout(errorFilter, kindFilter, rangeFilter, rangeFrom, rangeTo, search, refreshButton,
+                export);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.getStyle().set("flex-wrap", "wrap");
 
@@ -171,9 +209,10 @@ class RequestLogPanel extends VerticalLayout {
         rangeTo.addValueChangeListener(e -> refresh());
         search.addValueChangeListener(e -> refresh());
 
-        add(summary, filters, grid);
+        add(summary, filters, newRequests, grid);
         setFlexGrow(1, grid);
         refreshSummary();
+        markShown();
     }
 
     @Override
@@ -186,6 +225,36 @@ class RequestLogPanel extends VerticalLayout {
         useZone(ViewerZone.of(ui));
         // the first page of a session may render before the browser reported its zone
         ui.getPage().retrieveExtendedClientDetails(details -> useZone(ViewerZone.of(ui)));
+        if (watch != null && watching == null) {
+            watching = watch.watch(ui, this::checkForNew);
+        }
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        if (watching != null) {
+            watching.remove();
+            watching = null;
+        }
+        super.onDetach(event);
+    }
+
+    /**
+     * Counts the requests of the tab's filters logged since the rows were read, and offers them
+     * in a banner ("3 new requests — Show"); the rows under the reader stay where they are.
+     */
+    void checkForNew() {
+        Optional<LogQuery> current = query();
+        if (current.isEmpty() || rangeFilter.getValue().length == null) {
+            newRequests.setVisible(false); // a custom range is fixed: nothing arrives in it by itself
+            return;
+        }
+        int n = (int) sinceShown(current.get()).stream().filter(r -> !knownAtShownAt.contains(r.requestId())).count();
+        newRequests.setVisible(n > 0);
+        if (n > 0) {
+            newRequestsText.setText((n > NEW_REQUESTS_CAP ? NEW_REQUESTS_CAP + "+" : String.valueOf(n))
+                    + (n == 1 ? " new request" : " new requests") + " since this list was read");
+        }
     }
 
     /** Reads custom ranges in, and shows times in, this zone. */
@@ -224,7 +293,9 @@ class RequestLogPanel extends VerticalLayout {
                 return Optional.empty();
             }
         } else {
-            to = clock.instant().plusSeconds(1);
+            // the window ends when the rows were read: the grid's rows stay put while it scrolls; newer
+            // requests wait in the "N new requests — Show" banner until the reader asks for them
+            to = pinnedTo;
             from = to.minus(range.length);
         }
         String kind = kindFilter.getValue();
@@ -328,7 +399,30 @@ class RequestLogPanel extends VerticalLayout {
         }
     }
 
+    /** The tab's requests logged since the rows were read (at most the cap and those known then). */
+    private List<LoggedRequest> sinceShown(LogQuery q) {
+        LogQuery since = new LogQuery(q.tab(), q.errorCode(), q.keyKind(), shownAt, clock.instant().plusSeconds(1),
+                q.search());
+        return log.page(account, since, 0, NEW_REQUESTS_CAP + 1 + knownAtShownAt.size());
+    }
+
+    /** Where a preset range's window ends until the next Refresh / Show / filter change. */
+    Instant pinnedTo() {
+        return pinnedTo;
+    }
+
+    /** Remembers when the rows were read, and which requests of that second were there already. */
+    private void markShown() {
+        shownAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        pinnedTo = clock.instant().plusSeconds(1);
+        knownAtShownAt = java.util.Set.of();
+        knownAtShownAt = query().map(q -> sinceShown(q).stream().map(LoggedRequest::requestId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet())).orElse(java.util.Set.of());
+    }
+
     private void refresh() {
+        markShown();
+        newRequests.setVisible(false);
         validateRange();
         export.setEnabled(query().isPresent());
         grid.getDataProvider().refreshAll();

@@ -22,12 +22,12 @@ public class TestRequestsView extends VerticalLayout {
 
     final RequestLogPanel panel;
 
-    public TestRequestsView(CurrentUser currentUser, BrowseRequestLog log, Clock clock) {
+    public TestRequestsView(CurrentUser currentUser, BrowseRequestLog log, Clock clock, NewRequestsWatch watch) {
         addClassName("sw-page");
         setSizeFull();
         add(new PageHeader("API Status Page", "Requests to the Agent Connect Requests API that failed processing, and requests sent with test keys."));
         add(ApiStatusTabs.of(currentUser, "agent-connect/integrations/api-status/test"));
-        panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.TEST, clock);
+        panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.TEST, clock, watch);
         add(panel);
     }
 }

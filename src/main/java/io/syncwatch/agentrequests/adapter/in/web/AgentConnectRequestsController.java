@@ -70,6 +70,7 @@ class AgentConnectRequestsController {
     private final ObjectWriter acceptedJson;
     private final ObjectWriter invalidJson;
     private final Counter unauthorized;
+    private final AnswerCounts answers;
     private final Clock clock;
 
     AgentConnectRequestsController(ReceiveAgentRequests intake, BrowseRequestLog browse, KeyRateLimiter limiter,
@@ -82,6 +83,7 @@ class AgentConnectRequestsController {
         this.invalidJson = json.writerFor(InvalidResponse.class);
         this.unauthorized = Counter.builder("syncwatch.agentrequests.unauthorized")
                 .description("Requests to the Agent Connect API with a missing, unknown or revoked key").register(meters);
+        this.answers = new AnswerCounts(meters);
         this.clock = clock;
     }
 
@@ -107,34 +109,39 @@ class AgentConnectRequestsController {
             throws IOException {
         Optional<AgentKey> key = authenticate(authorization);
         if (key.isEmpty()) {
+            answers.count(401, "UNAUTHORIZED");
             return unauthorized();
         }
         if (!intake.featureEnabled(key.get())) {
+            answers.count(403, "FEATURE_OFF");
             return featureOff();
         }
         long wait = limiter.secondsToWait(key.get().id());
         if (wait > 0) {
+            answers.count(429, "RATE_LIMITED");
             return tooMany(wait);
         }
         byte[] bytes = readAtMost(http.getInputStream(), http.getContentLength(), MAX_BODY_BYTES + 1);
         String raw = new String(bytes, StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
-            return malformed(key.get(), raw, "The body is larger than 64 KiB.");
+            return countedMalformed(key.get(), raw, "The body is larger than 64 KiB.");
         }
         if (!isJson(http.getContentType())) {
-            return malformed(key.get(), raw, "The content type must be application/json.");
+            return countedMalformed(key.get(), raw, "The content type must be application/json.");
         }
         AgentRequest request;
         try {
             request = parser.parse(bytes);
         } catch (RequestBodyParser.Malformed e) {
-            return malformed(key.get(), raw, e.getMessage());
+            return countedMalformed(key.get(), raw, e.getMessage());
         }
         Receipt receipt = intake.receive(key.get(), request, raw);
         if (receipt.status() == Receipt.ACCEPTED) {
+            answers.count(202, "ACCEPTED");
             return answer(response, HttpStatus.ACCEPTED, acceptedJson, new AcceptedResponse(receipt.requestId(), "accepted",
                     receipt.resolvedBrand(), receipt.resolvedLanguage(), receipt.reference()));
         }
+        answers.count(422, receipt.errors().isEmpty() ? "INVALID" : receipt.errors().getFirst().code().name());
         return answer(response, HttpStatus.UNPROCESSABLE_CONTENT, invalidJson, new InvalidResponse(receipt.requestId(), "invalid",
                 receipt.errors().stream().map(e -> new ErrorItem(e.code().name(), e.code().displayText(), e.field(), e.message())).toList(),
                 receipt.reference()));
@@ -225,6 +232,11 @@ class AgentConnectRequestsController {
         ProblemDetail problem = ApiProblem.INVALID_INPUT.with(detail);
         problem.setProperty("field", field);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private ResponseEntity<MalformedResponse> countedMalformed(AgentKey key, String raw, String reason) {
+        answers.count(400, LoggedRequest.MALFORMED);
+        return malformed(key, raw, reason);
     }
 
     private ResponseEntity<MalformedResponse> malformed(AgentKey key, String raw, String reason) {

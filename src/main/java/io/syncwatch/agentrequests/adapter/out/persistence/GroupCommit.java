@@ -61,6 +61,11 @@ final class GroupCommit<T> {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    /** How long a caller waits for its row while the writer's batches fail for a passing reason (decision 0013). */
+    static final Duration GIVE_UP_WHILE_FAILING = Duration.ofSeconds(2);
+
+    /** Since when ({@link System#nanoTime}, never 0) the writer's batches fail for a passing reason; 0 while they are stored. */
+    private volatile long failingSince;
 
     /**
      * A queued row. {@code behind} while its caller has been answered without waiting for the
@@ -205,16 +210,14 @@ final class GroupCommit<T> {
                     storeNow(row, true);
                     return;
                 }
+                long failing = failingSince;
+                if (failing != 0 && System.nanoTime() - Math.max(failing, pending.queuedAt()) > GIVE_UP_WHILE_FAILING.toNanos()
+                        && queue.contains(pending)) {
+                    // still queued: refused now, and nothing is stored for it (one in the writer's hands is waited for)
+                    throw gaveUp(pending, "the database is failing", e);
+                }
                 if (System.nanoTime() > deadline) {
-                    // the database is away or stalled: a passing condition (the API answers 503 with Retry-After)
-                    boolean dropped = queue.remove(pending);
-                    if (dropped) { // not taken by the writer: nothing will be stored for it
-                        unhandled.remove(pending);
-                        room.release(pending.kib());
-                        waiting.decrementAndGet();
-                    }
-                    throw new TransientDataAccessResourceException("The " + name + " writer did not store the row within "
-                            + timeout + (dropped ? "; it was not stored" : "; it is still being stored"), e);
+                    throw gaveUp(pending, "the row was not stored within " + timeout, e);
                 }
             } catch (ExecutionException e) {
                 throw rethrown(e);
@@ -223,6 +226,23 @@ final class GroupCommit<T> {
                 throw new IllegalStateException("Interrupted while the " + name + " writer stored the row", e);
             }
         }
+    }
+
+    /**
+     * A caller stops waiting for its row: the database is away or stalled, a passing condition (the
+     * API answers 503 with Retry-After). A row the writer has not taken yet is taken off the queue
+     * (nothing is stored for it); one in the writer's hands is still stored once the database is back.
+     */
+    private RuntimeException gaveUp(Pending<T> pending, String reason, Exception cause) {
+        boolean dropped = queue.remove(pending);
+        if (dropped) {
+            unhandled.remove(pending);
+            room.release(pending.kib());
+            waiting.decrementAndGet();
+            allHandledWhenNothingIsLeft();
+        }
+        return new TransientDataAccessResourceException("The " + name + " writer gave up waiting: " + reason
+                + (dropped ? "; the row was not stored" : "; the row is still being stored"), cause);
     }
 
     /**
@@ -296,6 +316,12 @@ final class GroupCommit<T> {
     /** Rows queued and not yet stored (or given up). */
     int backlog() {
         return waiting.get();
+    }
+
+    /** How long the oldest row still waiting for its commit has waited (zero when none waits). */
+    java.time.Duration oldestWaiting() {
+        Pending<T> oldest = unhandled.peek();
+        return oldest == null ? java.time.Duration.ZERO : java.time.Duration.ofNanos(Math.max(0, System.nanoTime() - oldest.queuedAt()));
     }
 
     private Pending<T> enqueue(T row, boolean behind) {
@@ -380,14 +406,17 @@ final class GroupCommit<T> {
         Duration pause = FIRST_PAUSE;
         while (running || !queue.isEmpty() || !retry.isEmpty()) {
             try {
-                Pending<T> first = retry.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : retry.pollFirst();
+                // a batch kept back by a database failure is tried again on its own: rows queued meanwhile
+                // stay in the queue, where a caller waiting for its row can still withdraw it (decision 0013)
+                boolean retrying = !retry.isEmpty();
+                Pending<T> first = retrying ? retry.pollFirst() : queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 int size = bytes.applyAsInt(first.row());
                 while (batch.size() < maxRows && size < maxBytes) {
-                    Pending<T> next = retry.isEmpty() ? queue.poll() : retry.pollFirst();
+                    Pending<T> next = retrying ? retry.pollFirst() : queue.poll();
                     if (next == null) {
                         break;
                     }
@@ -425,11 +454,15 @@ final class GroupCommit<T> {
     private List<Pending<T>> flush(List<Pending<T>> batch) {
         try {
             store(batch);
+            failingSince = 0;
             committedAfter.accept(System.nanoTime() - batch.getFirst().queuedAt());
             batch.forEach(p -> done(p, null));
             return List.of();
         } catch (RuntimeException e) {
             if (passing(e)) {
+                if (failingSince == 0) {
+                    failingSince = System.nanoTime() | 1;
+                }
                 LOG.warn("{} writer: the database failed ({}); keeping {} rows and trying again", name, e.getMessage(), batch.size());
                 return List.copyOf(batch);
             }
@@ -446,6 +479,9 @@ final class GroupCommit<T> {
                 done(p, null);
             } catch (RuntimeException e) {
                 if (passing(e)) {
+                    if (failingSince == 0) {
+                        failingSince = System.nanoTime() | 1;
+                    }
                     return List.copyOf(batch.subList(i, batch.size()));
                 }
                 done(p, e);
@@ -476,6 +512,26 @@ final class GroupCommit<T> {
             p.written().complete(null);
         }
         handled = p.seq();
+        if (unhandled.isEmpty()) {
+            allHandledWhenNothingIsLeft(); // rows withdrawn after this one (gaveUp) are handled too
+        }
+        if (readersWaiting > 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+
+    /** With no row left unhandled, every row queued so far is handled (stored, given up or withdrawn by its caller). */
+    private void allHandledWhenNothingIsLeft() {
+        enqueue.lock();
+        try {
+            if (unhandled.isEmpty() && handled < queued) {
+                handled = queued;
+            }
+        } finally {
+            enqueue.unlock();
+        }
         if (readersWaiting > 0) {
             synchronized (progress) {
                 progress.notifyAll();

@@ -310,6 +310,11 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
         writes.stop();
     }
 
+    /** The request log's writer, for its health component ({@link RequestLogWriterHealth}). */
+    GroupCommit<?> writer() {
+        return writes;
+    }
+
     @Override
     public boolean isRunning() {
         return writes.isRunning();

@@ -40,10 +40,24 @@ class HealthStatusSection implements IntegrationPageSection {
 
     private final HealthQueries queries;
     private final BulkActions actions;
+    private final io.syncwatch.health.application.port.in.HealthUpdates updates;
 
-    HealthStatusSection(HealthQueries queries, BulkActions actions) {
+    HealthStatusSection(HealthQueries queries, BulkActions actions,
+            io.syncwatch.health.application.port.in.HealthUpdates updates) {
         this.queries = queries;
         this.actions = actions;
+        this.updates = updates;
+    }
+
+    /**
+     * The integration's health record changes on every run start, retry and finish and on every
+     * lifecycle change (pause, resume, reconnect, edit), on this instance or another: the page
+     * learns of each through the same server push as the Platforms tab.
+     */
+    @Override
+    public Watch watch(IntegrationSnapshot integration, Runnable changed) {
+        var subscription = updates.subscribe(integration.accountId(), integration.id(), changed);
+        return subscription::close;
     }
 
     @Override
@@ -66,6 +80,12 @@ class HealthStatusSection implements IntegrationPageSection {
         badge.addClassNames("sw-status", "sw-status-" + state.summary().name().toLowerCase(Locale.ROOT));
         var title = new H3(state.label());
         var header = new HorizontalLayout(badge, title);
+        if (record.running()) {
+            var running = new Span("Running…");
+            running.setId("health-running");
+            running.getElement().setAttribute("theme", "badge contrast small");
+            header.add(running);
+        }
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         area.add(header);
 
@@ -74,14 +94,23 @@ class HealthStatusSection implements IntegrationPageSection {
             message.addClassName("sw-health-message");
             message.setId("health-message");
             area.add(message);
-        } else if (state == DetailedState.SETUP) {
-            area.add(new Paragraph("Finish setup: configure the filters to start importing."));
-        } else if (state == DetailedState.QUALITY_ASSURANCE) {
-            area.add(new Paragraph("The first sync had problems. Our engineering team has been notified, and we will contact you "
-                    + "once we have resolved the issue and re-enabled the integration."));
+        } else if (state == DetailedState.WAITING_FOR_FIRST_RUN) {
+            area.add(new Paragraph("Connected and scheduled (" + record.schedule().label().toLowerCase(Locale.ROOT)
+                    + "); no run has finished yet." + (record.nextRunAt() == null ? ""
+                            : " The first run is due " + format.format(record.nextRunAt(), now) + ".")));
+        }
+        if (state == DetailedState.QUALITY_ASSURANCE) {
+            // spec 002: who acts next is our engineering team, not the customer
+            var qa = new Paragraph("The first sync had problems, so the integration is stopped. Our engineering team "
+                    + "has been notified, and we will contact you once we have resolved the issue and re-enabled the "
+                    + "integration.");
+            qa.setId("health-quality-assurance");
+            area.add(qa);
         }
         if (record.recommendedAction() != null) {
-            area.add(new Paragraph("What to do: " + record.recommendedAction()));
+            var todo = new Paragraph("What to do: " + record.recommendedAction());
+            todo.setId("health-what-to-do");
+            area.add(todo);
         }
 
         var times = new Paragraph("Last ran at: " + (record.lastRanAt() == null ? "Never" : format.format(record.lastRanAt(), now))
@@ -95,8 +124,8 @@ class HealthStatusSection implements IntegrationPageSection {
         if (action != null) {
             area.add(action);
         }
-        var checks = RecommendedAction.whatToCheck(record.failureCategory());
-        if (!checks.isEmpty() && state.summary() != io.syncwatch.health.SummaryStatus.ACTIVE) {
+        var checks = record.whatToCheck();
+        if (!checks.isEmpty()) {
             var list = new UnorderedList();
             list.setId("health-what-to-check");
             checks.forEach(c -> list.add(new ListItem(c)));
@@ -110,6 +139,9 @@ class HealthStatusSection implements IntegrationPageSection {
     private com.vaadin.flow.component.@org.jspecify.annotations.Nullable Component actionFor(HealthRecord record) {
         var ids = java.util.List.of(record.integrationId());
         DetailedState state = record.state();
+        if (state == DetailedState.QUALITY_ASSURANCE || state == DetailedState.DELETED) {
+            return null; // our engineering team acts next (spec 002); a deleted integration has no action
+        }
         if (state == DetailedState.AUTHENTICATION_FAILING || state == DetailedState.CREDENTIALS_INVALID
                 || record.failureCategory() == FailureCategory.AUTHENTICATION_FAILED) {
             var link = new Anchor(PlatformsView.INTEGRATION_ROUTE + record.integrationId().value() + RECONNECT_PATH,

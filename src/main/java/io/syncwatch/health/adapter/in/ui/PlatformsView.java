@@ -391,13 +391,14 @@ public class PlatformsView extends VerticalLayout {
 
     private static Component help() {
         var list = new UnorderedList();
-        list.add(new ListItem("Active — Active: the last run completed and data is flowing. No action needed."));
+        list.add(new ListItem("Active — Active: the last run completed and data is flowing; Waiting for first run: "
+                + "scheduled, no run has finished yet. No action needed."));
         list.add(new ListItem("Warning — Sync has warnings (a partial fetch, a missing field, rate limited), "
-                + "Quality assurance (the first run had problems — a rate limit alone is not one; support is notified "
-                + "and re-enables it), "
                 + "Setup (finish setup: configure the filters). Open the integration and review the message."));
         list.add(new ListItem("Error — Sync failing, Authentication failing, Credentials invalid (every run for three "
-                + "days failed on authentication; paused until you reconnect). Re-authenticate or fix the configuration."));
+                + "days failed on authentication; paused until you reconnect): re-authenticate or fix the configuration. "
+                + "Quality assurance (the first run had problems — a rate limit alone is not one): the integration is "
+                + "stopped, our engineering team is notified and re-enables it; no action needed from you."));
         list.add(new ListItem("Paused — Inactive (paused manually, or a development integration without API requests "
                 + "for two weeks) and Deleted. Resume it from the integration page when you're ready."));
         list.add(new ListItem("Timestamps under 7 hours are relative (\"2 hours ago\"), older ones absolute. "

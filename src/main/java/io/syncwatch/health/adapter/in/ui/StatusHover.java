@@ -31,7 +31,9 @@ final class StatusHover {
             default -> state.label() + (r.message() != null ? ": " + r.message() : ".");
         };
         var text = new StringBuilder(base);
-        if (state != DetailedState.ACTIVE && r.recommendedAction() != null) {
+        // (a pause's and setup's own words above already say what to do)
+        if (state != DetailedState.ACTIVE && state != DetailedState.INACTIVE && state != DetailedState.SETUP
+                && r.recommendedAction() != null) {
             text.append(" What to do: ").append(r.recommendedAction());
         }
         if (r.gap(now)) {

@@ -51,7 +51,8 @@ class IntegrationStatesController {
                     nullable = true, allowableValues = { "ACTIVE", "SYNC_FAILING", "SYNC_HAS_WARNINGS",
                             "AUTHENTICATION_FAILING", "CREDENTIALS_INVALID" }) @Nullable String syncState,
             @Schema(description = "Why it is not syncing (null while syncing)", nullable = true,
-                    allowableValues = { "SETUP", "QUALITY_ASSURANCE", "INACTIVE", "DELETED" }) @Nullable String lifecycle,
+                    allowableValues = { "WAITING_FOR_FIRST_RUN", "SETUP", "QUALITY_ASSURANCE", "INACTIVE",
+                            "DELETED" }) @Nullable String lifecycle,
             @Nullable Instant lastRanAt, @Nullable Instant lastDataImportedAt,
             @Schema(description = "The most recent message in full", nullable = true) @Nullable String latestMessage) {
 

@@ -38,7 +38,8 @@ class JdbcHealthRecords implements HealthRecords {
                   detailed_state = :state, summary_rank = :rank, deleted = :deleted, last_ran_at = :lastRanAt,
                   last_data_imported_at = :lastData, message = :message, failure_category = :category,
                   recommended_action = :action, running = :running, auth_failing_since = :authSince,
-                  first_run_done = :firstRunDone, next_run_at = :nextRunAt
+                  first_run_done = :firstRunDone, next_run_at = :nextRunAt,
+                  change_version = change_version + 1, changed_at = CURRENT_TIMESTAMP(6)
                 WHERE integration_id = :id""";
 
 
@@ -127,11 +128,30 @@ class JdbcHealthRecords implements HealthRecords {
                 INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
                   lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
                   deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
-                  running, auth_failing_since, first_run_done, next_run_at)
+                  running, auth_failing_since, first_run_done, next_run_at, change_version, changed_at)
                 VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
                   :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
-                  :category, :action, :running, :authSince, :firstRunDone, :nextRunAt)
+                  :category, :action, :running, :authSince, :firstRunDone, :nextRunAt, 1, CURRENT_TIMESTAMP(6))
                 ON DUPLICATE KEY UPDATE create_conflicts = create_conflicts + 1""").params(params).update() == 1;
+    }
+
+    @Override
+    public List<Changed> changedSince(java.util.Collection<AccountId> accounts, Instant since) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT account_id, integration_id, change_version, changed_at FROM health_record"
+                + " WHERE account_id IN (:accounts) AND changed_at > :since")
+                .param("accounts", accounts.stream().map(AccountId::value).toList())
+                .param("since", java.sql.Timestamp.from(since))
+                .query((rs, i) -> new Changed(AccountId.of(rs.getLong(1)), IntegrationId.of(rs.getLong(2)), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    @Override
+    public Instant databaseNow() {
+        return jdbc.sql("SELECT CURRENT_TIMESTAMP(6)").query(java.sql.Timestamp.class).single().toInstant();
     }
 
     @Override

@@ -14,6 +14,15 @@ public interface BulkActions {
     /** Why a Resume leaves an integration stopped for quality assurance alone (spec 002, decision 0008). */
     String RE_ENABLED_BY_SYNCWATCH = "Quality assurance: our engineering team re-enables it once the issue is resolved";
 
+    /** Why a Resume leaves an integration that is not paused alone (nothing to resume). */
+    String NOT_PAUSED = "not paused";
+
+    /** Why a Pause leaves an integration that is already paused (or held) alone. */
+    String ALREADY_PAUSED = "already paused";
+
+    /** Why a Pause leaves an integration in setup alone: it does not run yet. */
+    String IN_SETUP = "in setup: it does not run until its filters are saved";
+
     Result pause(Collection<IntegrationId> integrations);
 
     /**

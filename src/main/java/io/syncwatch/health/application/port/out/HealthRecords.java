@@ -41,4 +41,17 @@ public interface HealthRecords {
             Instant at);
 
     List<HealthNotification> notifications(AccountId account);
+
+    /**
+     * The records of these accounts written after {@code since} (the database's clock), with their
+     * change counters: how an instance learns what other instances changed.
+     */
+    List<Changed> changedSince(java.util.Collection<AccountId> accounts, Instant since);
+
+    /** The database's clock, which stamps {@link Changed#changedAt()}. */
+    Instant databaseNow();
+
+    /** One record's change counter and when it was last written. */
+    record Changed(AccountId account, IntegrationId integration, long version, Instant changedAt) {
+    }
 }

@@ -91,7 +91,7 @@ public class ImportedContactsView extends VerticalLayout {
         reference.setClearButtonVisible(true);
         integration.setId("contacts-integration");
         integration.setItems(integrations.values());
-        integration.setItemLabelGenerator(IntegrationFilters::name);
+        integration.setItemLabelGenerator(ImportedContactsView::displayName);
         integration.setClearButtonVisible(true);
         integration.setPlaceholder("All integrations");
         channel.setId("contacts-channel");
@@ -162,7 +162,7 @@ public class ImportedContactsView extends VerticalLayout {
         item(list, "Status", text(c.status()));
         item(list, "Subject", text(c.subject()));
         item(list, "Tags", c.tags().isEmpty() ? "—" : String.join(", ", c.tags().stream().sorted().toList()));
-        c.customFields().forEach((k, v) -> item(list, k, v));
+        c.customFields().forEach((k, v) -> item(list, fieldLabel(k), v));
         item(list, "Created at the source", Formats.when(c.sourceCreatedAt()));
         item(list, "Updated at the source", Formats.when(c.sourceUpdatedAt()));
         item(list, "First imported", Formats.when(c.firstImportedAt()));
@@ -176,10 +176,13 @@ public class ImportedContactsView extends VerticalLayout {
         filtersBlock.setId("contacts-filters");
         filtersBlock.setPadding(false);
         filtersBlock.add(new H2("Filters"));
-        if (integrations.isEmpty()) {
+        // a deleted integration no longer imports: it has no filters to review or edit
+        var live = integrations.values().stream()
+                .filter(i -> i.lifecycle() != io.syncwatch.integrations.Lifecycle.DELETED).toList();
+        if (live.isEmpty()) {
             filtersBlock.add(new Span("No integrations yet."));
         }
-        for (IntegrationFilters i : integrations.values()) {
+        for (IntegrationFilters i : live) {
             filtersBlock.add(filtersCard(i, canManage));
         }
         return filtersBlock;
@@ -218,7 +221,21 @@ public class ImportedContactsView extends VerticalLayout {
 
     private String integrationName(IntegrationId id) {
         var i = integrations.get(id);
-        return i == null ? "Integration " + id : i.name();
+        return i == null ? "Integration " + id : displayName(i);
+    }
+
+    /** "Old trial account (deleted)" for a deleted integration, whose contacts stay. */
+    static String displayName(IntegrationFilters i) {
+        return i.lifecycle() == io.syncwatch.integrations.Lifecycle.DELETED ? i.name() + " (deleted)" : i.name();
+    }
+
+    /** A source's custom field key as a label: "priority" → "Priority", "sla_tier" → "Sla tier". */
+    static String fieldLabel(String key) {
+        String words = key.replace('_', ' ').trim();
+        if (words.isEmpty()) {
+            return key;
+        }
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static void item(UnorderedList list, String label, String value) {

@@ -34,10 +34,20 @@ import io.syncwatch.imports.domain.RunSummary;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountId;
 
-/** The imports block rendered on one integration's page. */
-class ImportsPanel extends VerticalLayout {
+/**
+ * The imports block rendered on one integration's page. Live: when the page learns the integration
+ * changed, it refreshes the history and chart and enables or disables its actions in place
+ * (keeping what the user typed and the run it follows).
+ */
+class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.IntegrationPageSection.Live {
 
-    private final IntegrationSnapshot integration;
+    private IntegrationSnapshot integration;
+    private final Button runNowButton = new Button("Run now");
+    private final Button importOneButton = new Button("Import conversation");
+    private final Button backfillButton = new Button("Start backfill");
+    /** Why the actions are disabled, in words (also their tooltip): reachable by keyboard, touch and screen reader. */
+    private final Span notRunnable = new Span();
+    private boolean following;
     private final AccountId account;
     private final String actor;
     private final ManualImports manual;
@@ -58,14 +68,37 @@ class ImportsPanel extends VerticalLayout {
         addClassName("sw-imports-section");
         setPadding(false);
         add(new H3("Imports"));
-        add(runNow(), importOne(), backfill(), historyBlock());
+        notRunnable.setId("imports-not-runnable");
+        notRunnable.addClassName("sw-imports-not-runnable");
+        add(notRunnable, runNow(), importOne(), backfill(), historyBlock());
         addDetachListener(e -> stopPolling());
+        updateActions();
+    }
+
+    @Override
+    public void integrationChanged(IntegrationSnapshot changed) {
+        this.integration = changed;
+        updateActions();
+        runs.getDataProvider().refreshAll();
+        refreshChart();
+    }
+
+    /** Actions that cannot work are disabled, and say why (setup, paused, held, deleted). */
+    private void updateActions() {
+        var why = integration.whyItCannotRun();
+        notRunnable.setText(why.map(w -> w + ".").orElse(""));
+        notRunnable.setVisible(why.isPresent());
+        for (Button b : java.util.List.of(runNowButton, importOneButton, backfillButton)) {
+            boolean busy = following && b != importOneButton;
+            b.setEnabled(why.isEmpty() && !busy);
+            b.setTooltipText(why.orElse(null));
+        }
     }
 
     // --- Run now
 
     private VerticalLayout runNow() {
-        var button = new Button("Run now");
+        var button = runNowButton;
         button.setId("imports-run-now");
         button.addThemeVariants(ButtonVariant.PRIMARY);
         var progress = new ProgressBar();
@@ -78,7 +111,11 @@ class ImportsPanel extends VerticalLayout {
                 ImportRunId run = manual.runNow(account, integration.id(), actor);
                 button.setEnabled(false);
                 result.setText("Importing…");
-                follow(run, progress, result, done -> button.setEnabled(true));
+                following = true;
+                follow(run, progress, result, done -> {
+                    following = false;
+                    updateActions();
+                });
             } catch (IllegalStateException | java.util.NoSuchElementException ex) {
                 result.setText(ex.getMessage());
             }
@@ -105,8 +142,9 @@ class ImportsPanel extends VerticalLayout {
         }
         var reference = new TextField(label.get());
         reference.setId("imports-one-reference");
-        reference.setPlaceholder("e.g. 100042");
-        var button = new Button("Import conversation");
+        // no made-up example: a number that every filter excludes only misleads
+        reference.setHelperText("The " + label.get() + " as the source platform shows it");
+        var button = importOneButton;
         button.setId("imports-one-button");
         var answer = new Span();
         answer.setId("imports-one-answer");
@@ -150,7 +188,7 @@ class ImportsPanel extends VerticalLayout {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         from.setMax(today);
         from.setValue(today.minusDays(30));
-        var start = new Button("Start backfill");
+        var start = backfillButton;
         start.setId("imports-backfill-start");
         var cancel = new Button("Cancel");
         cancel.setId("imports-backfill-cancel");
@@ -171,8 +209,10 @@ class ImportsPanel extends VerticalLayout {
                 start.setEnabled(false);
                 cancel.setVisible(true);
                 status.setText("Backfill running…");
+                following = true;
                 follow(current[0], progress, status, done -> {
-                    start.setEnabled(true);
+                    following = false;
+                    updateActions();
                     cancel.setVisible(false);
                 });
             } catch (IllegalStateException | IllegalArgumentException ex) {

@@ -68,14 +68,23 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     private final IntegrationManagement integrations;
     private final ObjectProvider<IntegrationPageSection> sections;
     private final Clock clock;
+    private final io.syncwatch.platform.CurrentUser currentUser;
     private String title = "Integration · Syncwatch";
     IntegrationSnapshot integration;
     FiltersEditor filters;
     final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
     Button pauseResume;
+    private com.vaadin.flow.component.Component badgesRow;
+    private com.vaadin.flow.component.Component actionsRow;
+    private PageHeader header;
+    /** The other modules' sections as rendered, in order (replaced or updated in place when live). */
+    private final List<java.util.Map.Entry<IntegrationPageSection, com.vaadin.flow.component.Component>> rendered =
+            new java.util.ArrayList<>();
+    private final List<IntegrationPageSection.Watch> watches = new java.util.ArrayList<>();
 
     public IntegrationView(IntegrationManagement integrations, ObjectProvider<IntegrationPageSection> sections,
-            Clock clock) {
+            Clock clock, io.syncwatch.platform.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.integrations = integrations;
         this.sections = sections;
         this.clock = clock;
@@ -121,11 +130,16 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         PlatformDescriptor platform = platformOf(snapshot);
         var back = new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "← Platforms");
         back.addClassName("sw-back");
-        PageHeader header = new PageHeader(snapshot.name(), platform.displayName() + " · "
-                + snapshot.environment().label() + " · " + snapshot.schedule().label());
-        add(back, header, badges(snapshot), actions(snapshot));
-        sections.orderedStream().sorted(Comparator.comparingInt(IntegrationPageSection::order))
-                .forEach(section -> add(section.render(snapshot)));
+        header = header(snapshot, platform);
+        badgesRow = badges(snapshot);
+        actionsRow = actions(snapshot);
+        add(back, header, badgesRow, actionsRow);
+        rendered.clear();
+        sections.orderedStream().sorted(Comparator.comparingInt(IntegrationPageSection::order)).forEach(section -> {
+            var component = section.render(snapshot);
+            rendered.add(new java.util.AbstractMap.SimpleEntry<>(section, component));
+            add(component);
+        });
         filters = new FiltersEditor(platform, snapshot.filters(), LocalDate.now(clock));
         Button saveFilters = new Button("Save filters", e -> saveFilters());
         saveFilters.setId("save-filters");
@@ -134,6 +148,84 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         add(new H3("Audit trail"));
         auditGrid(integrations.auditTrail(snapshot.id()));
         add(audit);
+        getUI().ifPresent(this::watch);
+    }
+
+    private static PageHeader header(IntegrationSnapshot snapshot, PlatformDescriptor platform) {
+        return new PageHeader(snapshot.name(), platform.displayName() + " · " + snapshot.environment().label() + " · "
+                + snapshot.schedule().label());
+    }
+
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
+        super.onAttach(event);
+        watch(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent event) {
+        unwatch();
+        super.onDetach(event);
+    }
+
+    /** Asks every section to report changes of the shown integration (server push, no reload). */
+    private void watch(com.vaadin.flow.component.UI ui) {
+        unwatch();
+        if (integration == null || integration.lifecycle() == Lifecycle.DELETED) {
+            return;
+        }
+        IntegrationSnapshot watched = integration;
+        for (var entry : rendered) {
+            watches.add(entry.getKey().watch(watched, () -> ui.access(this::refreshLive)));
+        }
+    }
+
+    private void unwatch() {
+        watches.forEach(IntegrationPageSection.Watch::close);
+        watches.clear();
+    }
+
+    /**
+     * The integration changed (here, in another browser or on another instance): reads it again
+     * and updates the header, badges, actions, status and run history in place. The filters
+     * editor keeps what the user is typing; sections that are {@link IntegrationPageSection.Live}
+     * keep their fields and the run they follow.
+     */
+    void refreshLive() {
+        if (integration == null || integration.lifecycle() == Lifecycle.DELETED || !currentUser.isAuthenticated()) {
+            return; // (signed out meanwhile: nothing to show; the next navigation asks to sign in)
+        }
+        Optional<IntegrationSnapshot> found = integrations.find(integration.id());
+        if (found.isEmpty()) {
+            return;
+        }
+        IntegrationSnapshot snapshot = found.get();
+        if (snapshot.lifecycle() == Lifecycle.DELETED) {
+            unwatch();
+            showDeleted(snapshot);
+            return;
+        }
+        this.integration = snapshot;
+        title = snapshot.name() + " · Syncwatch";
+        PageHeader newHeader = header(snapshot, platformOf(snapshot));
+        replace(header, newHeader);
+        header = newHeader;
+        var newBadges = badges(snapshot);
+        replace(badgesRow, newBadges);
+        badgesRow = newBadges;
+        var newActions = actions(snapshot);
+        replace(actionsRow, newActions);
+        actionsRow = newActions;
+        for (var entry : rendered) {
+            if (entry.getValue() instanceof IntegrationPageSection.Live live) {
+                live.integrationChanged(snapshot);
+            } else {
+                var again = entry.getKey().render(snapshot);
+                replace(entry.getValue(), again);
+                entry.setValue(again);
+            }
+        }
+        audit.setItems(integrations.auditTrail(snapshot.id()));
     }
 
     /**
@@ -142,6 +234,8 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
      */
     private void showDeleted(IntegrationSnapshot snapshot) {
         this.integration = snapshot;
+        unwatch();
+        rendered.clear();
         title = snapshot.name() + " (deleted) · Syncwatch";
         getElement().setAttribute("data-integration-id", snapshot.id().toString());
         removeAll();
@@ -185,15 +279,16 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private HorizontalLayout badges(IntegrationSnapshot s) {
+        // (replaced in place when the integration changes: see refreshLive)
         Span lifecycle = new Span(switch (s.lifecycle()) {
             case SETUP -> "Setup: configure filters to start importing";
-            case ACTIVE -> "Running on schedule";
+            // the schedule, not a health claim: the status card below says how the runs went
+            case ACTIVE -> "Scheduled: " + s.schedule().label().toLowerCase(java.util.Locale.ROOT);
             case PAUSED -> pauseLabel(s.pauseReason()) + (s.pauseDetail() == null ? "" : " — " + s.pauseDetail());
             case DELETED -> "Deleted";
         });
         lifecycle.setId("lifecycle");
-        lifecycle.getElement().getThemeList().add(s.lifecycle() == Lifecycle.ACTIVE ? "badge success"
-                : s.lifecycle() == Lifecycle.PAUSED ? "badge contrast" : "badge");
+        lifecycle.getElement().getThemeList().add(s.lifecycle() == Lifecycle.PAUSED ? "badge contrast" : "badge");
         return new HorizontalLayout(lifecycle);
     }
 

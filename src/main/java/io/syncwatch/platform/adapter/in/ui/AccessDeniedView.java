@@ -13,8 +13,12 @@ import io.syncwatch.platform.shell.EmptyState;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Shown, with HTTP 403 and no data, when a page needs a permission or feature the user lacks. */
+/**
+ * Shown, with HTTP 403 and no data, when a page needs a permission or feature the user lacks —
+ * inside the main layout, so the navigation to the pages the user may open and Log out stay there.
+ */
 @PageTitle("Access denied · Syncwatch")
+@com.vaadin.flow.router.ParentLayout(io.syncwatch.platform.shell.MainLayout.class)
 @PermitAll
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 

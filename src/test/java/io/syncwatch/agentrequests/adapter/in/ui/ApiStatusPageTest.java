@@ -63,6 +63,43 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
     }
 
     @Test
+    void newRequestsWaitInABannerUntilShownAndTheRowsUnderTheReaderStayPut() {
+        setUp();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        var panel = $(RequestLogPanel.class).single();
+        var banner = panel.newRequests;
+        assertThat($(Button.class).id("refresh").isVisible()).as("a Refresh button is always there").isTrue();
+        panel.checkForNew();
+        assertThat(banner.isVisible()).as("nothing new yet").isFalse();
+
+        // the rows below are logged after the shown window's end (times are kept to the whole second)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> java.time.Instant.now().isAfter(panel.pinnedTo()));
+        AgentKey test = intake.authenticate(company.testKey()).orElseThrow();
+        intake.receive(test, request("late@acme.test", "sms", "Acme", "en", "T-LATE-1"), "{}");
+        intake.receive(test, request("later@acme.test", "sms", "Acme", "en", "T-LATE-2"), "{}");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
+            panel.checkForNew();
+            assertThat(banner.isVisible()).isTrue();
+        });
+        assertThat(panel.newRequestsText.getText()).isEqualTo("2 new requests since this list was read");
+        assertThat(references()).as("the rows shown do not move").containsExactly("", "P-VOICE", "T-GHOST");
+
+        test(panel.showNew).click();
+        assertThat(references()).containsExactly("T-LATE-2", "T-LATE-1", "", "P-VOICE", "T-GHOST");
+        assertThat(banner.isVisible()).isFalse();
+    }
+
+    @Test
+    void theTestTabOffersNoKeyKindFilterItListsTestKeysOnly() {
+        setUp();
+        UI.getCurrent().navigate(TestRequestsView.class);
+        assertThat($(RequestLogPanel.class).single().kindFilter.isVisible()).isFalse();
+        UI.getCurrent().navigate(InvalidRequestsView.class);
+        assertThat($(RequestLogPanel.class).single().kindFilter.isVisible()).isTrue();
+    }
+
+    @Test
     void clickingASummaryBadgeShowsOnlyTheRequestsWithThatError() {
         setUp();
         UI.getCurrent().navigate(InvalidRequestsView.class);

@@ -252,6 +252,32 @@ class GroupCommitTest {
     }
 
     @Test
+    void whileTheDatabaseFailsACallerWaitingForItsRowIsRefusedSoonAndItsRowWithdrawn() throws Exception {
+        var down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        writes = new GroupCommit<>("test-log", rows -> {
+            if (down.get()) {
+                throw new org.springframework.dao.TransientDataAccessResourceException("connection refused");
+            }
+            store.insert("never").accept(rows);
+        }, store, 50, 1_000_000, 64 * 1024 * 1024, String::length, Duration.ofSeconds(30), row -> row, failed::add, nanos -> { },
+                Duration.ofMillis(100));
+        writes.start();
+        assertThat(writes.writeBehind("answered")).as("answered once queued").isTrue();
+        Thread.sleep(150); // past the answer window, with the database failing
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> writes.writeBehind("refused"))
+                .isInstanceOf(org.springframework.dao.TransientDataAccessResourceException.class)
+                .hasMessageContaining("the database is failing").hasMessageContaining("the row was not stored");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused after about "
+                + GroupCommit.GIVE_UP_WHILE_FAILING + ", not the 30 s timeout").isLessThan(Duration.ofSeconds(10));
+        down.set(false);
+        assertThat(writes.awaitWritten(Duration.ofSeconds(20))).isTrue();
+        assertThat(store.committed).as("the answered row is stored, the refused one is not").containsExactly("answered");
+        assertThat(failed).isEmpty();
+        assertThat(writes.backlog()).isZero();
+    }
+
+    @Test
     void stoppingStoresTheRowsStillQueued() {
         CountDownLatch databaseSlow = new CountDownLatch(1);
         var log = writes(rows -> {

@@ -108,7 +108,7 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
         test(button("test-connection")).click();
         assertThat($(Span.class).id("connection-result").getText()).isEqualTo("Fix the highlighted fields first");
         PasswordField token = $(PasswordField.class).id("credential-token");
-        assertThat(token.getErrorMessage()).isEqualTo("Enter the api token");
+        assertThat(token.getErrorMessage()).isEqualTo("Enter the API token");
 
         token.setValue(TestPlatforms.REJECTED_TOKEN);
         test(button("next")).click();

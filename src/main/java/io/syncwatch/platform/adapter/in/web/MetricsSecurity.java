@@ -1,0 +1,50 @@
+package io.syncwatch.platform.adapter.in.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * {@code /actuator/prometheus} for a scraper (issue 17.4): HTTP Basic with one metrics user
+ * ({@code SYNCWATCH_METRICS_USER}, default {@code metrics}; {@code SYNCWATCH_METRICS_PASSWORD}),
+ * checked only here: it is not a console user and cannot sign in anywhere else. Without a password
+ * the endpoint answers 401 to everyone.
+ */
+@Configuration
+class MetricsSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsSecurity.class);
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsFilterChain(HttpSecurity http, PasswordEncoder passwords,
+            @Value("${syncwatch.metrics.user:metrics}") String user, @Value("${syncwatch.metrics.password:}") String password)
+            throws Exception {
+        var users = new InMemoryUserDetailsManager();
+        if (password.isBlank()) {
+            log.info("/actuator/prometheus is closed: set SYNCWATCH_METRICS_PASSWORD to let a scraper in as '{}'", user);
+        } else {
+            users.createUser(User.withUsername(user).password(passwords.encode(password)).roles("METRICS").build());
+        }
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        return http.securityMatcher("/actuator/prometheus")
+                .authenticationManager(new ProviderManager(provider))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName("syncwatch-metrics"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("METRICS"))
+                .build();
+    }
+}

@@ -1,0 +1,154 @@
+package io.syncwatch.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+
+import io.syncwatch.health.application.port.in.HealthQueries;
+import io.syncwatch.imports.FailureCategory;
+import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.integrations.Environment;
+import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.integrations.Schedule;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement;
+import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
+import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.Browser;
+import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.TestAccounts;
+import io.syncwatch.testsupport.TestAccounts.TestAccount;
+import io.syncwatch.testsupport.TestPlatforms;
+
+/**
+ * In real Chromium: the integration page tells the story as it happens (issue 18) — a first run,
+ * an authentication failure, a pause made elsewhere, and a change written by another instance
+ * reach the status card, the badge and the actions without a reload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the Platforms live test's context
+@Import({ TestAccounts.class, SignedIn.class })
+class IntegrationPageLiveTest {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    SignedIn signedIn;
+
+    @Autowired
+    IntegrationManagement integrations;
+
+    @Autowired
+    HealthQueries health;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void openBrowser() {
+        // pushed changes arrive within a poll interval (2 s); the machine may be loaded
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
+        tx.executeWithoutResult(t -> events.publishEvent(TestPlatforms.runFinished(s, outcome, category, message, first)));
+    }
+
+    @Test
+    void theIntegrationPageFollowsRunsAndChangesMadeElsewhereWithoutReloading() {
+        TestAccount account = accounts.createWithAllFeatures();
+        String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        signedIn.as(email);
+        IntegrationSnapshot s = integrations.connect(new ConnectCommand("demo", "Live page desk",
+                Map.of("apiKey", "live-page-key", "scenario", "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
+        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot active = s;
+        signedIn.signOut();
+        await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
+                .filter(r -> r.state() == DetailedState.WAITING_FOR_FIRST_RUN).isPresent());
+
+        String base = "http://localhost:" + port;
+        Page page = browser.page();
+        browser.signIn(base, email, TestAccounts.PASSWORD);
+        page.navigate(base + "/conversations/integrations/platforms/" + s.id());
+        Locator card = page.locator("#health-status-area");
+        PlaywrightAssertions.assertThat(card).containsText("Waiting for first run");
+        PlaywrightAssertions.assertThat(page.locator("#lifecycle")).not().containsText("Running on schedule");
+        page.evaluate("window.__notReloaded = true");
+
+        // the first run finishes: the card says so by itself
+        runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
+        PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Active");
+        PlaywrightAssertions.assertThat(card).containsText("Fetched 3, imported 3");
+
+        // a later run fails on authentication: Error card, Reconnect offered
+        runFinished(s, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401 Unauthorized: token revoked", false);
+        PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Authentication failing");
+        PlaywrightAssertions.assertThat(card.locator(".sw-status")).hasText("Error");
+        PlaywrightAssertions.assertThat(page.locator("#health-action-reconnect")).isVisible();
+
+        // paused in another browser: badge, card and actions follow
+        signedIn.as(email);
+        integrations.pause(s.id());
+        signedIn.signOut();
+        PlaywrightAssertions.assertThat(page.locator("#lifecycle")).hasText("Paused");
+        PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Inactive");
+        PlaywrightAssertions.assertThat(page.locator("#imports-run-now")).isDisabled();
+        PlaywrightAssertions.assertThat(page.locator("#imports-not-runnable")).hasText("It is paused: resume it to run it.");
+
+        // resumed and then changed by another instance (its write reaches this one through the database)
+        signedIn.as(email);
+        integrations.resume(s.id());
+        signedIn.signOut();
+        PlaywrightAssertions.assertThat(page.locator("#imports-run-now")).isEnabled();
+        await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
+                .filter(r -> r.lifecycle() == io.syncwatch.integrations.Lifecycle.ACTIVE).isPresent());
+        jdbc.sql("""
+                UPDATE health_record SET run_state = 'SYNC_FAILING', detailed_state = 'SYNC_FAILING', summary_rank = 0,
+                  message = 'Written by another instance', change_version = change_version + 1,
+                  changed_at = CURRENT_TIMESTAMP(6) WHERE integration_id = ?""").param(s.id().value()).update();
+        PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Sync failing");
+        PlaywrightAssertions.assertThat(card).containsText("Written by another instance");
+
+        assertThat(page.evaluate("window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(browser.errors()).isEmpty();
+    }
+}
