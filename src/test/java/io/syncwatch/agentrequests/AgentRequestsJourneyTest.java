@@ -89,6 +89,24 @@ class AgentRequestsJourneyTest {
         page.waitForURL(url -> url.contains("/agent-connect/integrations/api-status/request/req_"));
         page.locator("#raw-request").waitFor();
         assertThat(page.locator("#raw-request").innerText()).contains("ghost@acme.test");
+
+        // requests arriving while the tab is open wait in a banner (pushed, no reload), rows stay put
+        page.navigate(base + "/agent-connect/integrations/api-status/invalid");
+        cell(page, "PW-LIVE-BAD").waitFor();
+        page.evaluate("window.__notReloaded = true");
+        page.waitForTimeout(1100); // past the second the rows were read in (times are kept to the second)
+        for (int i = 1; i <= 12; i++) {
+            assertThat(send(base, liveKey, "ghost@acme.test", "PW-NEW-" + i)).isEqualTo(422);
+        }
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#new-requests-text"))
+                .hasText("12 new requests since this list was read",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(cell(page, "PW-NEW-12").count()).as("not moved in under the reader").isZero();
+        page.locator("#new-requests-show").click();
+        cell(page, "PW-NEW-12").waitFor();
+        assertThat(page.locator("#new-requests").isVisible()).isFalse();
+        assertThat(page.locator("#refresh").isVisible()).isTrue();
+        assertThat(page.evaluate("window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);
         assertThat(browser.errors()).isEmpty();
     }
 

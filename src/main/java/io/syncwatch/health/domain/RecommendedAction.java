@@ -22,8 +22,8 @@ public final class RecommendedAction {
             + "and will contact you once the issue is resolved and the integration is re-enabled";
     public static final String RECONNECT_TO_RESUME = "Reconnect with new credentials: it stays paused until you do";
     public static final String FINISH_SETUP = "Finish setup: configure the filters to start importing";
-    public static final String RESUME = "Resume it from the integration page when you're ready";
-    public static final String REACTIVATE = "Reactivate it from the integration page when you're ready";
+    public static final String RESUME = "Resume it when you're ready";
+    public static final String REACTIVATE = "Reactivate it when you're ready: it runs again on its schedule";
     public static final String WAITING = "No action needed: the first run starts at the next scheduled time";
 
     private RecommendedAction() {
