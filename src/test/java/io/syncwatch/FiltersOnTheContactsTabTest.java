@@ -110,4 +110,27 @@ class FiltersOnTheContactsTabTest extends SpringBrowserlessTest {
                 .contains("Status is one of: closed");
         assertThat($(Button.class).withId("contacts-edit-filters-" + s.id()).exists()).isFalse();
     }
+
+    @Test
+    void aDeletedIntegrationKeepsItsNameButHasNoFiltersToEdit() {
+        TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
+        IntegrationSnapshot s = connected(account);
+        // connected and deleted within milliseconds, as the demo's "Old trial account": the events may arrive out of order
+        IntegrationSnapshot old = integrations.connect(new io.syncwatch.integrations.application.port.in.IntegrationManagement
+                .ConnectCommand(TestPlatforms.KEY, "Old trial", java.util.Map.of("token", "t", "region", "eu"),
+                        io.syncwatch.integrations.Environment.PRODUCTION, io.syncwatch.integrations.Schedule.DAILY));
+        integrations.delete(old.id());
+        await().atMost(Duration.ofSeconds(15)).until(() -> contacts.integrations(account.id()).stream()
+                .anyMatch(i -> i.id().equals(old.id()) && i.lifecycle() == io.syncwatch.integrations.Lifecycle.DELETED));
+
+        UI.getCurrent().navigate("conversations/integrations/contacts");
+        assertThat($(Div.class).withId("contacts-filters-" + old.id()).exists()).as("no filters card, no Edit").isFalse();
+        assertThat($(Div.class).id("contacts-filters-" + s.id()).isVisible()).isTrue();
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<io.syncwatch.imports.application.port.in.IntegrationFilters> box =
+                $(com.vaadin.flow.component.combobox.ComboBox.class).id("contacts-integration");
+        assertThat(box.getListDataView().getItems().map(box.getItemLabelGenerator()::apply).toList())
+                .as("its contacts stay and are named by it, never 'Integration " + old.id() + "'")
+                .containsExactlyInAnyOrder("Support", "Old trial (deleted)");
+    }
 }

@@ -42,7 +42,9 @@ class ObservabilityTest {
 
     @Test
     void prometheusNeedsTheMetricsUser() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("WWW-Authenticate", "Basic realm=\"syncwatch-metrics\""));
         mvc.perform(get("/actuator/prometheus").header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString("metrics:wrong".getBytes(StandardCharsets.UTF_8)))).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").header("Authorization", METRICS_AUTH)).andExpect(status().isOk());

@@ -148,6 +148,12 @@ public class ImportsFixtures {
             return snapshot;
         }
 
+        /** Knows an integration connected through another application context (its credentials too). */
+        public void know(IntegrationSnapshot snapshot, Map<String, String> creds) {
+            snapshots.put(snapshot.id(), snapshot);
+            credentials.put(snapshot.id(), new SourceCredentials(creds));
+        }
+
         public void update(IntegrationSnapshot snapshot) {
             snapshots.put(snapshot.id(), snapshot);
             projection.apply(snapshot);

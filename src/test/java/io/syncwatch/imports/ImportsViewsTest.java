@@ -55,6 +55,7 @@ class ImportsViewsTest extends SpringBrowserlessTest {
     @Autowired FakeIntegrations integrations;
     @Autowired ScriptedConnector source;
     @Autowired ManualImports manual;
+    @Autowired io.syncwatch.imports.application.port.in.ScheduledImports scheduled;
     @Autowired ImportHistory history;
     @Autowired MovableClock clock;
 
@@ -112,6 +113,29 @@ class ImportsViewsTest extends SpringBrowserlessTest {
         assertThat(grid.getCellText(0, 3)).isEqualTo("Succeeded");
         String chart = $(Html.class).first().getInnerHtml();
         assertThat(chart).contains("<svg").contains(": 25 imported, 0 refreshed");
+    }
+
+    @Test
+    void anInterruptedRunIsShownAsResumingFromItsCheckpointAndRunNowResumesIt() {
+        for (int i = 0; i < 25; i++) {
+            script.add(conversation("I-" + i, "chat", "closed", t0.plusSeconds(i)));
+        }
+        // the application stopped after the first page (issue 22.8)
+        assertThat(scheduled.runScheduled(integration.id(), () -> script.calls.get() >= 1)).isTrue();
+        openSection();
+
+        assertThat($(Span.class).id("imports-run-result").getText()).isEqualTo("Interrupted — resuming from checkpoint; "
+                + "saved so far: 10 fetched · 10 imported · 0 refreshed · 0 filtered · 0 duplicates. Run now resumes it at once");
+        var grid = test((Grid<?>) $(Grid.class).id("imports-history"));
+        assertThat(grid.getCellText(0, 3)).isEqualTo("Interrupted — resuming from checkpoint");
+
+        test($(Button.class).id("imports-run-now")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> history.runs(account.id(), integration.id(), 0, 1).getFirst()
+                .outcome() != null);
+        poll();
+        assertThat($(Span.class).id("imports-run-result").getText())
+                .isEqualTo("Succeeded: Fetched 25, imported 25, refreshed 0, skipped by filter 0, duplicates 0");
+        assertThat(history.countRuns(account.id(), integration.id())).as("the same run, resumed").isEqualTo(1);
     }
 
     @Test

@@ -78,6 +78,11 @@ public class ScriptedConnector implements SourcePlatformConnector {
         return script;
     }
 
+    /** Lets this connector (of another application context) answer for a script made elsewhere. */
+    public void share(Script script) {
+        scripts.put(script.key, script);
+    }
+
     @Override
     public PlatformDescriptor descriptor() {
         return new PlatformDescriptor(KEY, "Scripted test source", "Test double",

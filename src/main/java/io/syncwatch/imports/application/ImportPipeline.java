@@ -172,8 +172,7 @@ public class ImportPipeline {
         return journal.outcome();
     }
 
-    /** The wording the integration page shows for a run waiting to be resumed. */
-    public static final String INTERRUPTED = "Interrupted — resuming from checkpoint";
+    private static final String INTERRUPTED = io.syncwatch.imports.domain.RunSummary.INTERRUPTED;
 
     private void interrupt(ImportIntegration integration, ImportRunId run, RunJournal journal) {
         Instant now = clock.instant();

@@ -17,6 +17,9 @@ import io.syncwatch.integrations.IntegrationSnapshot;
  * see one integration's events out of order (connected and deleted within milliseconds): the
  * integration's current snapshot is applied rather than the event's, so a late "connected" never
  * brings a deleted integration back as in setup (it had shown under Filters with an Edit button).
+ * Two appliers of one integration take turns on its row's lock before reading the snapshot: without
+ * it, a "connected" that read the snapshot before a "configured" committed could write its stale
+ * filters after the "configured" wrote the new ones (last write wins).
  */
 @Service
 class IntegrationProjectionService implements IntegrationProjection {
@@ -35,6 +38,9 @@ class IntegrationProjectionService implements IntegrationProjection {
     @Override
     @Transactional
     public void apply(IntegrationSnapshot integration) {
+        // the lock comes before the first read of the transaction, so the read sees every change
+        // committed by the applier that held it before
+        integrations.hold(integration, clock.instant());
         IntegrationSnapshot current = Optional.ofNullable(operations.getIfAvailable())
                 .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
                 .orElse(integration);

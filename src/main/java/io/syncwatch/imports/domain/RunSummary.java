@@ -22,6 +22,9 @@ public record RunSummary(ImportRunId id, IntegrationId integrationId, RunTrigger
         @Nullable String message, ImportCounts counts, double progress, Instant startedAt,
         @Nullable Instant finishedAt, @Nullable Instant lastRecordSavedAt) {
 
+    /** How an interrupted run is shown and logged (issue 22.8). */
+    public static final String INTERRUPTED = "Interrupted — resuming from checkpoint";
+
     /** Running or interrupted: not ended yet. */
     public boolean unfinished() {
         return running || interrupted;

@@ -122,6 +122,14 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         });
         var row = new HorizontalLayout(button, result);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
+        // a run stopped by a shutdown (or left by a crashed instance) waits for the scheduler to resume it:
+        // say so, and let Run now resume it at once
+        history.runs(account, integration.id(), 0, 1).stream().filter(RunSummary::interrupted).findFirst()
+                .ifPresent(waiting -> {
+                    result.setText(RunSummary.INTERRUPTED + "; saved so far: " + Formats.counts(waiting.counts())
+                            + ". Run now resumes it at once");
+                    result.getElement().setAttribute("data-outcome", "INTERRUPTED");
+                });
         return block("Run a whole import now instead of waiting for the next scheduled run.", row, progress);
     }
 
@@ -229,7 +237,8 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         runs.addColumn(r -> Formats.when(r.startedAt())).setHeader("Started").setAutoWidth(true);
         runs.addColumn(r -> Formats.duration(r.duration(clock.instant()))).setHeader("Duration").setAutoWidth(true);
         runs.addColumn(r -> r.trigger().label()).setHeader("Trigger").setAutoWidth(true);
-        runs.addColumn(r -> r.running() ? "Running" : Formats.outcome(r.outcome(), r.failureCategory())).setHeader("Outcome")
+        runs.addColumn(r -> r.running() ? "Running" : r.interrupted() ? RunSummary.INTERRUPTED
+                : Formats.outcome(r.outcome(), r.failureCategory())).setHeader("Outcome")
                 .setAutoWidth(true);
         runs.addColumn(r -> Formats.counts(r.counts())).setHeader("Counts").setWidth("12rem").setFlexGrow(1);
         runs.addColumn(r -> r.message() == null ? "" : r.message()).setHeader("Message").setWidth("14rem").setFlexGrow(2);
@@ -283,6 +292,10 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         progress.setValue(Math.max(0, Math.min(1, summary.progress())));
         if (summary.running()) {
             result.setText("Running: " + Formats.counts(summary.counts()));
+            return;
+        }
+        if (summary.interrupted()) {
+            result.setText(RunSummary.INTERRUPTED + "; saved so far: " + Formats.counts(summary.counts()));
             return;
         }
         stopPolling();

@@ -48,6 +48,19 @@ class JdbcImportIntegrations implements ImportIntegrations {
     }
 
     @Override
+    public void hold(IntegrationSnapshot s, Instant now) {
+        // ON DUPLICATE KEY takes the row's exclusive lock whether it inserts or not (INSERT IGNORE
+        // would take a shared one, and two holders upgrading it would deadlock)
+        jdbc.sql("""
+                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
+                next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                ON DUPLICATE KEY UPDATE id = id""")
+                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
+                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(now))
+                .update();
+    }
+
+    @Override
     public Optional<ImportIntegration> find(IntegrationId id) {
         return jdbc.sql("SELECT * FROM import_integration WHERE id = ?").param(id.value()).query(this::map).optional();
     }

@@ -17,6 +17,12 @@ public interface ImportIntegrations {
     /** Inserts or updates; an integration that becomes active without a next run is due at {@code now}. */
     void save(IntegrationSnapshot snapshot, Instant now);
 
+    /**
+     * Creates the integration's row from {@code snapshot} if it has none, and holds the row's lock
+     * until the transaction ends, so that concurrent appliers of one integration's events take turns.
+     */
+    void hold(IntegrationSnapshot snapshot, Instant now);
+
     Optional<ImportIntegration> find(IntegrationId id);
 
     default Optional<ImportIntegration> find(AccountId account, IntegrationId id) {

@@ -26,6 +26,16 @@ class MetricsSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(MetricsSecurity.class);
 
+    /**
+     * 401 with the Basic challenge, written here: {@code sendError} would hand the answer to the
+     * container's error page, whose dispatch the console's chain turns into a redirect to /login.
+     */
+    static void challenge(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) {
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"syncwatch-metrics\"");
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain metricsFilterChain(HttpSecurity http, PasswordEncoder passwords,
@@ -43,7 +53,8 @@ class MetricsSecurity {
                 .authenticationManager(new ProviderManager(provider))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("syncwatch-metrics"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(MetricsSecurity::challenge))
+                .exceptionHandling(e -> e.authenticationEntryPoint(MetricsSecurity::challenge))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("METRICS"))
                 .build();
     }
