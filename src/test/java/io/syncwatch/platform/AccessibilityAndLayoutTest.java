@@ -209,7 +209,9 @@ class AccessibilityAndLayoutTest {
                     requestsAt(page, width);
                 }
                 List<?> over = (List<?>) page.evaluate(OVERFLOW);
-                if (!over.isEmpty() && width < 600 && !shots.contains(path)) {
+                boolean strictWhenNarrow = path.equals("conversations/integrations/platforms")
+                        || path.equals("agent-connect/integrations/api-status/invalid");
+                if (!over.isEmpty() && width < 600 && !strictWhenNarrow) {
                     // the secondary pages at 390 px: reported, not yet enforced (decision 0015, "Open")
                     System.out.println("NARROW OVERFLOW (not enforced yet) " + width + " px /" + path + ": " + over);
                 } else if (!over.isEmpty()) {
