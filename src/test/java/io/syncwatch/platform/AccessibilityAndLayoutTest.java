@@ -286,7 +286,7 @@ class AccessibilityAndLayoutTest {
             Map<String, Object> focused = (Map<String, Object>) page.evaluate("""
                     () => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) {
                               if (e.id) break; e = e.shadowRoot.activeElement; }
-                            const host = e && e.closest ? (e.closest('[id]') || e) : e;
+                            const host = e && e.closest ? (e.closest('[id]:not([id^=input-])') || e) : e;
                             return { id: host ? host.id || host.localName : '',
                                      ring: !!(host && (host.hasAttribute('focus-ring') || host.matches(':focus-visible')
                                         || host.querySelector('[focus-ring]'))) }; }""");
