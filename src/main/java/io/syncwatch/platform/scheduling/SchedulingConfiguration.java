@@ -48,7 +48,12 @@ class SchedulingConfiguration {
             return new TableName(settings.table(), false);
         }
         String table = settings.table() + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        new JdbcTemplate(dataSource).execute(SchedulerTable.ddl(table));
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+        // utf8mb4 spelled out: the table may be created before the migrations' charset callback has
+        // switched a latin1 database's default (seen on a database created latin1)
+        boolean mysqlFamily = product != null && (product.contains("MySQL") || product.contains("MariaDB"));
+        jdbc.execute(SchedulerTable.ddl(table) + (mysqlFamily ? " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" : ""));
         return new TableName(table, true);
     }
 
