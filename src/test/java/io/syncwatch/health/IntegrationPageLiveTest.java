@@ -141,11 +141,18 @@ class IntegrationPageLiveTest {
         PlaywrightAssertions.assertThat(page.locator("#imports-run-now")).isEnabled();
         await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
                 .filter(r -> r.lifecycle() == io.syncwatch.integrations.Lifecycle.ACTIVE).isPresent());
-        jdbc.sql("""
-                UPDATE health_record SET run_state = 'SYNC_FAILING', detailed_state = 'SYNC_FAILING', summary_rank = 0,
-                  message = 'Written by another instance', change_version = change_version + 1,
-                  changed_at = CURRENT_TIMESTAMP(6) WHERE integration_id = ?""").param(s.id().value()).update();
-        PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Sync failing");
+        // the resume's own listeners and scheduler may still write the record after the await above
+        // (a local write after ours would put back this instance's state): the other instance's write
+        // is made again until the page shows it, each time waiting for the push
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    jdbc.sql("""
+                            UPDATE health_record SET run_state = 'SYNC_FAILING', detailed_state = 'SYNC_FAILING', summary_rank = 0,
+                              message = 'Written by another instance', change_version = change_version + 1,
+                              changed_at = CURRENT_TIMESTAMP(6) WHERE integration_id = ?""").param(active.id().value()).update();
+                    PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Sync failing",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(8_000));
+                });
         PlaywrightAssertions.assertThat(card).containsText("Written by another instance");
 
         assertThat(page.evaluate("window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);

@@ -99,7 +99,7 @@ class PlatformsLiveUpdateTest {
         runFinished(s, RunOutcome.FAILED, FailureCategory.PERMISSION_DENIED,
                 "The API key may not read conversations (HTTP 403 Forbidden)", false);
 
-        failing.first().waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        failing.first().waitFor(new Locator.WaitForOptions().setTimeout(45_000)); // generous: a loaded CI machine
         assertThat(page.evaluate("window.__notReloaded === true")).as("the page was not reloaded").isEqualTo(true);
         assertThat(browser.errors()).isEmpty();
     }
