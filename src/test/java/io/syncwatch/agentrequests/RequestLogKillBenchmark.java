@@ -109,9 +109,8 @@ class RequestLogKillBenchmark {
                 && outcomes.stream().filter(o -> o.situation().equals("sigterm")).allMatch(o -> o.lost() == 0 && o.other() == 0);
         System.out.printf("target: kill -9 loses answered rows within %d ms of answers (default answer window); SIGTERM loses none and"
                 + " answers only 202/422/503 -> %s%n", TARGET_MILLIS, pass ? "PASS" : "FAIL");
-        if (!pass) {
-            throw new AssertionError("answered rows lost beyond " + TARGET_MILLIS + " ms of answers");
-        }
+        org.assertj.core.api.Assertions.assertThat(pass)
+                .as("no answered row lost beyond " + TARGET_MILLIS + " ms of answers, none on SIGTERM").isTrue();
     }
 
     private Outcome round(AgentConnectCompanies.Company company, String window, Ending ending) throws Exception {
