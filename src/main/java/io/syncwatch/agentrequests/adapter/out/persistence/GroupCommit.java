@@ -1,10 +1,5 @@
 package io.syncwatch.agentrequests.adapter.out.persistence;
 
-import java.net.SocketException;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,12 +23,7 @@ import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -561,28 +551,9 @@ final class GroupCommit<T> {
         }
     }
 
-    /**
-     * A failure of the database or the connection rather than of the rows: worth trying again.
-     * Besides Spring's and JDBC's transient, recoverable and resource-failure exceptions this
-     * covers a commit or rollback that failed (the connection broke: a killed connection shows up
-     * as "JDBC rollback failed") and SQL states of class 08 (connection) and 40 (transaction
-     * rolled back, e.g. deadlock).
-     */
+    /** A failure of the database or the connection rather than of the rows: worth trying again. */
     static boolean passing(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
-                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof TransactionSystemException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SocketException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("40"))) {
-                return true;
-            }
-        }
-        return false;
+        return io.syncwatch.platform.DatabaseFailures.passing(e);
     }
 
     private static RuntimeException rethrown(ExecutionException e) {
