@@ -108,7 +108,8 @@ public class ConnectIntegrationView extends VerticalLayout {
         step(2, "Name and credentials");
         name.setRequired(true);
         name.setMaxLength(100);
-        name.setWidth("24rem");
+        name.setWidthFull();
+        name.setMaxWidth("24rem");
         name.setHelperText("Shown on the Platforms tab, e.g. \"" + platform.displayName() + " EU support\"");
         credentials = new CredentialsForm(platform);
         Button test = new Button("Test connection", VaadinIcon.CONNECT.create(), e -> testConnection());
