@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -147,9 +148,13 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         boolean taken = store.list(currentUser.accountId(), false).stream()
                 .anyMatch(i -> i.name().equalsIgnoreCase(name) && (self == null || !i.snapshot().id().equals(self)));
         if (taken) {
-            throw InvalidIntegrationInput.of("name",
-                    "Another integration is already called '" + name + "': choose a name that tells them apart");
+            throw nameTaken(name);
         }
+    }
+
+    private static InvalidIntegrationInput nameTaken(String name) {
+        return InvalidIntegrationInput.of("name",
+                "Another integration is already called '" + name + "': choose a name that tells them apart");
     }
 
     private void requireConnectionWorks(String platform, SourceCredentials creds) {
@@ -180,15 +185,24 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         }
         requireConnectionWorks(descriptor.key(), creds);
         String encrypted = cipher.encrypt(creds);
-        IntegrationSnapshot snapshot = tx.execute(status -> {
-            Instant now = clock.instant();
-            var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
-            Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
-                    command.environment(), command.schedule(), defaults, encrypted, currentUser.actorName(), now));
-            IntegrationSnapshot saved = integration.snapshot();
-            events.publishEvent(new IntegrationConnected(saved, currentUser.actorName(), now));
-            return saved;
-        });
+        IntegrationSnapshot snapshot;
+        try {
+            snapshot = tx.execute(status -> {
+                Instant now = clock.instant();
+                var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
+                Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
+                        command.environment(), command.schedule(), defaults, encrypted, currentUser.actorName(), now));
+                IntegrationSnapshot saved = integration.snapshot();
+                events.publishEvent(new IntegrationConnected(saved, currentUser.actorName(), now));
+                return saved;
+            });
+        } catch (DuplicateKeyException e) {
+            // another browser connected the same name since requireUniqueName looked (the database's unique
+            // index on the live name, integrations V3): the same message as the check's, nothing saved
+            log.info("Integration name '{}' taken concurrently in account {}: {}", name, currentUser.accountId(),
+                    e.getMostSpecificCause().getMessage());
+            throw nameTaken(name);
+        }
         log.info("Integration {} ({}) connected to platform {} in account {}", snapshot.id(), name, descriptor.key(),
                 snapshot.accountId());
         return snapshot;
@@ -227,7 +241,12 @@ class IntegrationService implements IntegrationManagement, IntegrationOperations
         }
         Instant now = clock.instant();
         if (integration.edit(n, schedule, environment, currentUser.actorName(), now)) {
-            IntegrationSnapshot snapshot = store.save(integration).snapshot();
+            IntegrationSnapshot snapshot;
+            try {
+                snapshot = store.save(integration).snapshot();
+            } catch (DuplicateKeyException e) {
+                throw nameTaken(n); // renamed to a name another browser has just taken (the unique index)
+            }
             events.publishEvent(new IntegrationConfigured(snapshot, currentUser.actorName(), now));
             return snapshot;
         }
