@@ -226,7 +226,7 @@ class SourceCallsHoldNoConnectionTest {
                 .map(c -> c.handle((ok, failed) -> failed.getCause()).join()).toList();
         assertThat(saved).as("exactly one browser saved its integration").hasSize(1);
         assertThat(refused).singleElement().isInstanceOfSatisfying(
-                io.syncwatch.integrations.application.port.in.InvalidIntegrationInput.class,
+                io.syncwatch.integrations.InvalidIntegrationInput.class,
                 e -> assertThat(e.problems().get("name")).matches(
                         "Another integration is already called '(Support EU|support eu)': choose a name that tells them apart"));
 
