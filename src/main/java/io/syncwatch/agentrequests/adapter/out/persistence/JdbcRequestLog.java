@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -36,11 +35,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
-import io.syncwatch.agentrequests.domain.LogQuery;
+import io.syncwatch.agentrequests.application.AgentRequestsProperties;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.ErrorDisplay;
 import io.syncwatch.agentrequests.domain.KeyKind;
+import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestError;
@@ -91,9 +91,10 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     static final int PARTITION_DAYS_AHEAD = 7;
 
     JdbcRequestLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows,
-            @Value("${syncwatch.agentrequests.log-queue-bytes:67108864}") long queueBytes,
-            @Value("${syncwatch.agentrequests.log-answer-window:50ms}") Duration answerWindow) {
+            MeterRegistry meters, AgentRequestsProperties properties) {
+        int batchRows = properties.logBatchRows();
+        long queueBytes = properties.logQueueBytes();
+        Duration answerWindow = properties.logAnswerWindow();
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.events = events;
