@@ -593,18 +593,18 @@ class AgentRequestsLoadBenchmark {
         int batch = 1000;
         for (int start = 0; start < LOG_ROWS; start += batch) {
             StringBuilder sql = new StringBuilder("INSERT INTO ac_request_log (request_id, account_id, created_at, key_id, key_name, "
-                    + "key_kind, in_test, in_invalid, response_status, primary_error, error_count, errors, employee_email, channel, reference) VALUES ");
+                    + "key_kind, in_test, in_invalid, response_status, primary_error, error_count, employee_email, channel, reference) VALUES ");
             long maxBefore = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ac_request_log").query(Long.class).single();
             List<Object> params = new ArrayList<>();
             for (int i = start; i < Math.min(LOG_ROWS, start + batch); i++) {
                 if (i > start) {
                     sql.append(',');
                 }
-                sql.append("(?, ?, ?, 1, 'bench', ?, ?, TRUE, 422, ?, 1, ?, ?, 'email', ?)");
+                sql.append("(?, ?, ?, 1, 'bench', ?, ?, TRUE, 422, ?, 1, ?, 'email', ?)");
                 LocalDateTime at = LocalDateTime.ofInstant(now.minusSeconds((LOG_ROWS - i) * 2L), ZoneOffset.UTC);
                 String code = codes[i % codes.length];
                 params.addAll(List.of("bench_" + id + "_" + i, id, at, i % 3 == 0 ? "TEST" : "PRODUCTION", i % 3 == 0, code,
-                        code + "\tfield\tmessage\n", "e" + (i % 500) + "@acme.test", "ref-" + i));
+                        "e" + (i % 500) + "@acme.test", "ref-" + i));
             }
             jdbc.sql(sql.toString()).params(params).update();
             jdbc.sql("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) SELECT id, account_id, primary_error, "
