@@ -46,6 +46,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import io.syncwatch.SyncwatchApplication;
+import io.syncwatch.alerts.application.port.in.WebhookAdministration;
+import io.syncwatch.alerts.domain.WebhookEventType;
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
 import io.syncwatch.imports.ImportsFixtures.RecordedEvents;
 import io.syncwatch.imports.ScriptedConnector.Script;
@@ -55,8 +57,6 @@ import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.domain.RunSummary;
 import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.health.application.port.in.alerts.WebhookAdministration;
-import io.syncwatch.health.domain.alerts.WebhookEventType;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
