@@ -60,17 +60,14 @@ import io.syncwatch.platform.shell.NarrowScreen;
 import io.syncwatch.platform.shell.PageHeader;
 import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /** The Platforms tab: every integration of the account with its health, at a glance. */
-@Route("conversations/integrations/platforms")
+@Route(ConsoleRoutes.PLATFORMS)
 @PageTitle("Platforms · Syncwatch")
 @Menu(title = "Conversations › Integrations", order = 10)
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class PlatformsView extends VerticalLayout {
-
-    static final String INTEGRATION_ROUTE = "conversations/integrations/platforms/";
-    static final String CONNECT_ROUTE = "conversations/integrations/platforms/connect";
-    static final String DELETED_ROUTE = "conversations/integrations/platforms/deleted";
 
     private final HealthQueries queries;
     private final BulkActions bulk;
@@ -105,20 +102,20 @@ public class PlatformsView extends VerticalLayout {
         var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
         digestLink.setId("health-digest-link");
         // the integrations module's read-only pages of deleted integrations (their audit trail)
-        var deletedLink = new com.vaadin.flow.component.html.Anchor(DELETED_ROUTE, "Deleted integrations");
+        var deletedLink = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.DELETED_INTEGRATIONS, "Deleted integrations");
         deletedLink.setId("health-deleted-link");
         var connectAnother = new Button("Connect integration", VaadinIcon.PLUS.create(),
-                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(ConsoleRoutes.CONNECT_INTEGRATION)));
         connectAnother.setId("health-connect-header");
         add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink, deletedLink,
                 connectAnother));
-        add(new SectionTabs(currentUser, "conversations/integrations/platforms",
-                new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
-                new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
+        add(new SectionTabs(currentUser, ConsoleRoutes.PLATFORMS,
+                new SectionTabs.Section("Platforms", ConsoleRoutes.PLATFORMS, Permission.MANAGE_INTEGRATIONS),
+                new SectionTabs.Section("Imported contacts & filters", ConsoleRoutes.CONTACTS,
                         Permission.VIEW_IMPORTED_CONTACTS)));
 
         var connect = new Button("Connect integration", VaadinIcon.PLUS.create(),
-                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(ConsoleRoutes.CONNECT_INTEGRATION)));
         connect.addThemeVariants(ButtonVariant.PRIMARY);
         connect.setId("health-connect");
         empty = new EmptyState(VaadinIcon.CONNECT, "No integrations yet",
@@ -233,7 +230,7 @@ public class PlatformsView extends VerticalLayout {
 
     /** A link to the integrations module's integration page (by path: health does not know its view class). */
     private static Component integrationLink(HealthRecord r) {
-        var a = new com.vaadin.flow.component.html.Anchor(INTEGRATION_ROUTE + r.integrationId().value(), r.name());
+        var a = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.integration(r.integrationId().value()), r.name());
         a.addClassName("sw-health-name");
         a.getElement().setAttribute("router-link", true);
         return a;

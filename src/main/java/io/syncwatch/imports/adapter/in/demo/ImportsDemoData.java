@@ -20,7 +20,7 @@ import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 
 /**
  * Gives every demo integration real history: after the integrations module's demo data (order

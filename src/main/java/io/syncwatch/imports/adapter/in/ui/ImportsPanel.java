@@ -39,7 +39,7 @@ import io.syncwatch.platform.AccountId;
  * changed, it refreshes the history and chart and enables or disables its actions in place
  * (keeping what the user typed and the run it follows).
  */
-class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.IntegrationPageSection.Live {
+class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.ui.IntegrationPageSection.Live {
 
     private IntegrationSnapshot integration;
     private final Button runNowButton = new Button("Run now");

@@ -33,12 +33,13 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The "Connect integration" wizard: platform → name and credentials (tested) → schedule and
  * environment → filters. Every field is validated where it is entered.
  */
-@Route("conversations/integrations/platforms/connect")
+@Route(ConsoleRoutes.CONNECT_INTEGRATION)
 @PageTitle("Connect integration · Syncwatch")
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class ConnectIntegrationView extends VerticalLayout {

@@ -29,7 +29,7 @@ import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.TestAccounts;
