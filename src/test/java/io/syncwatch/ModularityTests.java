@@ -26,9 +26,9 @@ class ModularityTests {
     }
 
     @Test
-    void theFourApplicationModulesAndTheKernelExist() {
+    void theApplicationModulesAndTheKernelExist() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("platform", "integrations", "imports", "health", "agentrequests");
+                .containsExactlyInAnyOrder("platform", "integrations", "imports", "health", "alerts", "agentrequests");
     }
 
     /**

@@ -243,7 +243,7 @@ class PlatformsViewTest extends HealthSpringTest {
         var link = $(com.vaadin.flow.router.RouterLink.class).id("health-digest-link");
         assertThat(link.getText()).isEqualTo("Weekly digest & alert routing");
         test(link).click();
-        assertThat($(io.syncwatch.health.adapter.in.ui.alerts.DigestView.class).single()).isNotNull();
+        assertThat($(io.syncwatch.alerts.adapter.in.ui.DigestView.class).single()).isNotNull();
         assertThat($(Button.class).id("digest-generate").getText()).isEqualTo("Generate now");
     }
 

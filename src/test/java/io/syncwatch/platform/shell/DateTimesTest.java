@@ -52,7 +52,7 @@ class DateTimesTest {
     void mailsAndAuditTrailsAreAbsoluteWithTheirZone() {
         assertThat(DateTimes.utc().absoluteWithZone(AT)).isEqualTo("Feb 8, 2026 3:45 PM UTC")
                 .as("mails (health's domain cannot use the shell) write the same").isEqualTo(
-                        io.syncwatch.health.domain.alerts.AlertTimes.utcMinutes(AT));
+                        io.syncwatch.alerts.domain.AlertTimes.utcMinutes(AT));
         assertThat(new DateTimes(ZoneId.of("America/New_York"), Locale.US).absoluteWithZone(AT))
                 .isEqualTo("Feb 8, 2026 10:45 AM America/New_York");
         assertThat(format.date(java.time.LocalDate.of(2026, 11, 3))).isEqualTo("Nov 3, 2026");

@@ -42,7 +42,6 @@ import com.vaadin.flow.router.Route;
 
 import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.health.adapter.in.ui.support.PlatformNames;
-import io.syncwatch.health.adapter.in.ui.alerts.DigestView;
 
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.health.SummaryStatus;
@@ -99,16 +98,22 @@ public class PlatformsView extends VerticalLayout {
         var ui = UI.getCurrent();
         this.timestamps = DateTimes.forViewer(ui);
         addClassName("sw-page");
-        var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", DigestView.class);
-        digestLink.setId("health-digest-link");
+        var headerActions = new ArrayList<Component>();
+        com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getRoute(ConsoleRoutes.WEEKLY_DIGEST).ifPresent(digest -> {
+            var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", digest);
+            digestLink.setId("health-digest-link");
+            headerActions.add(digestLink);
+        });
         // the integrations module's read-only pages of deleted integrations (their audit trail)
         var deletedLink = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.DELETED_INTEGRATIONS, "Deleted integrations");
         deletedLink.setId("health-deleted-link");
         var connectAnother = new Button("Connect integration", VaadinIcon.PLUS.create(),
                 e -> e.getSource().getUI().ifPresent(u -> u.navigate(ConsoleRoutes.CONNECT_INTEGRATION)));
         connectAnother.setId("health-connect-header");
-        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?", digestLink, deletedLink,
-                connectAnother));
+        headerActions.add(deletedLink);
+        headerActions.add(connectAnother);
+        add(new PageHeader("Integrations", "Is each integration running, and is data flowing?",
+                headerActions.toArray(Component[]::new)));
         add(new SectionTabs(currentUser, ConsoleRoutes.PLATFORMS,
                 new SectionTabs.Section("Platforms", ConsoleRoutes.PLATFORMS, Permission.MANAGE_INTEGRATIONS),
                 new SectionTabs.Section("Imported contacts & filters", ConsoleRoutes.CONTACTS,

@@ -10,7 +10,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.syncwatch.health.application.alerts.SigningSecrets;
+import io.syncwatch.alerts.application.SigningSecrets;
 
 /** One master key for the whole application, from the environment or a generated local file; never a built-in one. */
 class LocalSecretKeyringTest {

@@ -1,7 +1,0 @@
-/** Sends alert and digest e-mails through Spring's JavaMailSender when SMTP is configured. */
-@SecondaryAdapter
-@NullMarked
-package io.syncwatch.health.adapter.out.mail;
-
-import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
-import org.jspecify.annotations.NullMarked;

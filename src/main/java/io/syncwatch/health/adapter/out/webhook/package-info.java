@@ -1,7 +1,0 @@
-/** Sends signed webhook requests with Apache HttpClient 5, connecting only to addresses the URL policy checked. */
-@SecondaryAdapter
-@NullMarked
-package io.syncwatch.health.adapter.out.webhook;
-
-import org.jmolecules.architecture.hexagonal.SecondaryAdapter;
-import org.jspecify.annotations.NullMarked;

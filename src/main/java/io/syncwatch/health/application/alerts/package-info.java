@@ -1,5 +1,0 @@
-/** Health alerts use cases: webhook endpoints and deliveries, e-mail alerts, the weekly digest. */
-@NullMarked
-package io.syncwatch.health.application.alerts;
-
-import org.jspecify.annotations.NullMarked;

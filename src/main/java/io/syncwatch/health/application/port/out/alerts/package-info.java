@@ -1,7 +1,0 @@
-/** What the alerts use cases need: storage, HTTP delivery, mail. */
-@SecondaryPort
-@NullMarked
-package io.syncwatch.health.application.port.out.alerts;
-
-import org.jmolecules.architecture.hexagonal.SecondaryPort;
-import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,0 @@
-package io.syncwatch.health.domain.alerts;
-
-/** A webhook URL that breaks the URL rules (HTTPS only, no private-network targets). */
-public class InvalidWebhookUrl extends RuntimeException {
-
-    public InvalidWebhookUrl(String message) {
-        super(message);
-    }
-}

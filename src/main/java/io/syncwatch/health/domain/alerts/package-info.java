@@ -1,5 +1,0 @@
-/** Health alerts as plain Java: webhook payloads, URL rules, retry policy, mail throttling, digest rules. */
-@NullMarked
-package io.syncwatch.health.domain.alerts;
-
-import org.jspecify.annotations.NullMarked;
