@@ -51,7 +51,10 @@ final class TableRules {
 
     /**
      * @param root the package whose sub-packages are the modules
-     * @param modules the modules, each named as its package and its migrations folder
+     * @param modules the modules, each named as its package and its migrations folder, in the order the
+     *        application migrates them (dependency order): a table that a later module's folder declares
+     *        again belongs to that later module (a module split off with its tables keeps the earlier
+     *        module's historical migrations frozen and declares them anew, decision 0016)
      * @param migrations resource patterns of the folders holding one folder per module, e.g.
      *        {@code classpath*:db/migration}
      */

@@ -50,7 +50,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
     static final String ALREADY_RUNNING = "An import of this integration is already running";
 
-    private final org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations;
+    private final io.syncwatch.integrations.IntegrationOperations operations;
     private final ImportPipeline pipeline;
     private final SingleConversationImport single;
     private final ImportIntegrations integrations;
@@ -67,7 +67,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     ImportManagement(ImportPipeline pipeline, SingleConversationImport single, ImportIntegrations integrations,
             ImportRuns runs, ImportExecutions executions, SourcePlatforms platforms, TransactionTemplate tx,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations) {
+            io.syncwatch.integrations.IntegrationOperations operations) {
         this.operations = operations;
         this.pipeline = pipeline;
         this.single = single;
@@ -202,8 +202,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     /** In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted. */
     private String whyItCannotRun(ImportIntegration integration) {
-        return Optional.ofNullable(operations.getIfAvailable())
-                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
+        return operations.find(integration.accountId(), integration.id())
                 .flatMap(io.syncwatch.integrations.IntegrationSnapshot::whyItCannotRun)
                 .orElse("It is " + integration.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncwatch.imports.FailureCategory;
@@ -45,7 +44,7 @@ class ImportsDemoDataTest {
     @Autowired ManualImports manual;
     @Autowired ImportHistory history;
     @Autowired MovableClock clock;
-    @Autowired ObjectProvider<IntegrationOperations> operations;
+    @Autowired IntegrationOperations operations;
 
     @Test
     void everyScenarioGetsRunsWithTheOutcomeItStandsFor() {
