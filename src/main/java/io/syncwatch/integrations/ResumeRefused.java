@@ -6,7 +6,7 @@ package io.syncwatch.integrations;
  * ({@link SupportReEnableRequired}). Callers that only need to say why catch this one type; the
  * {@link #reason()} tells which hold it is.
  */
-public abstract sealed class ResumeRefused extends RuntimeException permits ReconnectRequired, SupportReEnableRequired {
+public abstract sealed class ResumeRefused extends IntegrationRefusal permits ReconnectRequired, SupportReEnableRequired {
 
     private final IntegrationId integration;
 

@@ -17,8 +17,8 @@ import org.springframework.modulith.test.Scenario;
 
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
-import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
-import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.IntegrationNotFound;
+import io.syncwatch.integrations.InvalidIntegrationInput;
 import io.syncwatch.integrations.domain.AuditEntry;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;

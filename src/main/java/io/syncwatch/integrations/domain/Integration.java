@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.IntegrationIsDeleted;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
@@ -282,7 +283,7 @@ public final class Integration {
 
     private void requireNotDeleted() {
         if (lifecycle == Lifecycle.DELETED) {
-            throw new IllegalStateException("Integration '" + name + "' is deleted");
+            throw new IntegrationIsDeleted(name);
         }
     }
 

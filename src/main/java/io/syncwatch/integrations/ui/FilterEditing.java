@@ -16,8 +16,8 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
-import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.IntegrationNotFound;
+import io.syncwatch.integrations.InvalidIntegrationInput;
 import io.syncwatch.platform.Permission;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -58,16 +58,16 @@ public class FilterEditing {
         Button save = new Button("Save filters");
         save.setId("filters-dialog-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.addClickListener(e -> {
+        save.addClickListener(e -> editor.value().ifPresent(filters -> {
             try {
-                IntegrationSnapshot saved = integrations.configureFilters(id, editor.value());
+                IntegrationSnapshot saved = integrations.configureFilters(id, filters);
                 dialog.close();
                 Notification.show("Filters of " + saved.name() + " saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onSaved.accept(saved);
             } catch (InvalidIntegrationInput problems) {
-                editor.showProblems(problems.problems());
+                editor.showRefusal(problems.problems());
             }
-        });
+        }));
         Button cancel = new Button("Cancel", e -> dialog.close());
         cancel.setId("filters-dialog-cancel");
         dialog.getFooter().add(cancel, save);

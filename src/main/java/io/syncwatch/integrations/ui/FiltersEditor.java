@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -19,15 +23,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 
 import io.syncwatch.integrations.FilterCondition;
 import io.syncwatch.integrations.FilterField;
 import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
+import io.syncwatch.integrations.domain.FilterValidation;
+import io.syncwatch.platform.shell.Forms;
 
 /**
  * Edits an integration's filters: conditions (every one must hold), the historical start date
- * and the status criteria. Shows the problems the use case reports on the fields they name.
+ * and the status criteria. Each condition row and the dates are bound with a {@link Binder} to the
+ * filter rules the use case applies ({@link FilterValidation}: their messages depend on the field,
+ * so they are validators rather than annotations), and the use case's own refusal is shown on the
+ * fields it names.
  * Used on the integration page and, through {@link FilterEditing}, on other modules' screens.
  */
 public class FiltersEditor extends Composite<VerticalLayout> {
@@ -38,6 +48,7 @@ public class FiltersEditor extends Composite<VerticalLayout> {
     final DatePicker historicalStart = new DatePicker("Historical start date");
     final MultiSelectComboBox<String> statusCriteria = new MultiSelectComboBox<>("Import conversations with status");
     final Button addCondition = new Button("Add condition", VaadinIcon.PLUS.create());
+    private final Binder<Dates> binder = Forms.binder(Dates.class);
 
     public FiltersEditor(PlatformDescriptor platform, ImportFilters initial, LocalDate today) {
         this.platform = platform;
@@ -61,6 +72,11 @@ public class FiltersEditor extends Composite<VerticalLayout> {
         statusCriteria.setItems(platform.statusValues());
         statusCriteria.setHelperText("By default only closed/completed conversations. Empty: any status.");
         statusCriteria.setWidth("24rem");
+        binder.forField(historicalStart)
+                .withValidator(Forms.rule(d -> FilterValidation.historicalStartProblem(d, today)))
+                .bind("historicalStart");
+        binder.forField(statusCriteria).withValidator(Forms.rule(FilterValidation::statusCriteriaProblem))
+                .bind("statusCriteria");
         root.add(rows, addCondition, new HorizontalLayout(historicalStart, statusCriteria));
         setValue(initial);
     }
@@ -69,34 +85,32 @@ public class FiltersEditor extends Composite<VerticalLayout> {
         rows.removeAll();
         conditionRows.clear();
         filters.conditions().forEach(this::addRow);
-        historicalStart.setValue(filters.historicalStart());
-        statusCriteria.setValue(new LinkedHashSet<>(filters.statusCriteria()));
+        binder.readRecord(new Dates(filters.historicalStart(), new LinkedHashSet<>(filters.statusCriteria())));
     }
 
-    public ImportFilters value() {
-        List<FilterCondition> conditions = conditionRows.stream().map(ConditionRow::value).toList();
-        return new ImportFilters(conditions, historicalStart.getValue(), statusCriteria.getValue());
+    /** The filters, or empty when a field breaks a rule (every such field shows why). */
+    public Optional<ImportFilters> value() {
+        List<Optional<FilterCondition>> conditions = conditionRows.stream().map(ConditionRow::value).toList();
+        Optional<Dates> dates = Forms.record(binder);
+        if (dates.isEmpty() || conditions.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImportFilters(conditions.stream().map(Optional::orElseThrow).toList(),
+                dates.get().historicalStart(), dates.get().statusCriteria()));
     }
 
     List<ConditionRow> rows() {
         return List.copyOf(conditionRows);
     }
 
-    /** Puts each problem on its field; problems without a field are returned for a notification. */
-    public void showProblems(Map<String, String> problems) {
-        conditionRows.forEach(ConditionRow::clearProblems);
-        historicalStart.setInvalid(false);
-        problems.forEach((field, message) -> {
-            if (field.equals("historicalStart")) {
-                historicalStart.setErrorMessage(message);
-                historicalStart.setInvalid(true);
-            } else if (field.equals("statusCriteria")) {
-                statusCriteria.setErrorMessage(message);
-                statusCriteria.setInvalid(true);
-            } else if (field.startsWith("conditions[")) {
+    /** Shows the use case's problems on the fields they name ({@code conditions[0].value}, {@code historicalStart}…). */
+    public void showRefusal(Map<String, String> problems) {
+        Forms.showRefusal(binder, problems).forEach((field, message) -> {
+            if (field.startsWith("conditions[")) {
                 int index = Integer.parseInt(field.substring(11, field.indexOf(']')));
                 if (index < conditionRows.size()) {
-                    conditionRows.get(index).showProblem(field.substring(field.indexOf("].") + 2), message);
+                    Forms.showRefusal(conditionRows.get(index).binder,
+                            Map.of(field.substring(field.indexOf("].") + 2), message));
                 }
             }
         });
@@ -114,6 +128,7 @@ public class FiltersEditor extends Composite<VerticalLayout> {
         final Select<FilterField> field = new Select<>();
         final TextField customFieldName = new TextField("Custom field name");
         final TextField value = new TextField("Value");
+        final Binder<FilterCondition> binder = Forms.binder(FilterCondition.class);
 
         ConditionRow(FilterCondition condition) {
             setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -121,16 +136,19 @@ public class FiltersEditor extends Composite<VerticalLayout> {
             field.setItems(platform.filterFields().isEmpty() ? List.of(FilterField.values())
                     : List.copyOf(platform.filterFields()).stream().sorted().toList());
             field.setItemLabelGenerator(FilterField::label);
-            field.setValue(condition == null ? FilterField.CHANNEL : condition.field());
             value.setMaxLength(200);
             value.addClassName("sw-condition-value");
             field.addClassName("sw-condition-field");
             customFieldName.addClassName("sw-condition-custom-field");
-            customFieldName.setMaxLength(100);
-            if (condition != null) {
-                value.setValue(condition.value());
-                customFieldName.setValue(condition.customFieldName() == null ? "" : condition.customFieldName());
-            }
+            customFieldName.setMaxLength(FilterValidation.MAX_CUSTOM_FIELD_NAME_LENGTH);
+            binder.bind(field, "field");
+            binder.forField(customFieldName).withValidator(Forms.rule(n -> field.getValue() == FilterField.CUSTOM_FIELD
+                    ? FilterValidation.customFieldNameProblem(n) : null)).bind("customFieldName");
+            binder.forField(value).withValidator(Forms.rule(v -> FilterValidation.valueProblem(field.getValue(), v)))
+                    .bind("value");
+            binder.readRecord(condition == null ? new FilterCondition(FilterField.CHANNEL, "", "")
+                    : new FilterCondition(condition.field(), condition.customFieldName() == null ? ""
+                            : condition.customFieldName(), condition.value()));
             customFieldName.setVisible(field.getValue() == FilterField.CUSTOM_FIELD);
             field.addValueChangeListener(e -> customFieldName.setVisible(e.getValue() == FilterField.CUSTOM_FIELD));
             Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
@@ -142,21 +160,14 @@ public class FiltersEditor extends Composite<VerticalLayout> {
             add(field, customFieldName, value, remove);
         }
 
-        FilterCondition value() {
-            FilterField f = field.getValue();
-            return new FilterCondition(f, f == FilterField.CUSTOM_FIELD ? customFieldName.getValue().strip() : null,
-                    value.getValue().strip());
+        /** The condition (a custom field's name only for a custom-field condition), or empty when wrong. */
+        Optional<FilterCondition> value() {
+            return Forms.record(binder).map(c -> new FilterCondition(c.field(),
+                    c.field() == FilterField.CUSTOM_FIELD ? c.customFieldName().strip() : null, c.value().strip()));
         }
+    }
 
-        void clearProblems() {
-            value.setInvalid(false);
-            customFieldName.setInvalid(false);
-        }
-
-        void showProblem(String property, String message) {
-            TextField target = property.equals("customFieldName") ? customFieldName : value;
-            target.setErrorMessage(message);
-            target.setInvalid(true);
-        }
+    /** The editor's fields besides the conditions, as the binder reads and writes them. */
+    public record Dates(@Nullable LocalDate historicalStart, Set<String> statusCriteria) {
     }
 }

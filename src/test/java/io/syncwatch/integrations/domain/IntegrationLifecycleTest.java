@@ -199,8 +199,8 @@ class IntegrationLifecycleTest {
         i.delete("ada", T0);
         assertThat(i.lifecycle()).isEqualTo(Lifecycle.DELETED);
         assertThat(i.snapshot().runnable()).isFalse();
-        assertThatThrownBy(() -> i.resume("ada", T0)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> i.configureFilters(FILTERS, "ada", T0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> i.resume("ada", T0)).isInstanceOf(io.syncwatch.integrations.IntegrationIsDeleted.class);
+        assertThatThrownBy(() -> i.configureFilters(FILTERS, "ada", T0)).isInstanceOf(io.syncwatch.integrations.IntegrationIsDeleted.class);
     }
 
     @Test

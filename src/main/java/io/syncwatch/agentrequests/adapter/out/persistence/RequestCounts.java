@@ -180,6 +180,12 @@ final class RequestCounts {
 
     private static final String CODE_MARKS = String.join(", ", java.util.Collections.nCopies(ErrorDisplay.STORED_CODES.size(), "?"));
 
+    /** The statement of a piece counted from the rows: account, every code, from, to, then in_test if {@code byKeyKind}. */
+    static String rowCountsSql(boolean byKeyKind) {
+        return "SELECT code, COUNT(*) FROM ac_request_error WHERE account_id = ? AND code IN (" + CODE_MARKS
+                + ") AND created_at >= ? AND created_at < ?" + (byKeyKind ? " AND in_test = ?" : "") + " GROUP BY code";
+    }
+
     /**
      * One statement: the sum of every piece's counts per code. Bucket pieces read the primary key
      * (one range per key kind and code), row pieces the error index (one range per code).

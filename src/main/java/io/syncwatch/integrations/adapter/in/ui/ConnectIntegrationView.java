@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
@@ -28,7 +29,12 @@ import io.syncwatch.integrations.SourcePlatformCatalog.ConnectionCheck;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
-import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.InvalidIntegrationInput;
+import io.syncwatch.integrations.domain.IntegrationNames;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
@@ -37,7 +43,9 @@ import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The "Connect integration" wizard: platform → name and credentials (tested) → schedule and
- * environment → filters. Every field is validated where it is entered.
+ * environment → filters. Each step's fields are bound to a form record whose Bean Validation
+ * annotations carry the use case's words; a step goes on only when its fields are valid, and
+ * nothing is saved until Connect.
  */
 @Route(ConsoleRoutes.CONNECT_INTEGRATION)
 @PageTitle("Connect integration · Syncwatch")
@@ -58,6 +66,9 @@ public class ConnectIntegrationView extends VerticalLayout {
     final RadioButtonGroup<Environment> environment = new RadioButtonGroup<>("Environment");
     FiltersEditor filters;
     IntegrationSnapshot connected;
+    private final Binder<PlatformChoice> platformBinder = Forms.binder(PlatformChoice.class);
+    private final Binder<NameForm> nameBinder = Forms.binder(NameForm.class);
+    private final Binder<ScheduleForm> scheduleBinder = Forms.binder(ScheduleForm.class);
 
     public ConnectIntegrationView(IntegrationManagement integrations, Clock clock) {
         this.integrations = integrations;
@@ -67,6 +78,10 @@ public class ConnectIntegrationView extends VerticalLayout {
         name.setId("name");
         schedule.setId("schedule");
         environment.setId("environment");
+        platformBinder.bind(platformChoice, "platform");
+        nameBinder.bind(name, "name");
+        scheduleBinder.bind(schedule, "schedule");
+        scheduleBinder.bind(environment, "environment");
         add(new PageHeader("Connect integration", "Import conversations from a source platform on a schedule."));
         stepLabel.addClassName("sw-step");
         body.setPadding(false);
@@ -90,16 +105,13 @@ public class ConnectIntegrationView extends VerticalLayout {
         platformChoice.setItems(platforms);
         platformChoice.setItemLabelGenerator(p -> p.displayName() + " — " + p.description());
         platformChoice.addThemeName("vertical");
-        platformChoice.setRequiredIndicatorVisible(true);
-        Button next = new Button("Next", e -> {
-            if (platformChoice.getValue() == null) {
-                platformChoice.setErrorMessage("Choose the platform to connect");
-                platformChoice.setInvalid(true);
-                return;
-            }
-            platform = platformChoice.getValue();
+        if (platform != null) {
+            platformChoice.setValue(platform);
+        }
+        Button next = new Button("Next", e -> Forms.record(platformBinder).ifPresent(choice -> {
+            platform = choice.platform();
             showCredentialsStep();
-        });
+        }));
         next.setId("next");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         body.add(platformChoice, next);
@@ -107,20 +119,16 @@ public class ConnectIntegrationView extends VerticalLayout {
 
     void showCredentialsStep() {
         step(2, "Name and credentials");
-        name.setRequired(true);
-        name.setMaxLength(100);
+        name.setMaxLength(IntegrationNames.MAX_LENGTH);
         name.setWidth("24rem");
         name.setHelperText("Shown on the Platforms tab, e.g. \"" + platform.displayName() + " EU support\"");
-        credentials = new CredentialsForm(platform);
+        if (credentials == null || credentials.platform != platform) {
+            credentials = new CredentialsForm(platform); // typed values survive Back and a refused Connect
+        }
         Button test = new Button("Test connection", VaadinIcon.CONNECT.create(), e -> testConnection());
         test.setId("test-connection");
         Button next = new Button("Next", e -> {
-            if (name.getValue().isBlank()) {
-                name.setErrorMessage("Give the integration a name");
-                name.setInvalid(true);
-                return;
-            }
-            if (testConnection()) {
+            if (Forms.record(nameBinder).isPresent() && testConnection()) {
                 showScheduleStep();
             }
         });
@@ -134,21 +142,27 @@ public class ConnectIntegrationView extends VerticalLayout {
 
     /** Runs the connection test and shows its specific message; returns whether it worked. */
     boolean testConnection() {
-        try {
-            ConnectionCheck check = integrations.testConnection(platform.key(), credentials.values());
-            credentials.showProblems(Map.of());
-            connectionResult.setText(check.ok() ? "✓ " + check.message()
-                    : "Connection failed: " + (check.failure() == null ? "" : check.failure() + ". ") + check.message());
-            connectionResult.getElement().getThemeList().clear();
-            connectionResult.getElement().getThemeList().add(check.ok() ? "badge success" : "badge error");
-            return check.ok();
-        } catch (InvalidIntegrationInput e) {
-            credentials.showProblems(e.problems());
-            connectionResult.setText("Fix the highlighted fields first");
-            connectionResult.getElement().getThemeList().clear();
-            connectionResult.getElement().getThemeList().add("badge error");
+        var values = credentials.values();
+        if (values.isEmpty()) {
+            showConnectionResult(false, "Fix the highlighted fields first");
             return false;
         }
+        try {
+            ConnectionCheck check = integrations.testConnection(platform.key(), values.get());
+            showConnectionResult(check.ok(), check.ok() ? "✓ " + check.message()
+                    : "Connection failed: " + (check.failure() == null ? "" : check.failure() + ". ") + check.message());
+            return check.ok();
+        } catch (InvalidIntegrationInput e) {
+            credentials.showRefusal(e.problems());
+            showConnectionResult(false, "Fix the highlighted fields first");
+            return false;
+        }
+    }
+
+    private void showConnectionResult(boolean ok, String text) {
+        connectionResult.setText(text);
+        connectionResult.getElement().getThemeList().clear();
+        connectionResult.getElement().getThemeList().add(ok ? "badge success" : "badge error");
     }
 
     void showScheduleStep() {
@@ -156,11 +170,12 @@ public class ConnectIntegrationView extends VerticalLayout {
         schedule.setLabel("Schedule");
         schedule.setItems(Schedule.values());
         schedule.setItemLabelGenerator(Schedule::label);
-        schedule.setValue(Schedule.DEFAULT);
         environment.setItems(Environment.values());
         environment.setItemLabelGenerator(e -> e == Environment.DEVELOPMENT
                 ? "Development (goes inactive after 14 days without an API request)" : "Production");
-        environment.setValue(Environment.PRODUCTION);
+        if (schedule.getValue() == null) {
+            scheduleBinder.readRecord(new ScheduleForm(Schedule.DEFAULT, Environment.PRODUCTION));
+        }
         Button connect = new Button("Connect", e -> connect());
         connect.setId("connect");
         connect.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -168,20 +183,33 @@ public class ConnectIntegrationView extends VerticalLayout {
         body.add(schedule, environment, new HorizontalLayout(back, connect));
     }
 
+    /**
+     * Saves the integration; a refusal only the use case can know (the name is taken, the
+     * connection test failed) goes back to the step of the field it names, shown on that field.
+     */
     void connect() {
+        var settings = Forms.record(scheduleBinder);
+        var named = Forms.record(nameBinder);
+        var values = credentials.values();
+        if (settings.isEmpty() || named.isEmpty() || values.isEmpty()) {
+            if (named.isEmpty() || values.isEmpty()) {
+                showCredentialsStep();
+            }
+            return;
+        }
         try {
-            connected = integrations.connect(new ConnectCommand(platform.key(), name.getValue(), credentials.values(),
-                    environment.getValue(), schedule.getValue()));
+            connected = integrations.connect(new ConnectCommand(platform.key(), named.get().name(), values.get(),
+                    settings.get().environment(), settings.get().schedule()));
             showFiltersStep();
         } catch (InvalidIntegrationInput e) {
-            showCredentialsStep();
-            if (e.problems().containsKey("name")) {
-                name.setErrorMessage(e.problems().get("name"));
-                name.setInvalid(true);
+            Map<String, String> problems = Forms.showRefusal(scheduleBinder, e.problems());
+            if (problems.isEmpty()) {
+                return;
             }
-            if (!credentials.showProblems(e.problems()) && e.problems().containsKey("credentials")) {
-                connectionResult.setText(e.problems().get("credentials"));
-                connectionResult.getElement().getThemeList().add("badge error");
+            showCredentialsStep();
+            problems = Forms.showRefusal(nameBinder, problems);
+            if (!credentials.showRefusal(problems) && problems.containsKey("credentials")) {
+                showConnectionResult(false, problems.get("credentials"));
             }
         }
     }
@@ -199,15 +227,31 @@ public class ConnectIntegrationView extends VerticalLayout {
     }
 
     void saveFilters() {
-        try {
-            integrations.configureFilters(connected.id(), filters.value());
-            openIntegration();
-        } catch (InvalidIntegrationInput e) {
-            filters.showProblems(e.problems());
-        }
+        filters.value().ifPresent(value -> {
+            try {
+                integrations.configureFilters(connected.id(), value);
+                openIntegration();
+            } catch (InvalidIntegrationInput e) {
+                filters.showRefusal(e.problems());
+            }
+        });
     }
 
     private void openIntegration() {
         getUI().ifPresent(ui -> ui.navigate(IntegrationView.class, IntegrationView.parameters(connected.id())));
+    }
+
+    /** Step 1: the platform to connect. */
+    public record PlatformChoice(@NotNull(message = "Choose the platform to connect") PlatformDescriptor platform) {
+    }
+
+    /** Step 2: the integration's name (its credentials are the platform's own fields). */
+    public record NameForm(
+            @NotBlank(message = IntegrationNames.REQUIRED) @Size(max = IntegrationNames.MAX_LENGTH, message = IntegrationNames.TOO_LONG) String name) {
+    }
+
+    /** Step 3: when it runs and where it counts. */
+    public record ScheduleForm(@NotNull(message = "Choose a schedule") Schedule schedule,
+            @NotNull(message = "Choose an environment") Environment environment) {
     }
 }

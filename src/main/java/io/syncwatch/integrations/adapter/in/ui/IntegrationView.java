@@ -24,6 +24,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -43,9 +44,14 @@ import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.ui.FiltersEditor;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
-import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.IntegrationNotFound;
+import io.syncwatch.integrations.InvalidIntegrationInput;
 import io.syncwatch.integrations.domain.AuditEntry;
+import io.syncwatch.integrations.domain.IntegrationNames;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.platform.shell.EmptyState;
@@ -380,27 +386,30 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     Dialog openEdit() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Edit " + integration.name());
-        TextField name = new TextField("Name", integration.name(), "");
-        name.setMaxLength(100);
-        name.setRequired(true);
+        TextField name = new TextField("Name");
+        name.setId("edit-name");
+        name.setMaxLength(IntegrationNames.MAX_LENGTH);
         Select<Schedule> schedule = new Select<>();
         schedule.setLabel("Schedule");
         schedule.setItems(Schedule.values());
         schedule.setItemLabelGenerator(Schedule::label);
-        schedule.setValue(integration.schedule());
         RadioButtonGroup<Environment> environment = new RadioButtonGroup<>("Environment");
         environment.setItems(Environment.values());
         environment.setItemLabelGenerator(Environment::label);
-        environment.setValue(integration.environment());
-        Button save = new Button("Save", e -> {
+        Binder<SettingsForm> binder = Forms.binder(SettingsForm.class);
+        binder.bind(name, "name");
+        binder.bind(schedule, "schedule");
+        binder.bind(environment, "environment");
+        binder.readRecord(new SettingsForm(integration.name(), integration.schedule(), integration.environment()));
+        Button save = new Button("Save", e -> Forms.record(binder).ifPresent(form -> {
             try {
-                show(integrations.edit(integration.id(), name.getValue(), schedule.getValue(), environment.getValue()));
+                show(integrations.edit(integration.id(), form.name(), form.schedule(), form.environment()));
                 dialog.close();
             } catch (InvalidIntegrationInput ex) {
-                name.setErrorMessage(ex.problems().get("name"));
-                name.setInvalid(ex.problems().containsKey("name"));
+                Forms.showRefusal(binder, ex.problems());
             }
-        });
+        }));
+        save.setId("edit-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(name, schedule, environment));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
@@ -414,18 +423,18 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         CredentialsForm form = new CredentialsForm(platformOf(integration));
         Span result = new Span("Enter the credentials again; they are tested before they are saved.");
         result.setId("reconnect-result");
-        Button save = new Button("Test and save", e -> {
+        Button save = new Button("Test and save", e -> form.values().ifPresent(values -> {
             try {
-                show(integrations.reconnect(integration.id(), form.values()));
+                show(integrations.reconnect(integration.id(), values));
                 dialog.close();
                 Notification.show("New credentials saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidIntegrationInput ex) {
-                if (!form.showProblems(ex.problems())) {
+                if (!form.showRefusal(ex.problems())) {
                     result.setText(ex.getMessage());
                     result.getElement().getThemeList().add("badge error");
                 }
             }
-        });
+        }));
         save.setId("reconnect-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(form, result);
@@ -435,13 +444,22 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
     }
 
     void saveFilters() {
-        try {
-            show(integrations.configureFilters(integration.id(), filters.value()));
-            Notification.show("Filters saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (InvalidIntegrationInput e) {
-            filters.showProblems(e.problems());
-        } catch (IntegrationNotFound e) {
-            getUI().ifPresent(ui -> ui.navigate(ConsoleRoutes.PLATFORMS));
-        }
+        filters.value().ifPresent(value -> {
+            try {
+                show(integrations.configureFilters(integration.id(), value));
+                Notification.show("Filters saved").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidIntegrationInput e) {
+                filters.showRefusal(e.problems());
+            } catch (IntegrationNotFound e) {
+                getUI().ifPresent(ui -> ui.navigate(ConsoleRoutes.PLATFORMS));
+            }
+        });
+    }
+
+    /** The Edit dialog's fields, with the use case's words for what each must be. */
+    public record SettingsForm(
+            @NotBlank(message = IntegrationNames.REQUIRED) @Size(max = IntegrationNames.MAX_LENGTH, message = IntegrationNames.TOO_LONG) String name,
+            @NotNull(message = "Choose a schedule") Schedule schedule,
+            @NotNull(message = "Choose an environment") Environment environment) {
     }
 }

@@ -26,8 +26,10 @@ import io.syncwatch.integrations.ReconnectRequired;
 import io.syncwatch.integrations.ResumeRefused;
 import io.syncwatch.integrations.SupportReEnableRequired;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationNotFound;
-import io.syncwatch.integrations.application.port.in.InvalidIntegrationInput;
+import io.syncwatch.integrations.IntegrationIsDeleted;
+import io.syncwatch.integrations.IntegrationNotFound;
+import io.syncwatch.integrations.IntegrationRefusal;
+import io.syncwatch.integrations.InvalidIntegrationInput;
 import io.syncwatch.platform.ApiProblem;
 import io.syncwatch.platform.Permission;
 
@@ -104,8 +106,9 @@ class IntegrationsApiController {
         return IntegrationResource.of(integrations.resume(integration));
     }
 
-    @ExceptionHandler(IntegrationNotFound.class)
-    ProblemDetail notFound(IntegrationNotFound e) {
+    /** A deleted integration is read-only; to the API it is gone, like one of another account. */
+    @ExceptionHandler({ IntegrationNotFound.class, IntegrationIsDeleted.class })
+    ProblemDetail notFound(IntegrationRefusal e) {
         return ApiProblem.notFound("Integration");
     }
 

@@ -99,6 +99,44 @@ class JdbcRequestLogTest {
         assertThat(log.page(account, new LogQuery(LogTab.TEST, null, null, from, to, null), 0, 50)).hasSize(12);
     }
 
+    /**
+     * Each error is stored once, as its own row with its field and message: read back exactly, in
+     * validation order, whatever the text holds (tabs, newlines, unicode: the old tab-separated
+     * column replaced them), on the detail, a page and the export; a malformed request keeps its reason.
+     */
+    @Test
+    void errorsAreReadBackExactlyAsTheyWereFound() {
+        AccountId account = companies.create().id();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<RequestError> errors = List.of(
+                new RequestError(RequestErrorCode.EMPLOYEE_NOT_FOUND, "employee.email", "No employee with email jö\t@exämple.test exists."),
+                new RequestError(RequestErrorCode.INVALID_CUSTOMER, "customer.name", "line one\nline two\r\n日本 🚀"),
+                new RequestError(RequestErrorCode.BRAND_NOT_PROVIDED, "brand", ""));
+        AgentRequest request = new AgentRequest("e@acme.test", "C", "c@example.com", "email", null, "en", "r");
+        LoggedRequest invalid = new LoggedRequest("req_errs_" + System.nanoTime(), account, at, 7, "Live", KeyKind.PRODUCTION, 422,
+                errors, null, request, "{}");
+        LoggedRequest malformed = new LoggedRequest("req_malf_" + System.nanoTime(), account, at.minusSeconds(1), 7, "Live",
+                KeyKind.PRODUCTION, 400, List.of(), "The body is not JSON:\t{oops", request, "{oops");
+        LoggedRequest valid = new LoggedRequest("req_ok_" + System.nanoTime(), account, at.minusSeconds(2), 7, "Staging",
+                KeyKind.TEST, 202, List.of(), null, request, "{}");
+        transactions.executeWithoutResult(status -> log.insertAll(List.of(invalid, malformed, valid)));
+
+        assertThat(log.find(account, invalid.requestId()).orElseThrow().errors()).isEqualTo(errors);
+        LoggedRequest readMalformed = log.find(account, malformed.requestId()).orElseThrow();
+        assertThat(readMalformed.malformedReason()).isEqualTo("The body is not JSON:\t{oops");
+        assertThat(readMalformed.errors()).isEmpty();
+        assertThat(log.find(account, valid.requestId()).orElseThrow().failed()).isFalse();
+
+        LogQuery all = new LogQuery(LogTab.INVALID, null, null, at.minusSeconds(60), at.plusSeconds(60), null);
+        assertThat(log.page(account, all, 0, 50)).extracting(LoggedRequest::errors, LoggedRequest::malformedReason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(errors, null),
+                org.assertj.core.groups.Tuple.tuple(List.of(), "The body is not JSON:\t{oops"));
+        List<LoggedRequest> exported = new ArrayList<>();
+        log.forEach(account, all, 1, exported::add);
+        assertThat(exported).extracting(LoggedRequest::requestId).containsExactly(invalid.requestId(), malformed.requestId());
+        assertThat(exported.getFirst().errors()).isEqualTo(errors);
+    }
+
     @Test
     void aLoggedOnlyRequestAnsweredBeforeItsCommitIsSeenByTheNextRead() throws Exception {
         AccountId account = companies.create().id();
@@ -169,7 +207,7 @@ class JdbcRequestLogTest {
         params.add(java.time.LocalDateTime.now().minusDays(1));
         params.add(java.time.LocalDateTime.now());
         params.add(true);
-        List<java.util.Map<String, Object>> plan = jdbcTemplate.queryForList("EXPLAIN " + JdbcRequestLog.countsSql(true), params.toArray());
+        List<java.util.Map<String, Object>> plan = jdbcTemplate.queryForList("EXPLAIN " + RequestCounts.rowCountsSql(true), params.toArray());
         assertThat(plan).singleElement().satisfies(row -> {
             assertThat(row.get("key")).isEqualTo("ix_ac_request_error_code");
             assertThat(row.get("type")).isEqualTo("range");
@@ -218,7 +256,7 @@ class JdbcRequestLogTest {
         jdbcTemplate.execute("ANALYZE TABLE ac_request_log");
         jdbcTemplate.execute("ANALYZE TABLE ac_request_error");
         List<Object> params = new ArrayList<>();
-        String sql = JdbcRequestLog.pageSql(account, new LogQuery(LogTab.INVALID, null, null, from, to, "UIW-P-1"), 50, 0, params);
+        String sql = RequestLogQueries.pageSql(account, new LogQuery(LogTab.INVALID, null, null, from, to, "UIW-P-1"), 50, 0, params);
         var plan = jdbcTemplate.queryForList("EXPLAIN " + sql, params.toArray());
         System.out.println("EXPLAIN search on the Invalid Requests tab: " + plan);
         assertThat(plan).singleElement().satisfies(row -> {
@@ -227,7 +265,7 @@ class JdbcRequestLogTest {
         });
 
         params.clear();
-        sql = JdbcRequestLog.pageSql(account, new LogQuery(LogTab.INVALID, "EMPLOYEE_NOT_FOUND", null, from, to, "UIW-P-1"), 50, 0,
+        sql = RequestLogQueries.pageSql(account, new LogQuery(LogTab.INVALID, "EMPLOYEE_NOT_FOUND", null, from, to, "UIW-P-1"), 50, 0,
                 params);
         var byError = jdbcTemplate.queryForList("EXPLAIN " + sql, params.toArray());
         System.out.println("EXPLAIN search with an error filter: " + byError);

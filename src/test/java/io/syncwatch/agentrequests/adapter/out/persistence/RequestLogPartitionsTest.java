@@ -46,7 +46,7 @@ class RequestLogPartitionsTest {
             List<RequestLogPartitions.Partition> parts = partitions.partitions(table);
             assertThat(parts.getLast()).isEqualTo(new RequestLogPartitions.Partition("pmax", null));
             assertThat(parts).extracting(RequestLogPartitions.Partition::before)
-                    .contains(today.plusDays(1), today.plusDays(JdbcRequestLog.PARTITION_DAYS_AHEAD + 1));
+                    .contains(today.plusDays(1), today.plusDays(RequestLogPurge.PARTITION_DAYS_AHEAD + 1));
         }
         assertThat(partitions.partitions("ac_request_error")).isEqualTo(partitions.partitions("ac_request_log"));
     }

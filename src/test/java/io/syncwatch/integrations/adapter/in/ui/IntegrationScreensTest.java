@@ -156,6 +156,87 @@ class IntegrationScreensTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theEditDialogShowsEachFieldsErrorSavesNothingWhileWrongAndSavesGoodInput() {
+        IntegrationSnapshot s = active("Support");
+        active("Billing");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        test(button("edit")).click();
+        TextField name = $(TextField.class).id("edit-name");
+
+        name.setValue("   ");
+        test(button("edit-save")).click();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Give the integration a name");
+        assertThat(integrations.get(s.id()).name()).as("nothing saved").isEqualTo("Support");
+
+        name.setValue("billing"); // the use case's refusal, shown on the field it names
+        test(button("edit-save")).click();
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage())
+                .isEqualTo("Another integration is already called 'billing': choose a name that tells them apart");
+        assertThat(integrations.get(s.id()).name()).isEqualTo("Support");
+
+        name.setValue("Support EU");
+        @SuppressWarnings("unchecked")
+        Select<Schedule> schedule = $(Select.class).all().stream().filter(c -> "Schedule".equals(c.getLabel()))
+                .findFirst().orElseThrow();
+        schedule.setValue(Schedule.DAILY);
+        test(button("edit-save")).click();
+        assertThat(integrations.get(s.id())).satisfies(saved -> {
+            assertThat(saved.name()).isEqualTo("Support EU");
+            assertThat(saved.schedule()).isEqualTo(Schedule.DAILY);
+        });
+        assertThat($(TextField.class).withId("edit-name").exists()).as("dialog closed").isFalse();
+    }
+
+    @Test
+    void theReconnectDialogRequiresTheTokenShowsAFailedTestAndSavesATestedOne() {
+        IntegrationSnapshot s = active("Support");
+        operations.holdForInvalidCredentials(s.id(), "Every run failed on authentication for 3 days");
+        UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());
+        test(button("reconnect")).click();
+
+        test(button("reconnect-save")).click();
+        PasswordField token = $(PasswordField.class).id("credential-token");
+        assertThat(token.isInvalid()).isTrue();
+        assertThat(token.getErrorMessage()).isEqualTo("Enter the API token");
+        assertThat(integrations.get(s.id()).pauseReason()).as("still held").isEqualTo(PauseReason.CREDENTIALS_INVALID);
+
+        token.setValue(TestPlatforms.REJECTED_TOKEN);
+        test(button("reconnect-save")).click();
+        assertThat($(Span.class).id("reconnect-result").getText())
+                .isEqualTo("Connection test failed: Authentication failed. The token was rejected (HTTP 401 Unauthorized)");
+        assertThat(integrations.get(s.id()).pauseReason()).isEqualTo(PauseReason.CREDENTIALS_INVALID);
+
+        token.setValue("new-token");
+        test(button("reconnect-save")).click();
+        assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.ACTIVE);
+    }
+
+    @Test
+    void aNameAnotherIntegrationUsesIsRefusedOnTheWizardsNameFieldAndTheTypedCredentialsStay() {
+        active("Support EU");
+        UI.getCurrent().navigate("conversations/integrations/platforms/connect");
+        choosePlatform();
+        $(TextField.class).id("name").setValue("support eu");
+        $(PasswordField.class).id("credential-token").setValue("good-token");
+        test(button("next")).click();
+        test(button("connect")).click();
+
+        TextField name = $(TextField.class).id("name");
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage())
+                .isEqualTo("Another integration is already called 'support eu': choose a name that tells them apart");
+        assertThat($(PasswordField.class).id("credential-token").getValue()).as("nothing typed is lost").isEqualTo("good-token");
+        assertThat(integrations.list()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("Support EU"));
+
+        name.setValue("Support US");
+        test(button("next")).click();
+        test(button("connect")).click();
+        assertThat(integrations.list()).extracting(IntegrationSnapshot::name).containsExactlyInAnyOrder("Support EU", "Support US");
+    }
+
+    @Test
     void thePageShowsTheAuditTrailAndPausesAndResumes() {
         IntegrationSnapshot s = active("Support");
         UI.getCurrent().navigate("conversations/integrations/platforms/" + s.id());

@@ -1,9 +1,12 @@
-package io.syncwatch.integrations.application.port.in;
+package io.syncwatch.integrations;
 
 import java.util.Map;
 
-/** Input that breaks a rule; {@code problems} maps each offending field to its message. */
-public class InvalidIntegrationInput extends RuntimeException {
+/**
+ * Input that breaks a rule; {@code problems} maps each offending field (as the form and the API
+ * name it: {@code name}, {@code credentials.token}, {@code conditions[0].value}) to its message.
+ */
+public final class InvalidIntegrationInput extends IntegrationRefusal {
 
     private final Map<String, String> problems;
 

@@ -1,9 +1,7 @@
-package io.syncwatch.integrations.application.port.in;
-
-import io.syncwatch.integrations.IntegrationId;
+package io.syncwatch.integrations;
 
 /** No integration with that id in the caller's account (it may exist in another: we never say). */
-public class IntegrationNotFound extends RuntimeException {
+public final class IntegrationNotFound extends IntegrationRefusal {
 
     public IntegrationNotFound(IntegrationId id) {
         super("No integration " + id);
