@@ -6,7 +6,6 @@ import java.util.EnumSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +42,8 @@ class FirstAdminSetup implements FirstAdmin {
     private final String baseUrl;
 
     FirstAdminSetup(Accounts accounts, Users users, SetupLinks links, PasswordEncoder passwords, PasswordRules rules,
-            Clock clock, @Value("${syncwatch.alerts.base-url:http://localhost:8080}") String baseUrl) {
+            Clock clock, PlatformProperties properties) {
+        String baseUrl = properties.baseUrl();
         this.accounts = accounts;
         this.users = users;
         this.links = links;
