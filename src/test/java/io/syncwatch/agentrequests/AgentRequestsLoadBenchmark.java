@@ -49,7 +49,8 @@ import io.syncwatch.testsupport.TestAccounts;
  * they would in production. The per-key rate limit is the default (50/s): the load is spread over
  * the 5,000 keys. A logged request missing from the log fails the benchmark.
  * Sizes: -Dbench.clients (16), -Dbench.seconds (15 per round; -Dbench.rounds (3) alternating rounds of each endpoint),
- * -Dbench.warmupSeconds (30), -Dbench.maxRequests (unbounded), -Dbench.logRows (2,000,000 for the grid's page).
+ * -Dbench.warmupSeconds (30), -Dbench.maxRequests (unbounded), -Dbench.logRows (2,000,000 for the grid's page),
+ * -Dbench.reuse=true (use the accounts an earlier run seeded into the same database, see {@link #REUSE}).
  * Targets (issue 6, 20): Requests API ≥ 2,000 req/s, p99 < 50 ms, ≥ 0.4× the no-op endpoint, nothing lost.
  * Run: ./mvnw -o -Pbench -Dtest=AgentRequestsLoadBenchmark test
  */
@@ -176,8 +177,53 @@ class AgentRequestsLoadBenchmark {
 
     private final List<BenchAccount> bench = new ArrayList<>();
 
-    private void seed() {
+    /**
+     * With {@code -Dbench.reuse=true}: the accounts seeded by an earlier run on the same database
+     * (their ids and clear keys kept in {@link #SEED_FILE}) are used again if they are all still
+     * there with their keys; otherwise seeded anew. Saves the seeding (minutes on a loaded machine)
+     * between runs that compare before and after a change; the data are the same.
+     */
+    static final boolean REUSE = Boolean.getBoolean("bench.reuse");
+    static final java.nio.file.Path SEED_FILE = java.nio.file.Path.of("target", "bench-agentrequests-seed.tsv");
+
+    private boolean reused() {
+        if (!REUSE || !java.nio.file.Files.isReadable(SEED_FILE)) {
+            return false;
+        }
+        List<BenchAccount> earlier = new ArrayList<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(SEED_FILE)) {
+                String[] f = line.split("\t");
+                earlier.add(new BenchAccount(AccountId.of(Long.parseLong(f[0])), Arrays.copyOfRange(f, 1, f.length)));
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            System.out.println("bench.reuse: " + SEED_FILE + " unreadable (" + unreadable + "): seeding anew");
+            return false;
+        }
+        if (earlier.size() != ACCOUNTS || earlier.stream().anyMatch(a -> a.keys().length != KEYS_PER_ACCOUNT)) {
+            System.out.println("bench.reuse: " + SEED_FILE + " holds other sizes: seeding anew");
+            return false;
+        }
+        long keys = jdbc.sql("SELECT COUNT(*) FROM ac_api_key WHERE revoked_at IS NULL AND account_id BETWEEN ? AND ?")
+                .params(earlier.getFirst().id().value(), earlier.getLast().id().value()).query(Long.class).single();
+        long employees = jdbc.sql("SELECT COUNT(*) FROM ac_employee WHERE account_id BETWEEN ? AND ?")
+                .params(earlier.getFirst().id().value(), earlier.getLast().id().value()).query(Long.class).single();
+        if (keys != (long) ACCOUNTS * KEYS_PER_ACCOUNT || employees != (long) ACCOUNTS * EMPLOYEES_PER_ACCOUNT) {
+            System.out.println("bench.reuse: the earlier accounts are not all in this database: seeding anew");
+            return false;
+        }
+        bench.addAll(earlier);
+        return true;
+    }
+
+    private void seed() throws IOException {
         long t0 = System.nanoTime();
+        if (reused()) {
+            readDbPid();
+            System.out.printf("reused %,d accounts, %,d keys, %,d employees seeded by an earlier run (-Dbench.reuse, %s); database server pid %d%n",
+                    ACCOUNTS, ACCOUNTS * KEYS_PER_ACCOUNT, ACCOUNTS * EMPLOYEES_PER_ACCOUNT, SEED_FILE, CpuSample.dbPid);
+            return;
+        }
         for (int a = 0; a < ACCOUNTS; a++) {
             AccountId id = accounts.createWithAllFeatures().id();
             company.saveChannel(id, "email", true, ChannelMode.INTEGRATED);
@@ -193,14 +239,20 @@ class AgentRequestsLoadBenchmark {
             }
             bench.add(new BenchAccount(id, keys));
         }
+        java.nio.file.Files.createDirectories(SEED_FILE.getParent());
+        java.nio.file.Files.write(SEED_FILE, bench.stream().map(b -> b.id().value() + "\t" + String.join("\t", b.keys())).toList());
+        readDbPid();
+        System.out.printf("seeded %,d accounts, %,d keys, %,d employees in %.1f s; database server pid %d%n", ACCOUNTS,
+                ACCOUNTS * KEYS_PER_ACCOUNT, ACCOUNTS * EMPLOYEES_PER_ACCOUNT, (System.nanoTime() - t0) / 1e9, CpuSample.dbPid);
+    }
+
+    private void readDbPid() {
         String pidFile = jdbc.sql("SELECT @@pid_file").query(String.class).single();
         try {
             CpuSample.dbPid = Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of(pidFile)).strip());
         } catch (java.io.IOException | RuntimeException notHere) {
             System.out.println("database CPU: pid file " + pidFile + " not readable here (remote server?): figure dropped");
         }
-        System.out.printf("seeded %,d accounts, %,d keys, %,d employees in %.1f s; database server pid %d%n", ACCOUNTS,
-                ACCOUNTS * KEYS_PER_ACCOUNT, ACCOUNTS * EMPLOYEES_PER_ACCOUNT, (System.nanoTime() - t0) / 1e9, CpuSample.dbPid);
     }
 
     @Test

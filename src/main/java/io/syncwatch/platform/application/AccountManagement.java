@@ -242,10 +242,15 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
         return accounts.findByName(name).map(Account::id);
     }
 
+    /**
+     * One read of one column, joining a caller's transaction if there is one but opening none (a
+     * read-only transaction costs four more round trips to the server than the query itself: the
+     * Requests API asks on every cache miss of its feature check).
+     */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS, readOnly = true)
     public Set<FeatureFlag> flagsOf(AccountId account) {
-        return accounts.find(account).map(Account::flags).orElse(Set.of());
+        return accounts.flagsOf(account);
     }
 
     @Override

@@ -36,14 +36,26 @@ class JdbcCompanies implements Companies {
         return settings.get(account, a -> Optional.of(load(a))).orElseThrow();
     }
 
+    /**
+     * Channels, brands and languages in one statement (one round trip instead of three: a cache
+     * miss of the settings is on the Requests API's hot path), each kind in its own order.
+     */
     private CompanySettings load(AccountId account) {
-        List<Channel> channels = jdbc.sql("SELECT name, enabled, mode FROM ac_channel WHERE account_id = ? ORDER BY name")
-                .param(account.value())
-                .query((rs, n) -> new Channel(rs.getString(1), rs.getBoolean(2), ChannelMode.valueOf(rs.getString(3)))).list();
-        List<Brand> brands = jdbc.sql("SELECT label, active FROM ac_brand WHERE account_id = ? ORDER BY label_key")
-                .param(account.value()).query((rs, n) -> new Brand(rs.getString(1), rs.getBoolean(2))).list();
-        List<Language> languages = jdbc.sql("SELECT code, active FROM ac_language WHERE account_id = ? ORDER BY code_key")
-                .param(account.value()).query((rs, n) -> new Language(rs.getString(1), rs.getBoolean(2))).list();
+        List<Channel> channels = new java.util.ArrayList<>();
+        List<Brand> brands = new java.util.ArrayList<>();
+        List<Language> languages = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT 'C' AS kind, name AS sort_key, name AS label, enabled AS active, mode FROM ac_channel WHERE account_id = ?
+                UNION ALL SELECT 'B', label_key, label, active, '' FROM ac_brand WHERE account_id = ?
+                UNION ALL SELECT 'L', code_key, code, active, '' FROM ac_language WHERE account_id = ?
+                ORDER BY kind, sort_key""")
+                .params(account.value(), account.value(), account.value()).query(rs -> {
+                    switch (rs.getString(1)) {
+                        case "C" -> channels.add(new Channel(rs.getString(3), rs.getBoolean(4), ChannelMode.valueOf(rs.getString(5))));
+                        case "B" -> brands.add(new Brand(rs.getString(3), rs.getBoolean(4)));
+                        default -> languages.add(new Language(rs.getString(3), rs.getBoolean(4)));
+                    }
+                });
         return new CompanySettings(channels, brands, languages);
     }
 

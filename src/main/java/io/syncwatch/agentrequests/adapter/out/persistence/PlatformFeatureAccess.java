@@ -5,12 +5,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.agentrequests.application.port.out.FeatureAccess;
-import io.syncwatch.platform.AccountDirectory;
+import io.syncwatch.platform.AccountFlags;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.FeatureFlag;
 
 /**
- * The account's flags from the platform's directory, kept a few seconds like keys and settings
+ * The account's flags from the platform ({@link AccountFlags}: one column, no transaction), kept a few seconds like keys and settings
  * (the Requests API's hot path): turning the flag off takes effect within {@value #TTL_MILLIS} ms.
  */
 @Component
@@ -18,10 +18,10 @@ class PlatformFeatureAccess implements FeatureAccess {
 
     static final long TTL_MILLIS = 5_000;
 
-    private final AccountDirectory accounts;
+    private final AccountFlags accounts;
     private final ShortLivedCache<AccountId, Boolean> enabled = new ShortLivedCache<>(TTL_MILLIS, 10_000);
 
-    PlatformFeatureAccess(AccountDirectory accounts) {
+    PlatformFeatureAccess(AccountFlags accounts) {
         this.accounts = accounts;
     }
 

@@ -4,22 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.FilterCondition;
-import io.syncwatch.integrations.FilterField;
-import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.ImportFiltersJson;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
@@ -28,10 +22,8 @@ import io.syncwatch.integrations.application.port.out.IntegrationStore;
 import io.syncwatch.integrations.domain.AuditEntry;
 import io.syncwatch.integrations.domain.Integration;
 import io.syncwatch.platform.AccountId;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Integrations in table {@code integration}; filters as a small JSON document. */
+/** Integrations in table {@code integration}; filters as a JSON document ({@link ImportFiltersJson}). */
 @Repository
 class JdbcIntegrationStore implements IntegrationStore {
 
@@ -39,7 +31,6 @@ class JdbcIntegrationStore implements IntegrationStore {
             + "filters_configured, lifecycle, pause_reason, pause_detail, credentials, connected_at, last_api_request_at";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     JdbcIntegrationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,7 +38,7 @@ class JdbcIntegrationStore implements IntegrationStore {
 
     @Override
     public Integration save(Integration integration) {
-        String filters = writeFilters(integration.filters());
+        String filters = ImportFiltersJson.write(integration.filters());
         if (integration.id() == null) {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("INSERT INTO integration (account_id, name, platform, environment, schedule, filters, "
@@ -136,37 +127,11 @@ class JdbcIntegrationStore implements IntegrationStore {
         String reason = rs.getString("pause_reason");
         return Integration.restore(IntegrationId.of(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
                 rs.getString("name"), rs.getString("platform"), Environment.valueOf(rs.getString("environment")),
-                Schedule.valueOf(rs.getString("schedule")), readFilters(rs.getString("filters")),
+                Schedule.valueOf(rs.getString("schedule")), ImportFiltersJson.read(rs.getString("filters")),
                 rs.getBoolean("filters_configured"), Lifecycle.valueOf(rs.getString("lifecycle")),
                 reason == null ? null : PauseReason.valueOf(reason), rs.getString("pause_detail"),
                 rs.getString("credentials"), rs.getTimestamp("connected_at").toInstant(),
                 rs.getTimestamp("last_api_request_at").toInstant());
-    }
-
-    record StoredCondition(String field, @Nullable String customFieldName, String value) {
-    }
-
-    record StoredFilters(List<StoredCondition> conditions, @Nullable String historicalStart, List<String> statusCriteria) {
-    }
-
-    private String writeFilters(ImportFilters filters) {
-        var conditions = filters.conditions().stream()
-                .map(c -> new StoredCondition(c.field().name(), c.customFieldName(), c.value())).toList();
-        return json.writeValueAsString(new StoredFilters(conditions,
-                filters.historicalStart() == null ? null : filters.historicalStart().toString(),
-                filters.statusCriteria().stream().sorted().toList()));
-    }
-
-    private ImportFilters readFilters(String text) {
-        StoredFilters stored = json.readValue(text, new TypeReference<StoredFilters>() {
-        });
-        List<FilterCondition> conditions = new ArrayList<>();
-        for (StoredCondition c : stored.conditions()) {
-            conditions.add(new FilterCondition(FilterField.valueOf(c.field()), c.customFieldName(), c.value()));
-        }
-        return new ImportFilters(conditions,
-                stored.historicalStart() == null ? null : LocalDate.parse(stored.historicalStart()),
-                new LinkedHashSet<>(stored.statusCriteria()));
     }
 
     private static String truncate(String s, int max) {
