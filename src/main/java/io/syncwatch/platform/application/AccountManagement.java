@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +26,8 @@ import io.syncwatch.platform.application.port.in.AccountAdministration;
 import io.syncwatch.platform.application.port.in.Onboarding;
 import io.syncwatch.platform.application.port.in.OwnAccount;
 import io.syncwatch.platform.application.port.in.SignIn;
-import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.application.port.in.SignInThrottling.PasswordCheck;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.application.port.out.Accounts;
 import io.syncwatch.platform.application.port.out.ApiKeys;
 import io.syncwatch.platform.application.port.out.Users;
@@ -56,11 +55,10 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private final SignInThrottling throttling;
 
     AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock,
-            @Value("${syncwatch.support.users:}") String supportUsers, PasswordRules passwordRules,
-            SignInThrottling throttling) {
+            PlatformProperties properties, PasswordRules passwordRules, SignInThrottling throttling) {
         this.passwordRules = passwordRules;
         this.throttling = throttling;
-        this.supportStaff = SupportStaff.parse(supportUsers);
+        this.supportStaff = SupportStaff.parse(properties.support().users());
         this.accounts = accounts;
         this.users = users;
         this.apiKeys = apiKeys;

@@ -87,9 +87,11 @@ public class DigestView extends VerticalLayout {
         routing.setAllRowsVisible(true);
         routing.addSelectionListener(e -> showOwners(e.getFirstSelectedItem().orElse(null)));
         owner.setItemLabelGenerator(AlertOwners.Owner::label);
-        owner.setWidth("32em");
+        owner.setWidthFull();
+        owner.setMaxWidth("32em");
         owner.setHelperText("Pick people from the account's users; remove an entry with its ×.");
-        mailbox.setWidth("20em");
+        mailbox.setWidthFull();
+        mailbox.setMaxWidth("20em");
         mailbox.setHelperText("A team address that is not a user, e.g. support-team@example.com");
         showOwners(null);
         var bar = new HorizontalLayout(owner, saveOwner);

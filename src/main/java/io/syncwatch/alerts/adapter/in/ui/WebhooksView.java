@@ -88,8 +88,10 @@ public class WebhooksView extends VerticalLayout {
         add(notices);
 
         url.setPlaceholder("https://example.com/syncwatch-hook");
-        url.setWidth("28em");
-        description.setWidth("16em");
+        url.setWidthFull();
+        url.setMaxWidth("28em");
+        description.setWidthFull();
+        description.setMaxWidth("16em");
         events.setItems(EnumSet.complementOf(EnumSet.of(WebhookEventType.TEST)));
         events.setItemLabelGenerator(WebhookEventType::label);
         events.select(WebhookEventType.STATE_CHANGED, WebhookEventType.RUN_FAILED, WebhookEventType.CREDENTIALS_INVALID);
