@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,14 +41,12 @@ class RunClosing {
     private final Duration retryAfter;
     private final Duration finishFor;
 
-    RunClosing(ImportRuns runs, TransactionTemplate tx, Clock clock,
-            @Value("${syncwatch.imports.outage.retry-after:1m}") Duration retryAfter,
-            @Value("${syncwatch.imports.outage.finish-for:10m}") Duration finishFor) {
+    RunClosing(ImportRuns runs, TransactionTemplate tx, Clock clock, ImportsProperties properties) {
         this.runs = runs;
         this.tx = tx;
         this.clock = clock;
-        this.retryAfter = retryAfter;
-        this.finishFor = finishFor;
+        this.retryAfter = properties.outage().retryAfter();
+        this.finishFor = properties.outage().finishFor();
     }
 
     /**
