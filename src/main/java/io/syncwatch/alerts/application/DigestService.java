@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
@@ -56,8 +55,8 @@ class DigestService implements HealthDigest {
 
     DigestService(DigestProjection projection, CurrentUser currentUser, AccountDirectory directory,
             AlertMailing mailing, WebhookOutbox outbox, Clock clock,
-            @Value("${syncwatch.alerts.digest-cron:0 0 7 * * MON}") String cron, TransactionTemplate tx) {
-        this.cron = CronExpression.parse(cron);
+            AlertsProperties properties, TransactionTemplate tx) {
+        this.cron = CronExpression.parse(properties.digestCron());
         this.tx = tx;
         this.projection = projection;
         this.currentUser = currentUser;

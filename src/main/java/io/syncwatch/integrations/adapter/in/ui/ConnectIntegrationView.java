@@ -120,7 +120,8 @@ public class ConnectIntegrationView extends VerticalLayout {
     void showCredentialsStep() {
         step(2, "Name and credentials");
         name.setMaxLength(IntegrationNames.MAX_LENGTH);
-        name.setWidth("24rem");
+        name.setWidthFull();
+        name.setMaxWidth("24rem");
         name.setHelperText("Shown on the Platforms tab, e.g. \"" + platform.displayName() + " EU support\"");
         if (credentials == null || credentials.platform != platform) {
             credentials = new CredentialsForm(platform); // typed values survive Back and a refused Connect
