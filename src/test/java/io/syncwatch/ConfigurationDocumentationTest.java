@@ -74,7 +74,8 @@ class ConfigurationDocumentationTest {
     void theMetadataListsEveryModulesSettings() {
         assertThat(metadata.keySet()).as("one record per module, all in the metadata").anyMatch(n -> n.startsWith("syncwatch.imports."))
                 .anyMatch(n -> n.startsWith("syncwatch.integrations.")).anyMatch(n -> n.startsWith("syncwatch.agentrequests."))
-                .anyMatch(n -> n.startsWith("syncwatch.scheduling.")).anyMatch(n -> n.startsWith("syncwatch.security."));
+                .anyMatch(n -> n.startsWith("syncwatch.scheduling.")).anyMatch(n -> n.startsWith("syncwatch.security."))
+                .anyMatch(n -> n.startsWith("syncwatch.health.")).anyMatch(n -> n.startsWith("syncwatch.alerts."));
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 import io.syncwatch.agentrequests.application.AgentRequestsProperties;
+import io.syncwatch.alerts.application.AlertsProperties;
+import io.syncwatch.health.application.HealthProperties;
 import io.syncwatch.imports.application.ImportsProperties;
 import io.syncwatch.integrations.application.IntegrationsProperties;
 import io.syncwatch.platform.application.PlatformProperties;
@@ -32,7 +34,8 @@ class InvalidSettingsStartupTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ ImportsProperties.class, IntegrationsProperties.class, AgentRequestsProperties.class,
-            PlatformProperties.class, SchedulingSettings.class, EventsSettings.class })
+            PlatformProperties.class, SchedulingSettings.class, EventsSettings.class, HealthProperties.class,
+            AlertsProperties.class })
     static class Settings {
     }
 
@@ -55,6 +58,9 @@ class InvalidSettingsStartupTest {
             assertThat(context.getBean(PlatformProperties.class).security().signIn().perIp()).isEqualTo("20/1m,100/1h,500/1d");
             assertThat(context.getBean(SchedulingSettings.class).enabled()).isTrue();
             assertThat(context.getBean(EventsSettings.class).resubmission().enabled()).isTrue();
+            assertThat(context.getBean(AlertsProperties.class).digestCron()).isEqualTo("0 0 7 * * MON");
+            assertThat(context.getBean(AlertsProperties.class).allowLoopback()).isNull();
+            assertThat(context.getBean(HealthProperties.class).livePoll()).hasSeconds(2);
         }
     }
 
@@ -72,7 +78,10 @@ class InvalidSettingsStartupTest {
             "syncwatch.scheduling.threads; -4; syncwatch.scheduling.threads; -4; must be greater than 0",
             "syncwatch.scheduling.table; tasks-x; syncwatch.scheduling.table; tasks-x; must be a plain table name",
             "syncwatch.security.sign-in.per-ip; twenty per minute; syncwatch.security.signIn.perIp; twenty per minute; must be attempts/period pairs separated by commas",
-            "syncwatch.events.resubmit-every; 0s; syncwatch.events.resubmitEvery; PT0S; must be longer than or equal to 1 milli" })
+            "syncwatch.events.resubmit-every; 0s; syncwatch.events.resubmitEvery; PT0S; must be longer than or equal to 1 milli",
+            "syncwatch.alerts.read-timeout; -10s; syncwatch.alerts.readTimeout; PT-10S; must be longer than or equal to 1 milli",
+            "syncwatch.health.live-poll; 0ms; syncwatch.health.livePoll; PT0S; must be longer than or equal to 1 milli",
+            "syncwatch.base-url; not a url; syncwatch.baseUrl; not a url; must be a valid URL" })
     void anInvalidValueStopsTheStartUpNamingPropertyValueAndReason(String property, String value, String shownAs,
             String shownValue, String reason, CapturedOutput output) {
         assertThatThrownBy(() -> start("--" + property + "=" + value)).isNotNull();

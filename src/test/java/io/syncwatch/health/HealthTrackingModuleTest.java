@@ -44,13 +44,14 @@ import io.syncwatch.testsupport.TestAccounts;
 
 /**
  * The health module on its own (a Spring Modulith module test: only health and the platform kernel
- * are bootstrapped; the integrations module's facade is a mock whose calls are verified): the other
+ * are bootstrapped; the integrations module's facade is a mock whose calls are verified, the imports
+ * facade (the bulk Run now's, a required dependency of health) a mock): the other
  * modules' events, published as they publish them, keep the health record up to date, and health
  * publishes its own events, observed with {@link Scenario}.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @Import({ TestAccounts.class, SignedIn.class })
-@MockitoBean(types = IntegrationOperations.class)
+@MockitoBean(types = { IntegrationOperations.class, io.syncwatch.imports.ImportOperations.class })
 class HealthTrackingModuleTest {
 
     @Autowired

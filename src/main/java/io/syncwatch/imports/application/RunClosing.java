@@ -16,7 +16,7 @@ import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.application.port.out.ImportRuns;
 import io.syncwatch.imports.domain.RunJournal;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DatabaseFailures;
+import io.syncwatch.platform.database.DatabaseFailures;
 
 /**
  * Ends a run whatever state the database is in (issue 22.2, decision 0013). A failure of the

@@ -2,13 +2,16 @@ package io.syncwatch.platform.application;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.URL;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.validation.annotation.Validated;
 
+import io.syncwatch.platform.ConsoleAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +25,9 @@ import jakarta.validation.constraints.Positive;
  * in {@code platform::scheduling}.) The defaults are here and nowhere else; an invalid value stops
  * the start-up with the property's name. {@link #toString()} shows no secret.
  *
+ * @param baseUrl       the console's public address (env {@code SYNCWATCH_BASE_URL}), the start of every link
+ *                      Syncwatch sends or logs (set-password link, alert mails); formerly
+ *                      {@code syncwatch.alerts.base-url}, which still works
  * @param secretKey     base64 of 32 random bytes: the AES-256-GCM key for source credentials at rest
  *                      (env {@code SYNCWATCH_SECRET_KEY}); empty: a key generated once and kept in
  *                      {@code secret-key-file}
@@ -33,14 +39,15 @@ import jakarta.validation.constraints.Positive;
  */
 @ConfigurationProperties("syncwatch")
 @Validated
-public record PlatformProperties(@DefaultValue("") @NotNull String secretKey,
+public record PlatformProperties(@DefaultValue("http://localhost:8080") @NotNull @URL String baseUrl,
+        @DefaultValue("") @NotNull String secretKey,
         @DefaultValue("./data/secret.key") @NotBlank String secretKeyFile, @DefaultValue @Valid @NotNull Bootstrap bootstrap,
         @DefaultValue @Valid @NotNull Support support, @DefaultValue @Valid @NotNull Metrics metrics,
         @DefaultValue @Valid @NotNull Security security) {
 
     @Override
     public String toString() {
-        return "PlatformProperties[secretKey=" + (secretKey.isBlank() ? "" : "(set)") + ", secretKeyFile=" + secretKeyFile
+        return "PlatformProperties[baseUrl=" + baseUrl + ", secretKey=" + (secretKey.isBlank() ? "" : "(set)") + ", secretKeyFile=" + secretKeyFile
                 + ", bootstrap=" + bootstrap + ", support=" + support + ", metrics=" + metrics + ", security=" + security + "]";
     }
 
@@ -96,9 +103,17 @@ public record PlatformProperties(@DefaultValue("") @NotNull String secretKey,
             @DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration housekeepingInitialDelay) {
     }
 
-    /** Registers these settings wherever the platform's beans are (also in module tests). */
+    /**
+     * Registers these settings wherever the platform's beans are (also in module tests), and
+     * publishes the console's address to the other modules.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PlatformProperties.class)
     static class Registration {
+
+        @Bean
+        ConsoleAddress consoleAddress(PlatformProperties properties) {
+            return new ConsoleAddress(properties.baseUrl());
+        }
     }
 }

@@ -56,7 +56,7 @@ class ReservedSupportAddressTest {
 
         assertThatThrownBy(() -> management.addUser(customer,
                 new NewUser(" Sam@Syncwatch.TEST ", "Not Sam", "password-1", Set.of(Permission.MANAGE_INTEGRATIONS))))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(io.syncwatch.platform.PlatformRefusal.InvalidAccountInput.class)
                 .hasMessage("This e-mail address is reserved for Syncwatch support staff");
         verify(users, never()).save(any());
     }

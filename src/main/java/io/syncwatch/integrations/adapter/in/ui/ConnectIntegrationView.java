@@ -39,6 +39,7 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The "Connect integration" wizard: platform → name and credentials (tested) → schedule and
@@ -46,7 +47,7 @@ import jakarta.annotation.security.RolesAllowed;
  * annotations carry the use case's words; a step goes on only when its fields are valid, and
  * nothing is saved until Connect.
  */
-@Route("conversations/integrations/platforms/connect")
+@Route(ConsoleRoutes.CONNECT_INTEGRATION)
 @PageTitle("Connect integration · Syncwatch")
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class ConnectIntegrationView extends VerticalLayout {
