@@ -5,7 +5,7 @@
  * and {@link io.syncwatch.health.QualityAssuranceTriggered} (the alerts module listens to them) with
  * the status model they carry ({@link io.syncwatch.health.DetailedState}, {@link io.syncwatch.health.SummaryStatus}).
  */
-@ApplicationModule(displayName = "Health", allowedDependencies = { "platform", "platform::shell", "platform::scheduling", "integrations", "imports" })
+@ApplicationModule(displayName = "Health", allowedDependencies = { "platform", "platform::shell", "platform::scheduling", "integrations", "integrations::ui", "imports" })
 @NullMarked
 package io.syncwatch.health;
 

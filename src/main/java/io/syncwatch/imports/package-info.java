@@ -4,7 +4,7 @@
  * connector SPI and the connectors, and implements the integrations module's
  * {@code SourcePlatformCatalog}.
  */
-@ApplicationModule(displayName = "Imports", allowedDependencies = { "platform", "platform::shell", "integrations", "integrations::ui" })
+@ApplicationModule(displayName = "Imports", allowedDependencies = { "platform", "platform::shell", "platform::database", "platform::demo", "integrations", "integrations::ui" })
 @NullMarked
 package io.syncwatch.imports;
 

@@ -110,7 +110,7 @@ class AlertMailTest {
         String owner1 = accounts.namedUser(account, "Olivia Owner");
         String deputy = "deputy-" + account.id() + "@example.test";
         signedIn.as(accounts.user(account, Permission.MANAGE_INTEGRATIONS));
-        assertThatThrownBy(() -> owners.mailbox("not-an-address")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> owners.mailbox("not-an-address")).isInstanceOf(io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput.class);
         assertThatThrownBy(() -> owners.mailbox(owner1)).as("a user is picked, not typed")
                 .hasMessageContaining("is a user of this account");
         assertThatThrownBy(() -> owners.setOwners(3,

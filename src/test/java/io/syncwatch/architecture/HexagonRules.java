@@ -16,6 +16,14 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
  */
 final class HexagonRules {
 
+    /** JDBC (the JDK's and Spring's) and Vaadin: what a module's published API never exposes. */
+    static final String[] VAADIN_AND_JDBC = { "com.vaadin..", "java.sql..", "javax.sql..", "org.springframework.jdbc.." };
+
+    /** What the application layer leaves to its adapters: JDBC, Vaadin and HTTP clients. */
+    static final String[] JDBC_VAADIN_AND_HTTP_CLIENTS = { "com.vaadin..", "java.sql..", "javax.sql..",
+            "org.springframework.jdbc..", "org.springframework.web.client..", "org.springframework.http.client..",
+            "java.net.http..", "org.apache.hc.." };
+
     private HexagonRules() {
     }
 
@@ -38,6 +46,19 @@ final class HexagonRules {
             rules.add(noClasses().that().resideInAPackage(base + ".adapter.in..")
                     .should().dependOnClassesThat().resideInAnyPackage(base + ".application.port.out..", base + ".adapter.out..")
                     .as("the inbound adapters (UI, web) of '" + module + "' go through the application's inbound ports")
+                    .allowEmptyShould(true));
+            rules.add(noClasses().that().resideInAPackage(base + ".application..")
+                    .should().dependOnClassesThat().resideInAnyPackage(JDBC_VAADIN_AND_HTTP_CLIENTS)
+                    .as("the application layer of '" + module + "' uses no JDBC, Vaadin or HTTP client types")
+                    .allowEmptyShould(true));
+            rules.add(classes().that().resideInAPackage(base + ".adapter.out..").and().areTopLevelClasses()
+                    .and().doNotHaveSimpleName("package-info")
+                    .should().notBePublic()
+                    .as("the outbound adapters of '" + module + "' are not public (they are reached through ports)")
+                    .allowEmptyShould(true));
+            rules.add(noClasses().that().resideInAPackage(base)
+                    .should().dependOnClassesThat().resideInAnyPackage(VAADIN_AND_JDBC)
+                    .as("the published API (root package) of '" + module + "' depends on no Vaadin or JDBC type")
                     .allowEmptyShould(true));
             rules.add(noClasses().that().resideInAPackage(base + ".adapter.out..")
                     .should().dependOnClassesThat().resideInAPackage(base + ".adapter.in..")

@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.health.domain.HealthFixtures;
@@ -39,8 +42,17 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 
-/** The listeners keep the health record up to date and publish the health module's events. */
-class HealthTrackingModuleTest extends HealthSpringTest {
+/**
+ * The health module on its own (a Spring Modulith module test: only health and the platform kernel
+ * are bootstrapped; the integrations module's facade is a mock whose calls are verified, the imports
+ * facade (the bulk Run now's, a required dependency of health) a mock): the other
+ * modules' events, published as they publish them, keep the health record up to date, and health
+ * publishes its own events, observed with {@link Scenario}.
+ */
+@ApplicationModuleTest(extraIncludes = "platform")
+@Import({ TestAccounts.class, SignedIn.class })
+@MockitoBean(types = { IntegrationOperations.class, io.syncwatch.imports.ImportOperations.class })
+class HealthTrackingModuleTest {
 
     @Autowired
     TestAccounts accounts;
@@ -81,7 +93,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
     @Test
     void aFailedRunMakesTheIntegrationFailingAndAnnouncesTheChange(Scenario scenario) {
         long account = accounts.createWithAllFeatures().id().value();
-        long id = freshIntegrationId();
+        long id = HealthSpringTest.freshIntegrationId();
         connect(scenario, account, id, Lifecycle.ACTIVE);
         scenario.publish(HealthFixtures.finished(id, account, now.minusSeconds(600), RunOutcome.SUCCEEDED, null, null, true,
                 now.minusSeconds(620)))
@@ -106,7 +118,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
     @Test
     void aRunningRowThatIsRetriedStaysActiveUntilItReallyFails(Scenario scenario) {
         long account = accounts.createWithAllFeatures().id().value();
-        long id = freshIntegrationId();
+        long id = HealthSpringTest.freshIntegrationId();
         connect(scenario, account, id, Lifecycle.ACTIVE);
         var runId = new ImportRunId(id);
         scenario.publish(new ImportRunStarted(runId, IntegrationId.of(id), io.syncwatch.platform.AccountId.of(account),
@@ -123,7 +135,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
     @Test
     void threeDaysOfAuthenticationFailuresDeclareCredentialsInvalidAndHoldTheIntegration(Scenario scenario) {
         long account = accounts.createWithAllFeatures().id().value();
-        long id = freshIntegrationId();
+        long id = HealthSpringTest.freshIntegrationId();
         var snapshot = connect(scenario, account, id, Lifecycle.ACTIVE);
         scenario.publish(HealthFixtures.finished(id, account, now.minus(Duration.ofDays(4)), RunOutcome.SUCCEEDED, null,
                 null, true, null))
@@ -164,7 +176,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
         var testAccount = accounts.createWithAllFeatures();
         long account = testAccount.id().value();
         signedIn.as(accounts.user(testAccount, Permission.MANAGE_INTEGRATIONS));
-        long id = freshIntegrationId();
+        long id = HealthSpringTest.freshIntegrationId();
         connect(scenario, account, id, Lifecycle.ACTIVE);
 
         scenario.publish(HealthFixtures.finished(id, account, now, RunOutcome.RATE_LIMITED, FailureCategory.RATE_LIMITED,
@@ -188,7 +200,7 @@ class HealthTrackingModuleTest extends HealthSpringTest {
         var testAccount = accounts.createWithAllFeatures();
         long account = testAccount.id().value();
         signedIn.as(accounts.user(testAccount, Permission.MANAGE_INTEGRATIONS));
-        long id = freshIntegrationId();
+        long id = HealthSpringTest.freshIntegrationId();
         connect(scenario, account, id, Lifecycle.ACTIVE);
         scenario.publish(HealthFixtures.finished(id, account, now, RunOutcome.SUCCEEDED_WITH_WARNINGS, null,
                 "Field 'agent' missing on 12 tickets", true, now))

@@ -81,9 +81,9 @@ class ImportSchedulingTest {
 
         var run = manual.runNow(account, integration.id(), "ada@example.test");
         assertThatThrownBy(() -> manual.runNow(account, integration.id(), "bob@example.test"))
-                .isInstanceOf(IllegalStateException.class).hasMessage("An import of this integration is already running");
+                .isInstanceOf(io.syncwatch.imports.ImportRefusal.CannotRun.class).hasMessage("An import of this integration is already running");
         assertThatThrownBy(() -> manual.startBackfill(account, integration.id(), java.time.LocalDate.now().minusDays(1),
-                "bob@example.test")).isInstanceOf(IllegalStateException.class)
+                "bob@example.test")).isInstanceOf(io.syncwatch.imports.ImportRefusal.CannotRun.class)
                 .hasMessage("An import of this integration is already running");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !manual.run(account, run).orElseThrow().running());

@@ -45,7 +45,8 @@ public class ImportsFixtures {
 
     @Bean
     @Primary
-    FakeIntegrations fakeIntegrations(IntegrationProjection projection) {
+    FakeIntegrations fakeIntegrations(@org.springframework.context.annotation.Lazy IntegrationProjection projection) {
+        // lazy: the projection's services need the integrations facade this double stands in for
         return new FakeIntegrations(projection);
     }
 

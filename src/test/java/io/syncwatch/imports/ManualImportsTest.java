@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -85,13 +84,13 @@ class ManualImportsTest {
     @Test
     void runNowAndImportOneRefuseAnotherAccountsOrAPausedIntegration() {
         AccountId other = accounts.createWithAllFeatures().id();
-        assertThatThrownBy(() -> manual.runNow(other, integration.id(), "x")).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> manual.runNow(other, integration.id(), "x")).isInstanceOf(io.syncwatch.imports.ImportRefusal.NoSuchIntegration.class);
         integrations.with(integration, Lifecycle.PAUSED, integration.filters());
-        assertThatThrownBy(() -> manual.runNow(account, integration.id(), "x")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> manual.runNow(account, integration.id(), "x")).isInstanceOf(io.syncwatch.imports.ImportRefusal.CannotRun.class)
                 .hasMessageContaining("paused");
-        assertThatThrownBy(() -> manual.importOne(account, integration.id(), "T-1", "x")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> manual.importOne(account, integration.id(), "T-1", "x")).isInstanceOf(io.syncwatch.imports.ImportRefusal.CannotRun.class)
                 .hasMessage("Only active integrations import. It is paused: resume it to run it.");
-        assertThatThrownBy(() -> manual.importOne(other, integration.id(), "T-1", "x")).isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> manual.importOne(other, integration.id(), "T-1", "x")).isInstanceOf(io.syncwatch.imports.ImportRefusal.NoSuchIntegration.class);
     }
 
     @Test

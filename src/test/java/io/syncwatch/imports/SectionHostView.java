@@ -10,7 +10,7 @@ import com.vaadin.flow.router.Route;
 
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
 import io.syncwatch.integrations.IntegrationId;
-import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.ui.IntegrationPageSection;
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
 import jakarta.annotation.security.RolesAllowed;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
@@ -23,13 +25,17 @@ import io.syncwatch.integrations.domain.AuditEntry;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.SignedIn;
-import io.syncwatch.testsupport.SyncwatchTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 import io.syncwatch.testsupport.TestPlatforms;
 
-/** The integrations use cases on the real database, with the events they publish. */
-@SyncwatchTest
+/**
+ * The integrations module on its own (a Spring Modulith module test: only this module and the
+ * platform kernel are bootstrapped, on the real database): its use cases and the events each
+ * command publishes, observed with {@link Scenario}.
+ */
+@ApplicationModuleTest(extraIncludes = "platform")
+@Import({ TestAccounts.class, SignedIn.class, TestPlatforms.class })
 class IntegrationsModuleTest {
 
     static final String SECRET = "tok-" + "s3cr3t-value-never-stored-in-clear";

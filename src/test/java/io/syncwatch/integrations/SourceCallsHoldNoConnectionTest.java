@@ -45,6 +45,8 @@ import io.syncwatch.testsupport.TestPlatforms;
  * a pool of 2 connections; a source platform answers the connection test after 5 s; 5 reconnects
  * at once are all inside the source call together (with a connection held per call, at most 2
  * could be), and meanwhile the Platforms tab's query answers before any of them has finished.
+ * The same slow connection test lets two connects of one name pass the service's name check together
+ * (issue 18: the database's unique index decides).
  */
 @SpringBootTest(properties = { "spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.minimum-idle=1",
         "spring.datasource.hikari.connection-timeout=20000" })
@@ -186,5 +188,54 @@ class SourceCallsHoldNoConnectionTest {
         assertThat(platform.mostInside.get()).isPositive();
         assertThat(integrations.get(s.id()).lifecycle()).isEqualTo(Lifecycle.SETUP);
         assertThat(Set.copyOf(integrations.storedCredentialKeys(s.id()))).containsExactlyInAnyOrder("token", "region");
+    }
+
+    /**
+     * Issue 18: two browsers connect "Support EU" and "support eu" at the same moment. Both pass the service's name
+     * check before either has saved (both are inside the slow connection test together), so only the database's
+     * unique index on the live name can tell: one integration is saved, the other browser gets the same clear
+     * message as a plain duplicate, and nothing of it is left behind. Once the first is deleted, the name is free.
+     */
+    @Test
+    void twoBrowsersConnectingOneNameAtOnceGetOneIntegrationAndAClearMessage() throws Exception {
+        TestAccount account = accounts.create(FeatureFlag.INTEGRATIONS);
+        String admin = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
+        ExecutorService browsers = Executors.newFixedThreadPool(2);
+        List<CompletableFuture<IntegrationSnapshot>> connects;
+        try {
+            connects = List.of("Support EU", "support eu").stream().map(name -> CompletableFuture.supplyAsync(() -> {
+                signedIn.as(admin);
+                try {
+                    return integrations.connect(new IntegrationManagement.ConnectCommand(TestPlatforms.KEY, name,
+                            Map.of("token", "slow", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
+                } finally {
+                    signedIn.signOut();
+                }
+            }, browsers)).toList();
+            // both have passed the name check and are testing the connection: neither has saved yet
+            await().atMost(SlowPlatform.ANSWER_AFTER.minusSeconds(1)).until(() -> platform.inside.get() == 2);
+            platform.answerNow.countDown();
+            CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).handle((ok, failed) -> null)
+                    .get(30, TimeUnit.SECONDS);
+        } finally {
+            browsers.shutdownNow();
+        }
+        List<IntegrationSnapshot> saved = connects.stream().filter(c -> !c.isCompletedExceptionally()).map(CompletableFuture::join)
+                .toList();
+        List<Throwable> refused = connects.stream().filter(CompletableFuture::isCompletedExceptionally)
+                .map(c -> c.handle((ok, failed) -> failed.getCause()).join()).toList();
+        assertThat(saved).as("exactly one browser saved its integration").hasSize(1);
+        assertThat(refused).singleElement().isInstanceOfSatisfying(
+                io.syncwatch.integrations.InvalidIntegrationInput.class,
+                e -> assertThat(e.problems().get("name")).matches(
+                        "Another integration is already called '(Support EU|support eu)': choose a name that tells them apart"));
+
+        signedIn.as(admin);
+        assertThat(integrations.list()).as("the account's integrations").extracting(IntegrationSnapshot::name)
+                .containsExactly(saved.getFirst().name());
+        integrations.delete(saved.getFirst().id());
+        IntegrationSnapshot again = integrations.connect(new IntegrationManagement.ConnectCommand(TestPlatforms.KEY,
+                "SUPPORT EU", Map.of("token", "slow", "region", "eu"), Environment.PRODUCTION, Schedule.HOURLY));
+        assertThat(again.name()).as("a deleted integration's name is free again").isEqualTo("SUPPORT EU");
     }
 }

@@ -198,12 +198,12 @@ class SignInSecurityTest {
         for (int i = 0; i < 5; i++) {
             String guess = "guess-" + i;
             assertThatThrownBy(() -> own.changePassword(account.id(), user.id(), guess, "a fresh passphrase", address))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("The current password is not right");
+                    .isInstanceOf(io.syncwatch.platform.PlatformRefusal.InvalidAccountInput.class).hasMessage("The current password is not right");
         }
 
         assertThatThrownBy(() -> own.changePassword(account.id(), user.id(), TestAccounts.PASSWORD, "a fresh passphrase",
                 address)).as("the right current password after 5 wrong ones is not even checked")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("The current password was wrong too often");
+                .isInstanceOf(io.syncwatch.platform.PlatformRefusal.InvalidAccountInput.class).hasMessageStartingWith("The current password was wrong too often");
         assertThat(throttling.lockedFor(account.id(), user.id())).isPresent();
         assertThat(signIn(email, TestAccounts.PASSWORD, freshAddress()).getResponse().getRedirectedUrl())
                 .as("the login form is locked too").isEqualTo("/login?error");

@@ -1,5 +1,8 @@
 package io.syncwatch.agentrequests.application;
 
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.InvalidCompanyInput;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.NoSuchEmployee;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.NoSuchKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,17 +54,17 @@ class CompanyAdministration implements ManageCompany {
 
     @Override
     public void saveChannel(AccountId account, String name, boolean enabled, ChannelMode mode) {
-        companies.saveChannel(account, required(name, "channel name", 40), enabled, mode.name());
+        companies.saveChannel(account, required(name, "name", "channel name", 40), enabled, mode.name());
     }
 
     @Override
     public void saveBrand(AccountId account, String label, boolean active) {
-        companies.saveBrand(account, required(label, "brand label", 120), active);
+        companies.saveBrand(account, required(label, "label", "brand label", 120), active);
     }
 
     @Override
     public void saveLanguage(AccountId account, String code, boolean active) {
-        companies.saveLanguage(account, required(code, "language code", 35), active);
+        companies.saveLanguage(account, required(code, "code", "language code", 35), active);
     }
 
     @Override
@@ -73,15 +76,15 @@ class CompanyAdministration implements ManageCompany {
     @Override
     public void saveEmployee(AccountId account, Employee employee) {
         if (!EMAIL.matcher(employee.email()).matches() || employee.email().length() > 254) {
-            throw new IllegalArgumentException("The email address is not valid.");
+            throw new InvalidCompanyInput("email", "The email address is not valid.");
         }
-        companies.saveEmployee(account, new Employee(employee.email(), required(employee.name(), "name", 200),
+        companies.saveEmployee(account, new Employee(employee.email(), required(employee.name(), "name", "name", 200),
                 employee.profileComplete(), employee.profileApproved(), employee.active()));
     }
 
     @Override
     public void setEmployeeActive(AccountId account, String email, boolean active) {
-        Employee e = companies.employee(account, email).orElseThrow(() -> new IllegalArgumentException("No such employee."));
+        Employee e = companies.employee(account, email).orElseThrow(NoSuchEmployee::new);
         companies.saveEmployee(account, new Employee(e.email(), e.name(), e.profileComplete(), e.profileApproved(), active));
     }
 
@@ -132,32 +135,32 @@ class CompanyAdministration implements ManageCompany {
 
     @Override
     public AgentKey registerKey(AccountId account, String name, String clearValue) {
-        KeyKind kind = KeyKind.ofKey(clearValue).orElseThrow(() -> new IllegalArgumentException("Key must start with ac_test_ or ac_live_"));
+        KeyKind kind = KeyKind.ofKey(clearValue).orElseThrow(() -> new InvalidCompanyInput("key", "Key must start with ac_test_ or ac_live_"));
         return register(account, name, clearValue, kind);
     }
 
     private AgentKey register(AccountId account, String name, String clear, KeyKind kind) {
-        return keys.insert(account, required(name, "key name", 80), kind, clear.substring(0, kind.prefix().length() + 4),
+        return keys.insert(account, required(name, "name", "key name", 80), kind, clear.substring(0, kind.prefix().length() + 4),
                 KeyHash.of(clear), clock.instant());
     }
 
     @Override
     public void renameKey(AccountId account, long keyId, String name) {
-        if (!keys.rename(account, keyId, required(name, "key name", 80))) {
-            throw new IllegalArgumentException("No such key.");
+        if (!keys.rename(account, keyId, required(name, "name", "key name", 80))) {
+            throw new NoSuchKey();
         }
     }
 
     @Override
     public void revokeKey(AccountId account, long keyId) {
         if (!keys.revoke(account, keyId, clock.instant())) {
-            throw new IllegalArgumentException("No such key.");
+            throw new NoSuchKey();
         }
     }
 
-    private static String required(String value, String what, int max) {
+    private static String required(String value, String field, String what, int max) {
         if (value == null || value.isBlank() || value.strip().length() > max) {
-            throw new IllegalArgumentException("The " + what + " is required (at most " + max + " characters).");
+            throw new InvalidCompanyInput(field, "The " + what + " is required (at most " + max + " characters).");
         }
         return value.strip();
     }

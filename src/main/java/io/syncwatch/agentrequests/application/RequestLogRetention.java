@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
@@ -20,8 +20,12 @@ public class RequestLogRetention {
     private final Clock clock;
     private final Duration retention;
 
-    RequestLogRetention(RequestLog log, Clock clock,
-            @Value("${syncwatch.agentrequests.retention:90d}") Duration retention) {
+    @Autowired
+    RequestLogRetention(RequestLog log, Clock clock, AgentRequestsProperties properties) {
+        this(log, clock, properties.retention());
+    }
+
+    RequestLogRetention(RequestLog log, Clock clock, Duration retention) {
         this.log = log;
         this.clock = clock;
         this.retention = retention;

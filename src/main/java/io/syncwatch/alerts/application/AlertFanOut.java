@@ -17,6 +17,7 @@ import io.syncwatch.alerts.domain.WebhookEventType;
 import io.syncwatch.alerts.domain.WebhookPayload;
 import io.syncwatch.imports.ImportRunFinished;
 import io.syncwatch.imports.RunOutcome;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /** Turns health and import events into webhook deliveries, throttled mails and digest facts. */
 @Service
@@ -105,7 +106,7 @@ class AlertFanOut implements AlertEvents {
             long id) {
         return name + " (" + platform + ") is now: " + state + "\n\n" + (message == null ? "" : message + "\n")
                 + (action == null ? "" : "Recommended action: " + action + "\n") + "\n"
-                + mailing.link("conversations/integrations/platforms/" + id) + "\n";
+                + mailing.link(ConsoleRoutes.integration(id)) + "\n";
     }
 
 }

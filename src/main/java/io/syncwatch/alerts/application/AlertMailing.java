@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.alerts.application.port.in.AlertOwners.Owner;
@@ -15,6 +14,7 @@ import io.syncwatch.alerts.domain.AlertTimes;
 import io.syncwatch.alerts.domain.MailThrottle;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.ConsoleAddress;
 import io.syncwatch.platform.Permission;
 
 /**
@@ -32,7 +32,8 @@ public class AlertMailing {
     private final String baseUrl;
 
     public AlertMailing(AlertMail mail, AlertRouting routing, AccountDirectory directory, Clock clock,
-            @Value("${syncwatch.alerts.base-url:http://localhost:8080}") String baseUrl) {
+            ConsoleAddress console) {
+        String baseUrl = console.baseUrl();
         this.mail = mail;
         this.routing = routing;
         this.directory = directory;

@@ -1,5 +1,6 @@
 package io.syncwatch.alerts.application;
 
+import io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,13 +91,13 @@ class AlertOwnersService implements AlertOwners {
             } else if (owner.kind() == Kind.MAILBOX) {
                 mailboxes.add(checkedMailbox(email, users).email());
             } else if (user != null) {
-                throw new IllegalArgumentException(email + " is a disabled user of this account");
+                throw new InvalidAlertsInput("owners", email + " is a disabled user of this account");
             } else {
-                throw new IllegalArgumentException(email + " is not a user of this account");
+                throw new InvalidAlertsInput("owners", email + " is not a user of this account");
             }
         }
         if (String.join(", ", userEntries).length() > MAX_STORED || String.join(", ", mailboxes).length() > MAX_STORED) {
-            throw new IllegalArgumentException("Too many owners for one integration");
+            throw new InvalidAlertsInput("owners", "Too many owners for one integration");
         }
         routing.setOwner(account, integrationId, new StoredOwners(List.copyOf(userEntries), List.copyOf(mailboxes)));
     }
@@ -104,11 +105,11 @@ class AlertOwnersService implements AlertOwners {
     private static Owner checkedMailbox(String address, Map<String, AccountUser> users) {
         String email = normal(address == null ? "" : address);
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            throw new IllegalArgumentException("Not an e-mail address: " + email);
+            throw new InvalidAlertsInput("mailbox", "Not an e-mail address: " + email);
         }
         AccountUser user = users.get(email);
         if (user != null) {
-            throw new IllegalArgumentException(user.enabled() ? email + " is a user of this account: pick them from the list"
+            throw new InvalidAlertsInput("mailbox", user.enabled() ? email + " is a user of this account: pick them from the list"
                     : email + " is a disabled user of this account");
         }
         return new Owner(email, "", Kind.MAILBOX);

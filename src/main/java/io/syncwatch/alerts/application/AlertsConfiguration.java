@@ -15,8 +15,8 @@ import io.syncwatch.alerts.domain.WebhookUrlPolicy;
 class AlertsConfiguration {
 
     @Bean
-    WebhookUrlPolicy webhookUrlPolicy(Environment environment) {
-        Boolean configured = environment.getProperty("syncwatch.alerts.allow-loopback", Boolean.class);
+    WebhookUrlPolicy webhookUrlPolicy(Environment environment, AlertsProperties properties) {
+        Boolean configured = properties.allowLoopback();
         boolean allowLoopback = configured != null ? configured : environment.acceptsProfiles(Profiles.of("demo"));
         return new WebhookUrlPolicy(allowLoopback, WebhookUrlPolicy.DNS);
     }

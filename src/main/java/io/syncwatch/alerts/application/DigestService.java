@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
@@ -31,6 +30,7 @@ import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.platform.CurrentUser;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * Computes the weekly digest from the projection and sends it by mail and "digest ready" webhook,
@@ -55,8 +55,8 @@ class DigestService implements HealthDigest {
 
     DigestService(DigestProjection projection, CurrentUser currentUser, AccountDirectory directory,
             AlertMailing mailing, WebhookOutbox outbox, Clock clock,
-            @Value("${syncwatch.alerts.digest-cron:0 0 7 * * MON}") String cron, TransactionTemplate tx) {
-        this.cron = CronExpression.parse(cron);
+            AlertsProperties properties, TransactionTemplate tx) {
+        this.cron = CronExpression.parse(properties.digestCron());
         this.tx = tx;
         this.projection = projection;
         this.currentUser = currentUser;
@@ -131,7 +131,7 @@ class DigestService implements HealthDigest {
         }
         outbox.publish(account, eventId, WebhookEventType.DIGEST_READY,
                 WebhookPayload.of(eventId, WebhookEventType.DIGEST_READY, digest.generatedAt(), account.value())
-                        .put("lines", lines).put("link", mailing.link("conversations/integrations/digest")));
+                        .put("lines", lines).put("link", mailing.link(ConsoleRoutes.WEEKLY_DIGEST)));
         return true;
     }
 

@@ -16,6 +16,7 @@ import io.syncwatch.alerts.application.port.out.AlertMail;
 import io.syncwatch.alerts.application.port.out.AlertRouting;
 import io.syncwatch.alerts.application.port.out.AlertRouting.HeldAlerts;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * Sends one summary mail per recipient list for the alerts held back by the throttle whose window
@@ -88,7 +89,7 @@ class HeldAlertSummaries implements HeldAlertMails {
                 "These alerts repeated within an hour of the last mail of the same kind and were held back:\n\n");
         for (HeldAlerts h : held) {
             sb.append("- ").append(h.about()).append(": ").append(AlertMailing.heldLine(h)).append("\n  ")
-                    .append(mailing.link("conversations/integrations/platforms/" + h.integrationId())).append("\n");
+                    .append(mailing.link(ConsoleRoutes.integration(h.integrationId()))).append("\n");
         }
         return sb.toString();
     }

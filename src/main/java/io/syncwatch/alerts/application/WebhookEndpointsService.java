@@ -55,7 +55,7 @@ class WebhookEndpointsService implements WebhookAdministration {
         Set<WebhookEventType> subscribed = EnumSet.noneOf(WebhookEventType.class);
         types.stream().filter(WebhookEventType::subscribable).forEach(subscribed::add);
         if (subscribed.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one event");
+            throw new io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput("events", "Choose at least one event");
         }
         String secret = secrets.newSecret();
         long id = endpoints.create(account, checked, description.strip(), subscribed, secrets.encrypt(secret),

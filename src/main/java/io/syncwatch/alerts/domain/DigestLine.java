@@ -1,5 +1,7 @@
 package io.syncwatch.alerts.domain;
 
+import io.syncwatch.platform.ConsoleRoutes;
+
 /** One finding of the digest, linking to the integration's page. */
 public record DigestLine(Kind kind, long integrationId, String integrationName, String text) {
 
@@ -19,6 +21,6 @@ public record DigestLine(Kind kind, long integrationId, String integrationName, 
     }
 
     public String link() {
-        return "conversations/integrations/platforms/" + integrationId;
+        return ConsoleRoutes.integration(integrationId);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,12 +41,12 @@ class HealthQueryService implements HealthQueries, BulkActions {
 
     private final HealthRecords records;
     private final CurrentUser currentUser;
-    private final ObjectProvider<IntegrationOperations> integrations;
-    private final ObjectProvider<ImportOperations> imports;
+    private final IntegrationOperations integrations;
+    private final ImportOperations imports;
     private final Clock clock;
 
-    HealthQueryService(HealthRecords records, CurrentUser currentUser, ObjectProvider<IntegrationOperations> integrations,
-            ObjectProvider<ImportOperations> imports, Clock clock) {
+    HealthQueryService(HealthRecords records, CurrentUser currentUser, IntegrationOperations integrations,
+            ImportOperations imports, Clock clock) {
         this.records = records;
         this.currentUser = currentUser;
         this.integrations = integrations;
@@ -91,7 +90,7 @@ class HealthQueryService implements HealthQueries, BulkActions {
         // only what actually changes is counted: an already paused (or held) one is left as it is
         return each(ids, s -> s.lifecycle() == io.syncwatch.integrations.Lifecycle.PAUSED ? ALREADY_PAUSED
                 : s.lifecycle() == io.syncwatch.integrations.Lifecycle.SETUP ? IN_SETUP : null,
-                (account, id) -> requireIntegrations().pause(account, id, currentUser.actorName()));
+                (account, id) -> integrations.pause(account, id, currentUser.actorName()));
     }
 
     @Override
@@ -99,27 +98,15 @@ class HealthQueryService implements HealthQueries, BulkActions {
     public Result resume(Collection<IntegrationId> ids) {
         // "3 integrations resumed" when one was paused was wrong: the others are not paused, and say so
         return each(ids, s -> s.lifecycle() != io.syncwatch.integrations.Lifecycle.PAUSED ? NOT_PAUSED : null,
-                (account, id) -> requireIntegrations().resume(account, id, currentUser.actorName()));
+                (account, id) -> integrations.resume(account, id, currentUser.actorName()));
     }
 
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Result runNow(Collection<IntegrationId> ids) {
         return each(ids, s -> s.whyItCannotRun().orElse(null), (account, id) -> {
-            var ops = imports.getIfAvailable();
-            if (ops == null) {
-                throw new IllegalStateException("Imports are not available");
-            }
-            ops.runNow(account, id, currentUser.actorName());
+            imports.runNow(account, id, currentUser.actorName());
         });
-    }
-
-    private IntegrationOperations requireIntegrations() {
-        var ops = integrations.getIfAvailable();
-        if (ops == null) {
-            throw new IllegalStateException("Integrations are not available");
-        }
-        return ops;
     }
 
     /**
@@ -139,7 +126,7 @@ class HealthQueryService implements HealthQueries, BulkActions {
                 failures.add("Integration " + id + " not found");
                 continue;
             }
-            var current = requireIntegrations().find(account, id);
+            var current = integrations.find(account, id);
             String why = current.map(leaveAlone).orElse(null);
             if (why != null) {
                 skipped.add(new Skipped(record.get().name(), why));

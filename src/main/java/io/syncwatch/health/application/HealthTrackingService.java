@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,12 +41,12 @@ class HealthTrackingService implements HealthTracking {
 
     private final HealthRecords records;
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<IntegrationOperations> integrations;
+    private final IntegrationOperations integrations;
     private final HealthUpdateBroadcaster broadcaster;
     private final Clock clock;
 
     HealthTrackingService(HealthRecords records, ApplicationEventPublisher events,
-            ObjectProvider<IntegrationOperations> integrations, HealthUpdateBroadcaster broadcaster, Clock clock) {
+            IntegrationOperations integrations, HealthUpdateBroadcaster broadcaster, Clock clock) {
         this.records = records;
         this.events = events;
         this.integrations = integrations;
@@ -95,9 +94,7 @@ class HealthTrackingService implements HealthTracking {
     }
 
     private IntegrationSnapshot current(IntegrationSnapshot fromEvent) {
-        return Optional.ofNullable(integrations.getIfAvailable())
-                .flatMap(ops -> ops.find(fromEvent.accountId(), fromEvent.id()))
-                .orElse(fromEvent);
+        return integrations.find(fromEvent.accountId(), fromEvent.id()).orElse(fromEvent);
     }
 
     /**
@@ -127,9 +124,7 @@ class HealthTrackingService implements HealthTracking {
         boolean isNew = found.isEmpty();
         if (found.isEmpty()) {
             // the integration's own event has not been handled yet: start from its snapshot
-            found = Optional.ofNullable(integrations.getIfAvailable())
-                    .flatMap(ops -> ops.find(account, id))
-                    .map(HealthRecord::of);
+            found = integrations.find(account, id).map(HealthRecord::of);
         }
         if (found.isEmpty() || !found.get().accountId().equals(account)) {
             log.warn("Run event for unknown integration {} ignored", id);
@@ -166,24 +161,15 @@ class HealthTrackingService implements HealthTracking {
             records.notify(record.accountId(), record.integrationId(), record.name(), "CREDENTIALS_INVALID", detail, now);
             notificationLog.warn("Credentials invalid: integration {} ({}) of account {}: {}", record.integrationId(),
                     record.name(), record.accountId(), detail);
-            hold(ops -> ops.holdForInvalidCredentials(record.integrationId(), detail));
+            integrations.holdForInvalidCredentials(record.integrationId(), detail);
         } else if (change.decision() == Decision.HOLD_FOR_QUALITY_ASSURANCE) {
             String message = record.message() == null ? "The first run had problems" : record.message();
             events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), message, now));
             records.notify(record.accountId(), record.integrationId(), record.name(), "QUALITY_ASSURANCE", message, now);
             notificationLog.warn("Quality assurance: first run of integration {} ({}) of account {} had problems: {}",
                     record.integrationId(), record.name(), record.accountId(), message);
-            hold(ops -> ops.holdForQualityAssurance(record.integrationId(), message));
+            integrations.holdForQualityAssurance(record.integrationId(), message);
         }
         broadcaster.changed(record.accountId(), record.integrationId());
-    }
-
-    private void hold(java.util.function.Consumer<IntegrationOperations> action) {
-        var ops = integrations.getIfAvailable();
-        if (ops == null) {
-            log.warn("No integrations module present: hold not applied");
-            return;
-        }
-        action.accept(ops);
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,10 +48,9 @@ class HealthUpdateBroadcaster implements HealthUpdates {
     private @Nullable Instant since;
     private @Nullable ScheduledExecutorService poller;
 
-    HealthUpdateBroadcaster(HealthRecords records,
-            @Value("${syncwatch.health.live-poll:2s}") Duration pollEvery) {
+    HealthUpdateBroadcaster(HealthRecords records, HealthProperties properties) {
         this.records = records;
-        this.pollEvery = pollEvery;
+        this.pollEvery = properties.livePoll();
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.syncwatch.imports.application;
 
+import io.syncwatch.imports.ImportRefusal.CannotRun;
+import io.syncwatch.imports.ImportRefusal.InvalidImportInput;
+import io.syncwatch.imports.ImportRefusal.NoSuchIntegration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.ArrayList;
@@ -49,8 +51,9 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     private static final Logger log = LoggerFactory.getLogger(ImportManagement.class);
     static final String ALREADY_RUNNING = "An import of this integration is already running";
+    public static final String BACKFILL_IN_FUTURE = "The backfill start date must not be in the future";
 
-    private final org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations;
+    private final io.syncwatch.integrations.IntegrationOperations operations;
     private final ImportPipeline pipeline;
     private final SingleConversationImport single;
     private final ImportIntegrations integrations;
@@ -67,7 +70,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     ImportManagement(ImportPipeline pipeline, SingleConversationImport single, ImportIntegrations integrations,
             ImportRuns runs, ImportExecutions executions, SourcePlatforms platforms, TransactionTemplate tx,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<io.syncwatch.integrations.IntegrationOperations> operations) {
+            io.syncwatch.integrations.IntegrationOperations operations) {
         this.operations = operations;
         this.pipeline = pipeline;
         this.single = single;
@@ -168,7 +171,7 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     @Override
     public ImportRunId startBackfill(AccountId account, IntegrationId id, LocalDate from, String actor) {
         if (from.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            throw new IllegalArgumentException("The backfill start date must not be in the future");
+            throw new InvalidImportInput("from", BACKFILL_IN_FUTURE);
         }
         return startInBackground(account, id, actor, RunTrigger.BACKFILL, from.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
@@ -190,20 +193,19 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
     @Override
     public SingleImportAnswer importOne(AccountId account, IntegrationId id, String reference, String actor) {
         if (reference.isBlank()) {
-            throw new IllegalArgumentException("Enter the conversation's source reference");
+            throw new InvalidImportInput("reference", "Enter the conversation's source reference");
         }
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
             // a paused, setup, inactive or deleted integration never runs, not even for one conversation
-            throw new IllegalStateException("Only active integrations import. " + whyItCannotRun(integration) + ".");
+            throw new CannotRun("Only active integrations import. " + whyItCannotRun(integration) + ".");
         }
         return single.importOne(integration, reference, actor);
     }
 
     /** In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted. */
     private String whyItCannotRun(ImportIntegration integration) {
-        return Optional.ofNullable(operations.getIfAvailable())
-                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
+        return operations.find(integration.accountId(), integration.id())
                 .flatMap(io.syncwatch.integrations.IntegrationSnapshot::whyItCannotRun)
                 .orElse("It is " + integration.lifecycle().name().toLowerCase(java.util.Locale.ROOT));
     }
@@ -227,21 +229,21 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
             @Nullable Instant backfillFrom) {
         ImportIntegration integration = integration(account, id);
         if (!integration.runnable()) {
-            throw new IllegalStateException("Only active integrations run. " + whyItCannotRun(integration) + ".");
+            throw new CannotRun("Only active integrations run. " + whyItCannotRun(integration) + ".");
         }
         return tx.execute(status -> {
             integrations.lock(id);
             if (executions.running(id)) {
-                throw new IllegalStateException(ALREADY_RUNNING);
+                throw new CannotRun(ALREADY_RUNNING);
             }
             var unfinished = runs.unfinished(id);
             if (unfinished.stream().anyMatch(RunSummary::running)) {
                 // opened and about to be picked up, or its instance died and the scheduler revives it shortly
-                throw new IllegalStateException(ALREADY_RUNNING);
+                throw new CannotRun(ALREADY_RUNNING);
             }
             if (!unfinished.isEmpty()) {
                 if (trigger != RunTrigger.MANUAL) {
-                    throw new IllegalStateException("An interrupted import of this integration is resuming from its "
+                    throw new CannotRun("An interrupted import of this integration is resuming from its "
                             + "checkpoint; start the backfill when it has finished");
                 }
                 ImportRunId waiting = unfinished.getFirst().id();
@@ -257,6 +259,6 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
 
     private ImportIntegration integration(AccountId account, IntegrationId id) {
         return integrations.find(account, id)
-                .orElseThrow(() -> new NoSuchElementException("No integration " + id + " in this account"));
+                .orElseThrow(() -> new NoSuchIntegration("No integration " + id + " in this account"));
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +58,7 @@ public class ImportPipeline {
     private final ImportIntegrations integrations;
     private final ImportRuns runs;
     private final ContactStore contacts;
-    private final ObjectProvider<IntegrationCredentials> credentials;
+    private final IntegrationCredentials credentials;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -67,7 +66,7 @@ public class ImportPipeline {
     private final RunClosing closing;
 
     ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
-            ObjectProvider<IntegrationCredentials> credentials, ApplicationEventPublisher events, TransactionTemplate tx,
+            IntegrationCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
             Clock clock, ImportSettings settings, RunClosing closing) {
         this.platforms = platforms;
         this.integrations = integrations;
@@ -330,11 +329,7 @@ public class ImportPipeline {
     }
 
     SourceCredentials credentialsOf(ImportIntegration integration) throws SourceFailure {
-        IntegrationCredentials provider = credentials.getIfAvailable();
-        if (provider == null) {
-            throw new SourceFailure(FailureCategory.UNEXPECTED, "Credentials cannot be read right now", null, null);
-        }
-        return provider.credentialsFor(integration.id()).orElseThrow(() -> SourceFailure
+        return credentials.credentialsFor(integration.id()).orElseThrow(() -> SourceFailure
                 .authenticationFailed("No credentials are stored for this integration; reconnect it"));
     }
 

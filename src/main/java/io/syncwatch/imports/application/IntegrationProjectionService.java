@@ -1,9 +1,7 @@
 package io.syncwatch.imports.application;
 
 import java.time.Clock;
-import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +23,10 @@ import io.syncwatch.integrations.IntegrationSnapshot;
 class IntegrationProjectionService implements IntegrationProjection {
 
     private final ImportIntegrations integrations;
-    private final ObjectProvider<IntegrationOperations> operations;
+    private final IntegrationOperations operations;
     private final Clock clock;
 
-    IntegrationProjectionService(ImportIntegrations integrations, ObjectProvider<IntegrationOperations> operations,
+    IntegrationProjectionService(ImportIntegrations integrations, IntegrationOperations operations,
             Clock clock) {
         this.integrations = integrations;
         this.operations = operations;
@@ -41,9 +39,7 @@ class IntegrationProjectionService implements IntegrationProjection {
         // the lock comes before the first read of the transaction, so the read sees every change
         // committed by the applier that held it before
         integrations.hold(integration, clock.instant());
-        IntegrationSnapshot current = Optional.ofNullable(operations.getIfAvailable())
-                .flatMap(ops -> ops.find(integration.accountId(), integration.id()))
-                .orElse(integration);
+        IntegrationSnapshot current = operations.find(integration.accountId(), integration.id()).orElse(integration);
         integrations.save(current, clock.instant());
     }
 }

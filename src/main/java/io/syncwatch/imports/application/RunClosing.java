@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,7 +16,7 @@ import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.application.port.out.ImportRuns;
 import io.syncwatch.imports.domain.RunJournal;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DatabaseFailures;
+import io.syncwatch.platform.database.DatabaseFailures;
 
 /**
  * Ends a run whatever state the database is in (issue 22.2, decision 0013). A failure of the
@@ -42,14 +41,12 @@ class RunClosing {
     private final Duration retryAfter;
     private final Duration finishFor;
 
-    RunClosing(ImportRuns runs, TransactionTemplate tx, Clock clock,
-            @Value("${syncwatch.imports.outage.retry-after:1m}") Duration retryAfter,
-            @Value("${syncwatch.imports.outage.finish-for:10m}") Duration finishFor) {
+    RunClosing(ImportRuns runs, TransactionTemplate tx, Clock clock, ImportsProperties properties) {
         this.runs = runs;
         this.tx = tx;
         this.clock = clock;
-        this.retryAfter = retryAfter;
-        this.finishFor = finishFor;
+        this.retryAfter = properties.outage().retryAfter();
+        this.finishFor = properties.outage().finishFor();
     }
 
     /**

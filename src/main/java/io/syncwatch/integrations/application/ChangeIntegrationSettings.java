@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.out.IntegrationStore;
 import io.syncwatch.integrations.domain.FilterValidation;
 import io.syncwatch.integrations.domain.Integration;
+import io.syncwatch.integrations.domain.IntegrationNames;
 import io.syncwatch.platform.CurrentUser;
 
 /**
@@ -74,7 +76,13 @@ class ChangeIntegrationSettings {
         AccountIntegrations.requireScheduleAndEnvironment(schedule, environment);
         Instant now = clock.instant();
         if (integration.edit(n, schedule, environment, currentUser.actorName(), now)) {
-            IntegrationSnapshot snapshot = store.save(integration).snapshot();
+            IntegrationSnapshot snapshot;
+            try {
+                snapshot = store.save(integration).snapshot();
+            } catch (DuplicateKeyException e) {
+                // renamed to a name another browser has just taken (the unique index on the live name)
+                throw InvalidIntegrationInput.of("name", IntegrationNames.taken(n));
+            }
             events.publishEvent(new IntegrationConfigured(snapshot, currentUser.actorName(), now));
             return snapshot;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +26,7 @@ import io.syncwatch.integrations.application.port.in.IntegrationManagement.Conne
 import io.syncwatch.integrations.application.port.out.CredentialCipher;
 import io.syncwatch.integrations.application.port.out.IntegrationStore;
 import io.syncwatch.integrations.domain.Integration;
+import io.syncwatch.integrations.domain.IntegrationNames;
 import io.syncwatch.platform.CurrentUser;
 
 /**
@@ -76,15 +78,24 @@ class ConnectIntegration {
         AccountIntegrations.requireScheduleAndEnvironment(command.schedule(), command.environment());
         platforms.requireConnectionWorks(descriptor.key(), creds);
         String encrypted = cipher.encrypt(creds);
-        IntegrationSnapshot snapshot = tx.execute(status -> {
-            Instant now = clock.instant();
-            var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
-            Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
-                    command.environment(), command.schedule(), defaults, encrypted, currentUser.actorName(), now));
-            IntegrationSnapshot saved = integration.snapshot();
-            events.publishEvent(new IntegrationConnected(saved, currentUser.actorName(), now));
-            return saved;
-        });
+        IntegrationSnapshot snapshot;
+        try {
+            snapshot = tx.execute(status -> {
+                Instant now = clock.instant();
+                var defaults = new ImportFilters(List.of(), null, descriptor.defaultStatusCriteria());
+                Integration integration = store.save(Integration.connect(currentUser.accountId(), name, descriptor.key(),
+                        command.environment(), command.schedule(), defaults, encrypted, currentUser.actorName(), now));
+                IntegrationSnapshot saved = integration.snapshot();
+                events.publishEvent(new IntegrationConnected(saved, currentUser.actorName(), now));
+                return saved;
+            });
+        } catch (DuplicateKeyException e) {
+            // another browser connected the same name since validUniqueName looked (the database's unique
+            // index on the live name, integrations V3): the same message as the check's, nothing saved
+            log.info("Integration name '{}' taken concurrently in account {}: {}", name, currentUser.accountId(),
+                    e.getMostSpecificCause().getMessage());
+            throw InvalidIntegrationInput.of("name", IntegrationNames.taken(name));
+        }
         log.info("Integration {} ({}) connected to platform {} in account {}", snapshot.id(), name, descriptor.key(),
                 snapshot.accountId());
         return snapshot;

@@ -71,13 +71,18 @@ public class FiltersEditor extends Composite<VerticalLayout> {
         io.syncwatch.platform.shell.DateTimes.forViewer(com.vaadin.flow.component.UI.getCurrent()).localize(historicalStart);
         statusCriteria.setItems(platform.statusValues());
         statusCriteria.setHelperText("By default only closed/completed conversations. Empty: any status.");
-        statusCriteria.setWidth("24rem");
+        // as wide as 24rem where there is room, never wider than the screen (390 px: it ended 4 px past the edge)
+        statusCriteria.setWidthFull();
+        statusCriteria.setMaxWidth("24rem");
         binder.forField(historicalStart)
                 .withValidator(Forms.rule(d -> FilterValidation.historicalStartProblem(d, today)))
                 .bind("historicalStart");
         binder.forField(statusCriteria).withValidator(Forms.rule(FilterValidation::statusCriteriaProblem))
                 .bind("statusCriteria");
-        root.add(rows, addCondition, new HorizontalLayout(historicalStart, statusCriteria));
+        var dates = new HorizontalLayout(historicalStart, statusCriteria);
+        dates.setWrap(true);
+        dates.setWidthFull();
+        root.add(rows, addCondition, dates);
         setValue(initial);
     }
 

@@ -1,5 +1,8 @@
 package io.syncwatch.platform.application;
 
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.PlatformRefusal.UserNotFound;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +26,8 @@ import io.syncwatch.platform.application.port.in.AccountAdministration;
 import io.syncwatch.platform.application.port.in.Onboarding;
 import io.syncwatch.platform.application.port.in.OwnAccount;
 import io.syncwatch.platform.application.port.in.SignIn;
-import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.application.port.in.SignInThrottling.PasswordCheck;
+import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.application.port.out.Accounts;
 import io.syncwatch.platform.application.port.out.ApiKeys;
 import io.syncwatch.platform.application.port.out.Users;
@@ -53,11 +55,10 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private final SignInThrottling throttling;
 
     AccountManagement(Accounts accounts, Users users, ApiKeys apiKeys, PasswordEncoder passwordEncoder, Clock clock,
-            @Value("${syncwatch.support.users:}") String supportUsers, PasswordRules passwordRules,
-            SignInThrottling throttling) {
+            PlatformProperties properties, PasswordRules passwordRules, SignInThrottling throttling) {
         this.passwordRules = passwordRules;
         this.throttling = throttling;
-        this.supportStaff = SupportStaff.parse(supportUsers);
+        this.supportStaff = SupportStaff.parse(properties.support().users());
         this.accounts = accounts;
         this.users = users;
         this.apiKeys = apiKeys;
@@ -115,7 +116,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     public User addUser(AccountId account, NewUser command) {
         if (command.email() != null && supportStaff.includes(command.email())) {
             log.warn("Account {} tried to add a user with a Syncwatch support address", account);
-            throw new IllegalArgumentException("This e-mail address is reserved for Syncwatch support staff");
+            throw new InvalidAccountInput("email", "This e-mail address is reserved for Syncwatch support staff");
         }
         return newUser(account, command);
     }
@@ -123,14 +124,14 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     private User newUser(AccountId account, NewUser command) {
         String email = command.email() == null ? "" : command.email().trim().toLowerCase();
         if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-            throw new IllegalArgumentException("Enter a valid e-mail address");
+            throw new InvalidAccountInput("email", "Enter a valid e-mail address");
         }
         if (command.displayName() == null || command.displayName().isBlank() || command.displayName().length() > 120) {
-            throw new IllegalArgumentException("Name must be 1 to 120 characters");
+            throw new InvalidAccountInput("name", "Name must be 1 to 120 characters");
         }
         passwordRules.check(command.password(), email);
         if (users.findByEmail(email).isPresent()) {
-            throw new IllegalArgumentException("A user with this e-mail address already exists");
+            throw new InvalidAccountInput("email", "A user with this e-mail address already exists");
         }
         return users.save(User.create(account, email, command.displayName().trim(),
                 passwordEncoder.encode(command.password()), command.permissions()));
@@ -148,7 +149,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
 
     @Override
     public User resetPassword(AccountId account, UserId user, String newPassword) {
-        User target = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        User target = users.find(account, user).orElseThrow(UserNotFound::new);
         passwordRules.check(newPassword, target.email());
         User saved = users.save(target.withPasswordHash(passwordEncoder.encode(newPassword)).withSessionsRevoked(clock.instant()));
         log.info("Password of user {} reset by an account admin of account {}; the user's sessions are signed out", user, account);
@@ -157,7 +158,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
 
     @Override
     public User signOutEverywhere(AccountId account, UserId user) {
-        User target = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        User target = users.find(account, user).orElseThrow(UserNotFound::new);
         User saved = users.save(target.withSessionsRevoked(clock.instant()));
         log.info("Every session of user {} signed out by an account admin of account {}", user, account);
         return saved;
@@ -168,19 +169,19 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     @Override
     public void changePassword(AccountId account, UserId user, String currentPassword, String newPassword,
             String clientAddress) {
-        User me = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        User me = users.find(account, user).orElseThrow(UserNotFound::new);
         // the current password is guessed here as on the login form: same budgets, same lock
         switch (throttling.checkPassword(me.email(), clientAddress,
                 () -> currentPassword != null && passwordEncoder.matches(currentPassword, me.passwordHash()))) {
-            case PasswordCheck.Refused refused -> throw new IllegalArgumentException(
+            case PasswordCheck.Refused refused -> throw new InvalidAccountInput("currentPassword",
                     "The current password was wrong too often: try again in "
                             + Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60) + " min");
-            case PasswordCheck.Wrong wrong -> throw new IllegalArgumentException("The current password is not right");
+            case PasswordCheck.Wrong wrong -> throw new InvalidAccountInput("currentPassword", "The current password is not right");
             case PasswordCheck.Right right -> {
             }
         }
         if (currentPassword.equals(newPassword)) {
-            throw new IllegalArgumentException("The new password must differ from the current one");
+            throw new InvalidAccountInput("password", "The new password must differ from the current one");
         }
         passwordRules.check(newPassword, me.email());
         users.save(me.withPasswordHash(passwordEncoder.encode(newPassword)));
@@ -196,7 +197,7 @@ class AccountManagement implements AccountAdministration, Onboarding, SignIn, Ac
     @Override
     public CreatedApiKey createApiKey(AccountId account, String name) {
         if (name == null || name.isBlank() || name.length() > 80) {
-            throw new IllegalArgumentException("Key name must be 1 to 80 characters");
+            throw new InvalidAccountInput("name", "Key name must be 1 to 80 characters");
         }
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = apiKeys.save(new ApiKey(null, account, name.trim(), secret.displayPrefix(), secret.hash(),

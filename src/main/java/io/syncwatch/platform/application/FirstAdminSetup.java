@@ -1,12 +1,14 @@
 package io.syncwatch.platform.application;
 
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.PlatformRefusal.SetupLinkRefused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +45,8 @@ class FirstAdminSetup implements FirstAdmin {
     private final String baseUrl;
 
     FirstAdminSetup(Accounts accounts, Users users, SetupLinks links, PasswordEncoder passwords, PasswordRules rules,
-            Clock clock, @Value("${syncwatch.alerts.base-url:http://localhost:8080}") String baseUrl) {
+            Clock clock, PlatformProperties properties) {
+        String baseUrl = properties.baseUrl();
         this.accounts = accounts;
         this.users = users;
         this.links = links;
@@ -63,11 +66,11 @@ class FirstAdminSetup implements FirstAdmin {
     public Outcome bootstrap(String email, String accountName) {
         String address = email == null ? "" : email.trim().toLowerCase();
         if (!EMAIL.matcher(address).matches() || address.length() > 254) {
-            throw new IllegalArgumentException("Not an e-mail address: '" + email + "'");
+            throw new InvalidAccountInput("email", "Not an e-mail address: '" + email + "'");
         }
         String name = accountName == null || accountName.isBlank() ? "Syncwatch" : accountName.trim();
         if (name.length() > 120) {
-            throw new IllegalArgumentException("The account name must be at most 120 characters");
+            throw new InvalidAccountInput("accountName", "The account name must be at most 120 characters");
         }
         if (users.count() > 0) {
             var existing = users.findByEmail(address);
@@ -119,18 +122,18 @@ class FirstAdminSetup implements FirstAdmin {
     @Override
     public String setPassword(String token, String password) {
         SetupLink link = links.findByHash(SetupLink.hash(token == null ? "" : token))
-                .orElseThrow(() -> new IllegalStateException("This link is not valid."));
+                .orElseThrow(() -> new SetupLinkRefused("This link is not valid."));
         Instant now = clock.instant();
         switch (link.state(now)) {
-            case USED -> throw new IllegalStateException("This link has already been used.");
-            case EXPIRED -> throw new IllegalStateException("This link has expired.");
+            case USED -> throw new SetupLinkRefused("This link has already been used.");
+            case EXPIRED -> throw new SetupLinkRefused("This link has expired.");
             case VALID -> {
             }
         }
-        User user = users.find(link.user()).orElseThrow(() -> new IllegalStateException("This link is not valid."));
+        User user = users.find(link.user()).orElseThrow(() -> new SetupLinkRefused("This link is not valid."));
         rules.check(password, user.email());
         if (!links.markUsed(link.id(), now)) {
-            throw new IllegalStateException("This link has already been used.");
+            throw new SetupLinkRefused("This link has already been used.");
         }
         users.save(user.withPasswordHash(passwords.encode(password)));
         log.info("User {} set their password through a one-time link", user.id());

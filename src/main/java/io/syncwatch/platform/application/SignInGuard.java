@@ -152,7 +152,7 @@ class SignInGuard implements SignInThrottling {
 
     @Override
     public void unlock(AccountId account, UserId user) {
-        User target = users.find(account, user).orElseThrow(() -> new IllegalArgumentException("No such user"));
+        User target = users.find(account, user).orElseThrow(io.syncwatch.platform.PlatformRefusal.UserNotFound::new);
         budgets.clear(SignInKeys.login(target.email()), SignInKeys.lock(target.email()));
         log.info("Sign-in of user {} unlocked by an account admin of account {}", user, account);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,11 +17,10 @@ import io.syncwatch.platform.domain.SignInPolicy;
 class SignInPolicyConfiguration {
 
     @Bean
-    SignInPolicy signInPolicy(@Value("${syncwatch.security.sign-in.attempts-per-login:5}") int attemptsPerLogin,
-            @Value("${syncwatch.security.sign-in.login-window:15m}") Duration loginWindow,
-            @Value("${syncwatch.security.sign-in.lock-duration:15m}") Duration lockDuration,
-            @Value("${syncwatch.security.sign-in.per-ip:20/1m,100/1h,500/1d}") String perIp) {
-        return new SignInPolicy(attemptsPerLogin, loginWindow, lockDuration, budgets(perIp));
+    SignInPolicy signInPolicy(PlatformProperties properties) {
+        PlatformProperties.SignIn signIn = properties.security().signIn();
+        return new SignInPolicy(signIn.attemptsPerLogin(), signIn.loginWindow(), signIn.lockDuration(),
+                budgets(signIn.perIp()));
     }
 
     /** {@code attempts/period} pairs, e.g. {@code 20/1m,100/1h}; periods as Spring reads durations (1m, 1h, 1d, PT30S). */

@@ -1,5 +1,7 @@
 package io.syncwatch.platform.domain;
 
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -22,20 +24,20 @@ public final class PasswordRules {
         this.common = Set.copyOf(common);
     }
 
-    /** Throws {@link IllegalArgumentException} with the reason when the password is not acceptable. */
+    /** Refuses ({@link InvalidAccountInput} on {@code password}) a password that is not acceptable, saying why. */
     public void check(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new IllegalArgumentException("Password must have at least " + MIN_LENGTH + " characters");
+            throw new InvalidAccountInput("password", "Password must have at least " + MIN_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new IllegalArgumentException("Password must be at most " + MAX_BYTES + " bytes long");
+            throw new InvalidAccountInput("password", "Password must be at most " + MAX_BYTES + " bytes long");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
-            throw new IllegalArgumentException("This password is one of the most common ones; choose another");
+            throw new InvalidAccountInput("password", "This password is one of the most common ones; choose another");
         }
         if (email != null && lower.equals(email.strip().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("The password must not be your e-mail address");
+            throw new InvalidAccountInput("password", "The password must not be your e-mail address");
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +29,9 @@ class IncompleteEventsResubmission {
 
     @Bean
     RecurringTask<Void> resubmitIncompleteEventPublications(IncompleteEventPublications publications,
-            @Value("${syncwatch.events.resubmit-every:1m}") Duration every,
-            @Value("${syncwatch.events.resubmit-after:1m}") Duration after) {
+            EventsSettings settings) {
+        Duration every = settings.resubmitEvery();
+        Duration after = settings.resubmitAfter();
         return Tasks.recurring(TASK, FixedDelay.of(every)).execute((instance, context) -> {
             log.debug("Resubmitting event publications incomplete for more than {}", after);
             publications.resubmitIncompletePublicationsOlderThan(after);

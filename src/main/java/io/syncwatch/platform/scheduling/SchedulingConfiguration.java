@@ -32,7 +32,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
  * from executing anything on this instance (one-off commands, tests that drive jobs by hand).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SchedulingSettings.class)
+@EnableConfigurationProperties({ SchedulingSettings.class, EventsSettings.class })
 class SchedulingConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulingConfiguration.class);

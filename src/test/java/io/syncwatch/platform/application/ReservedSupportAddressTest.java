@@ -9,10 +9,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 
 import io.syncwatch.platform.AccountId;
@@ -37,8 +40,14 @@ class ReservedSupportAddressTest {
         when(users.findByEmail(any())).thenReturn(Optional.empty());
         when(users.save(any())).thenAnswer(invocation -> invocation.getArgument(0));
         return new AccountManagement(mock(Accounts.class), users, mock(ApiKeys.class), NoOpPasswordEncoder.getInstance(),
-                Clock.systemUTC(), "sam@syncwatch.test, help@syncwatch.test", new io.syncwatch.platform.domain.PasswordRules(java.util.Set.of()),
+                Clock.systemUTC(), supportUsers("sam@syncwatch.test, help@syncwatch.test"), new io.syncwatch.platform.domain.PasswordRules(java.util.Set.of()),
                 mock(io.syncwatch.platform.application.port.in.SignInThrottling.class));
+    }
+
+    /** The platform's settings as start-up binds them, with {@code syncwatch.support.users} set. */
+    static PlatformProperties supportUsers(String users) {
+        return new Binder(new MapConfigurationPropertySource(Map.of("syncwatch.support.users", users)))
+                .bindOrCreate("syncwatch", PlatformProperties.class);
     }
 
     @Test
@@ -47,7 +56,7 @@ class ReservedSupportAddressTest {
 
         assertThatThrownBy(() -> management.addUser(customer,
                 new NewUser(" Sam@Syncwatch.TEST ", "Not Sam", "password-1", Set.of(Permission.MANAGE_INTEGRATIONS))))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(io.syncwatch.platform.PlatformRefusal.InvalidAccountInput.class)
                 .hasMessage("This e-mail address is reserved for Syncwatch support staff");
         verify(users, never()).save(any());
     }

@@ -16,7 +16,7 @@ import io.syncwatch.agentrequests.domain.ChannelMode;
 import io.syncwatch.agentrequests.domain.Employee;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 
 /**
  * Acme's Agent Connect company: employees in every state, channels in both modes and one

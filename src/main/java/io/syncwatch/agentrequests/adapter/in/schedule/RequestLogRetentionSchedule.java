@@ -1,11 +1,11 @@
 package io.syncwatch.agentrequests.adapter.in.schedule;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import io.syncwatch.agentrequests.application.AgentRequestsProperties;
 import io.syncwatch.agentrequests.application.RequestLogRetention;
 import io.syncwatch.platform.scheduling.RecurringJobs;
 
@@ -14,8 +14,7 @@ import io.syncwatch.platform.scheduling.RecurringJobs;
 class RequestLogRetentionSchedule {
 
     @Bean
-    RecurringTask<Void> requestLogRetentionTask(RequestLogRetention retention,
-            @Value("${syncwatch.agentrequests.retention-cron:0 17 3 * * *}") String cron) {
-        return RecurringJobs.cron("request-log-retention", cron, retention::purge);
+    RecurringTask<Void> requestLogRetentionTask(RequestLogRetention retention, AgentRequestsProperties properties) {
+        return RecurringJobs.cron("request-log-retention", properties.retentionCron(), retention::purge);
     }
 }

@@ -1,5 +1,12 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.InvalidCompanyInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -95,8 +102,13 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         TextField channelName = newChannel;
         channelName.setPlaceholder("e.g. whatsapp");
         Select<ChannelMode> channelMode = modeSelect();
-        channelMode.setValue(ChannelMode.MANUAL);
-        Button addChannel = new Button("Add channel", e -> save(() -> company.saveChannel(account, channelName.getValue(), true, channelMode.getValue())));
+        Binder<NewChannel> channelForm = Forms.binder(NewChannel.class);
+        channelForm.bind(channelName, "name");
+        channelForm.bind(channelMode, "mode");
+        channelForm.readRecord(new NewChannel("", ChannelMode.MANUAL));
+        Button addChannel = new Button("Add channel", e -> Forms.record(channelForm)
+                .ifPresent(c -> save(() -> company.saveChannel(account, c.name(), true, c.mode()), channelForm)));
+        addChannel.setId("add-channel");
         section("channels", "Channels", "Requests are accepted only on enabled channels; production keys need integrated mode.",
                 channels, row(channelName, channelMode, addChannel));
 
@@ -109,8 +121,13 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         brands.setAllRowsVisible(true);
         TextField brandLabel = newBrand;
         brandLabel.setPlaceholder("Brand label");
+        Binder<NewBrand> brandForm = Forms.binder(NewBrand.class);
+        brandForm.bind(brandLabel, "label");
+        Button addBrand = new Button("Add brand", e -> Forms.record(brandForm)
+                .ifPresent(b -> save(() -> company.saveBrand(account, b.label(), true), brandForm)));
+        addBrand.setId("add-brand");
         section("brands", "Brands", "With several active brands, requests must name one; with exactly one it is used by default.",
-                brands, row(brandLabel, new Button("Add brand", e -> save(() -> company.saveBrand(account, brandLabel.getValue(), true)))));
+                brands, row(brandLabel, addBrand));
 
         languages.addColumn(Language::code).setHeader("Language code").setAutoWidth(true);
         languages.addComponentColumn(l -> {
@@ -121,8 +138,13 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         languages.setAllRowsVisible(true);
         TextField code = newLanguage;
         code.setPlaceholder("e.g. fr-CA");
+        Binder<NewLanguage> languageForm = Forms.binder(NewLanguage.class);
+        languageForm.bind(code, "code");
+        Button addLanguage = new Button("Add language", e -> Forms.record(languageForm)
+                .ifPresent(l -> save(() -> company.saveLanguage(account, l.code(), true), languageForm)));
+        addLanguage.setId("add-language");
         section("languages", "Languages", "With several active languages, requests must give one; with exactly one it is used by default.",
-                languages, row(code, new Button("Add language", e -> save(() -> company.saveLanguage(account, code.getValue(), true)))));
+                languages, row(code, addLanguage));
 
         employees = new EmployeesSection(company, account);
         section("employees", "Employees", "Only active employees with a complete and approved profile may send Connect requests.", employees);
@@ -238,12 +260,20 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         return row;
     }
 
+    /** A change from a grid's checkbox or select: a refusal is said in a notification. */
     private void save(Runnable action) {
+        save(action, null);
+    }
+
+    /** Saves; a refusal is shown on the form's field it names (or in a notification), the typed value stays. */
+    private void save(Runnable action, @Nullable Binder<?> form) {
         try {
             action.run();
             Notification.show("Saved");
-        } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage());
+        } catch (CompanyRefusal e) {
+            var unplaced = form != null && e instanceof InvalidCompanyInput invalid
+                    ? Forms.showRefusal(form, invalid.problems()) : java.util.Map.of("", e.getMessage());
+            unplaced.values().forEach(Notification::show);
         }
         refresh();
     }
@@ -253,5 +283,21 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
         channels.setItems(settings.channels());
         brands.setItems(settings.brands());
         languages.setItems(settings.languages());
+    }
+
+    /** Adding a channel: its name and mode (the use case's words for the name's rule). */
+    public record NewChannel(
+            @NotBlank(message = "The channel name is required (at most 40 characters).") @Size(max = 40, message = "The channel name is required (at most 40 characters).") String name,
+            @NotNull(message = "Choose a mode") ChannelMode mode) {
+    }
+
+    /** Adding a brand. */
+    public record NewBrand(
+            @NotBlank(message = "The brand label is required (at most 120 characters).") @Size(max = 120, message = "The brand label is required (at most 120 characters).") String label) {
+    }
+
+    /** Adding a language. */
+    public record NewLanguage(
+            @NotBlank(message = "The language code is required (at most 35 characters).") @Size(max = 35, message = "The language code is required (at most 35 characters).") String code) {
     }
 }

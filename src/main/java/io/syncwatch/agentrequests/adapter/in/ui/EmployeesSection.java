@@ -1,5 +1,11 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.InvalidCompanyInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -101,28 +107,29 @@ class EmployeesSection extends VerticalLayout {
         Dialog dialog = new Dialog(existing == null ? "Add employee" : "Edit employee");
         TextField emailField = new TextField("Email");
         emailField.setId("employee-email");
-        emailField.setValue(email);
         TextField name = new TextField("Name");
+        name.setId("employee-name");
         Checkbox complete = new Checkbox("Profile complete");
         Checkbox approved = new Checkbox("Profile approved");
-        if (existing != null) {
-            emailField.setValue(existing.email());
-            emailField.setReadOnly(true);
-            name.setValue(existing.name());
-            complete.setValue(existing.profileComplete());
-            approved.setValue(existing.profileApproved());
-        }
-        Button save = new Button("Save", e -> {
+        Binder<EmployeeForm> binder = Forms.binder(EmployeeForm.class);
+        binder.bind(emailField, "email");
+        binder.bind(name, "name");
+        binder.bind(complete, "profileComplete");
+        binder.bind(approved, "profileApproved");
+        binder.readRecord(existing == null ? new EmployeeForm(email, "", false, false)
+                : new EmployeeForm(existing.email(), existing.name(), existing.profileComplete(), existing.profileApproved()));
+        emailField.setReadOnly(existing != null);
+        Button save = new Button("Save", e -> Forms.record(binder).ifPresent(form -> {
             try {
-                company.saveEmployee(account, new Employee(emailField.getValue(), name.getValue(), complete.getValue(), approved.getValue(),
+                company.saveEmployee(account, new Employee(form.email(), form.name(), form.profileComplete(), form.profileApproved(),
                         existing == null || existing.active()));
                 dialog.close();
                 refresh();
-            } catch (IllegalArgumentException ex) {
-                emailField.setErrorMessage(ex.getMessage());
-                emailField.setInvalid(true);
+            } catch (InvalidCompanyInput ex) {
+                Forms.showRefusal(binder, ex.problems());
             }
-        });
+        }));
+        save.setId("employee-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(emailField, name, complete, approved));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
@@ -134,5 +141,15 @@ class EmployeesSection extends VerticalLayout {
         String term = Names.key(search.getValue());
         grid.setItems(company.employees(account).stream()
                 .filter(e -> term.isEmpty() || e.email().contains(term) || e.name().toLowerCase(Locale.ROOT).contains(term)).toList());
+    }
+
+    static final String EMAIL_RULE = "The email address is not valid.";
+    static final String NAME_RULE = "The name is required (at most 200 characters).";
+
+    /** One employee as the Add/Edit form holds it, with the use case's words for each rule. */
+    public record EmployeeForm(
+            @NotBlank(message = EMAIL_RULE) @Email(message = EMAIL_RULE) @Size(max = 254, message = EMAIL_RULE) String email,
+            @NotBlank(message = NAME_RULE) @Size(max = 200, message = NAME_RULE) String name,
+            boolean profileComplete, boolean profileApproved) {
     }
 }

@@ -15,7 +15,7 @@ import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
 
 /** API Status Page › Invalid Requests. */
-@Route("agent-connect/integrations/api-status/invalid")
+@Route(ApiStatusTabs.INVALID)
 @PageTitle("Invalid Requests · Syncwatch")
 @Menu(title = "Agent Connect › Integrations › API Status Page", order = 20)
 @RolesAllowed(Permission.Names.AGENT_CONNECT_OPERATOR)
@@ -27,7 +27,7 @@ public class InvalidRequestsView extends VerticalLayout {
         addClassName("sw-page");
         setSizeFull();
         add(new PageHeader("API Status Page", "Requests to the Agent Connect Requests API that failed processing, and requests sent with test keys."));
-        add(ApiStatusTabs.of(currentUser, "agent-connect/integrations/api-status/invalid"));
+        add(ApiStatusTabs.of(currentUser, ApiStatusTabs.INVALID));
         panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.INVALID, clock, watch);
         add(panel);
     }

@@ -1,5 +1,11 @@
 package io.syncwatch.agentrequests.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.agentrequests.application.port.in.CompanyRefusal.InvalidCompanyInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,6 +30,7 @@ class KeysSection extends VerticalLayout {
     final Grid<AgentKey> grid = new Grid<>();
     final TextField name = new TextField();
     final Select<KeyKind> kind = new Select<>();
+    private final Binder<NewKeyForm> binder = Forms.binder(NewKeyForm.class);
     final TextField shownOnce = new TextField("Your new key — copy it now, it will not be shown again");
 
     KeysSection(ManageCompany company, AccountId account) {
@@ -43,10 +50,16 @@ class KeysSection extends VerticalLayout {
             rename.setValue(k.name());
             rename.setAriaLabel("Name of key " + k.name());
             rename.setEnabled(!k.revoked());
-            rename.addValueChangeListener(e -> {
-                company.renameKey(account, k.id(), e.getValue());
-                refresh();
-            });
+            Binder<KeyName> renaming = Forms.binder(KeyName.class);
+            renaming.bind(rename, "name");
+            rename.addValueChangeListener(e -> Forms.record(renaming).ifPresent(form -> {
+                try {
+                    company.renameKey(account, k.id(), form.name());
+                    refresh();
+                } catch (InvalidCompanyInput refused) {
+                    Forms.showRefusal(renaming, refused.problems());
+                }
+            }));
             Button revoke = new Button("Revoke", e -> {
                 company.revokeKey(account, k.id());
                 refresh();
@@ -60,7 +73,9 @@ class KeysSection extends VerticalLayout {
         name.setAriaLabel("Name of the new key");
         kind.setItems(KeyKind.values());
         kind.setItemLabelGenerator(KeyKind::label);
-        kind.setValue(KeyKind.TEST);
+        binder.bind(name, "name");
+        binder.bind(kind, "kind");
+        binder.readRecord(new NewKeyForm("", KeyKind.TEST));
         Button create = new Button("Create key", e -> create());
         create.setId("create-agent-key");
         shownOnce.setReadOnly(true);
@@ -73,19 +88,31 @@ class KeysSection extends VerticalLayout {
     }
 
     void create() {
-        try {
-            NewKey key = company.createKey(account, name.getValue(), kind.getValue());
-            shownOnce.setValue(key.clearValue());
-            shownOnce.setVisible(true);
-            name.clear();
-            refresh();
-        } catch (IllegalArgumentException e) {
-            name.setErrorMessage(e.getMessage());
-            name.setInvalid(true);
-        }
+        Forms.record(binder).ifPresent(form -> {
+            try {
+                NewKey key = company.createKey(account, form.name(), form.kind());
+                shownOnce.setValue(key.clearValue());
+                shownOnce.setVisible(true);
+                binder.readRecord(new NewKeyForm("", form.kind()));
+                refresh();
+            } catch (InvalidCompanyInput e) {
+                Forms.showRefusal(binder, e.problems());
+            }
+        });
     }
 
     private void refresh() {
         grid.setItems(company.keys(account));
+    }
+
+    static final String NAME_RULE = "The key name is required (at most 80 characters).";
+
+    /** A new key: its name (the use case's words) and kind. */
+    public record NewKeyForm(@NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name,
+            @NotNull(message = "Choose test or production") KeyKind kind) {
+    }
+
+    /** A key's new name. */
+    public record KeyName(@NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name) {
     }
 }

@@ -6,11 +6,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
+
+import io.syncwatch.agentrequests.application.AgentRequestsProperties;
 
 /**
  * Asks each open API Status tab, every {@code syncwatch.agentrequests.live-poll} (5 s), whether
@@ -28,8 +29,8 @@ class NewRequestsWatch {
         return t;
     });
 
-    NewRequestsWatch(@Value("${syncwatch.agentrequests.live-poll:5s}") Duration every) {
-        this.every = every;
+    NewRequestsWatch(AgentRequestsProperties properties) {
+        this.every = properties.livePoll();
     }
 
     /** Runs {@code check} in the UI (under its session lock) every poll interval until removed. */

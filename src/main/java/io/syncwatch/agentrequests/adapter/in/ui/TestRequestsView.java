@@ -14,7 +14,7 @@ import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
 
 /** API Status Page › Test Requests. */
-@Route("agent-connect/integrations/api-status/test")
+@Route(ApiStatusTabs.TEST)
 @PageTitle("Test Requests · Syncwatch")
 
 @RolesAllowed(Permission.Names.AGENT_CONNECT_OPERATOR)
@@ -26,7 +26,7 @@ public class TestRequestsView extends VerticalLayout {
         addClassName("sw-page");
         setSizeFull();
         add(new PageHeader("API Status Page", "Requests to the Agent Connect Requests API that failed processing, and requests sent with test keys."));
-        add(ApiStatusTabs.of(currentUser, "agent-connect/integrations/api-status/test"));
+        add(ApiStatusTabs.of(currentUser, ApiStatusTabs.TEST));
         panel = new RequestLogPanel(log, currentUser.accountId(), LogTab.TEST, clock, watch);
         add(panel);
     }

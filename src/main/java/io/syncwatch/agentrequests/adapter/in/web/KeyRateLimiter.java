@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+
+import io.syncwatch.agentrequests.application.AgentRequestsProperties;
 
 /** One token bucket per key: {@code syncwatch.agentrequests.rate-limit-per-second} requests per second (default 50). */
 @Component
@@ -18,7 +20,12 @@ class KeyRateLimiter {
     private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
     private final long perSecond;
 
-    KeyRateLimiter(@Value("${syncwatch.agentrequests.rate-limit-per-second:50}") long perSecond) {
+    @Autowired
+    KeyRateLimiter(AgentRequestsProperties properties) {
+        this(properties.rateLimitPerSecond());
+    }
+
+    KeyRateLimiter(long perSecond) {
         this.perSecond = perSecond;
     }
 

@@ -260,7 +260,7 @@ final class GroupCommit<T> {
 
     /** A failure of the database or the connection rather than of the rows: worth trying again. */
     static boolean passing(Throwable e) {
-        return io.syncwatch.platform.DatabaseFailures.passing(e);
+        return io.syncwatch.platform.database.DatabaseFailures.passing(e);
     }
 
     private static RuntimeException rethrown(ExecutionException e) {

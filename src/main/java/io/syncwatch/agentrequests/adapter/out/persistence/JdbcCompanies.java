@@ -16,6 +16,15 @@ import io.syncwatch.agentrequests.domain.Language;
 import io.syncwatch.agentrequests.domain.Names;
 import io.syncwatch.platform.AccountId;
 
+/**
+ * Company settings (channels, brands, languages) and employees, in hand-written SQL rather than a
+ * Spring Data JDBC aggregate (issue 19, decision 0021): the settings are read on the Requests API's
+ * hot path at every cache miss, in one {@code UNION ALL} statement (one round trip; an aggregate
+ * would load its root and then each collection), which {@code AgentRequestsLoadBenchmark} measures
+ * as part of the request; and they are not written whole: the Company Info page changes one channel,
+ * brand or language at a time (an upsert of one row), where saving an aggregate deletes and
+ * re-inserts every row of its collections.
+ */
 @Repository
 class JdbcCompanies implements Companies {
 

@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +28,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.syncwatch.agentrequests.AgentConnectRequestAccepted;
+import io.syncwatch.agentrequests.application.AgentRequestsProperties;
 import io.syncwatch.agentrequests.application.port.out.RequestLog;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.agentrequests.domain.LogQuery;
@@ -62,9 +62,10 @@ class JdbcRequestLog implements RequestLog, SmartLifecycle {
     private final RequestLogPurge purge;
 
     JdbcRequestLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, ApplicationEventPublisher events,
-            MeterRegistry meters, @Value("${syncwatch.agentrequests.log-batch-rows:200}") int batchRows,
-            @Value("${syncwatch.agentrequests.log-queue-bytes:67108864}") long queueBytes,
-            @Value("${syncwatch.agentrequests.log-answer-window:50ms}") Duration answerWindow) {
+            MeterRegistry meters, AgentRequestsProperties properties) {
+        int batchRows = properties.logBatchRows();
+        long queueBytes = properties.logQueueBytes();
+        Duration answerWindow = properties.logAnswerWindow();
         this.jdbc = jdbc;
         this.events = events;
         this.inserts = new RequestLogInserts(jdbcTemplate);

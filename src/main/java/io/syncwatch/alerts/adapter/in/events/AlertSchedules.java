@@ -2,13 +2,13 @@ package io.syncwatch.alerts.adapter.in.events;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import io.syncwatch.alerts.application.AlertsProperties;
 import io.syncwatch.alerts.application.port.in.HealthDigest;
 import io.syncwatch.alerts.application.port.in.HeldAlertMails;
 import io.syncwatch.alerts.application.port.in.WebhookDispatch;
@@ -29,20 +29,17 @@ class AlertSchedules {
     static final String DIGEST = "weekly-health-digest";
 
     @Bean
-    RecurringTask<Void> heldAlertSummariesTask(HeldAlertMails heldMails,
-            @Value("${syncwatch.alerts.held-mail-interval:PT1M}") Duration every) {
-        return RecurringJobs.every("held-alert-summaries", every, Duration.ofSeconds(45), heldMails::sendDueSummaries);
+    RecurringTask<Void> heldAlertSummariesTask(HeldAlertMails heldMails, AlertsProperties properties) {
+        return RecurringJobs.every("held-alert-summaries", properties.heldMailInterval(), Duration.ofSeconds(45), heldMails::sendDueSummaries);
     }
 
     @Bean
-    RecurringTask<Void> webhookDispatchTask(WebhookDispatch dispatch,
-            @Value("${syncwatch.alerts.dispatch-interval:PT10S}") Duration every) {
-        return RecurringJobs.every("webhook-dispatch", every, Duration.ofSeconds(30), dispatch::dispatchDue);
+    RecurringTask<Void> webhookDispatchTask(WebhookDispatch dispatch, AlertsProperties properties) {
+        return RecurringJobs.every("webhook-dispatch", properties.dispatchInterval(), Duration.ofSeconds(30), dispatch::dispatchDue);
     }
 
     @Bean
-    RecurringTask<Void> weeklyDigestTask(HealthDigest digest,
-            @Value("${syncwatch.alerts.digest-cron:0 0 7 * * MON}") String cron) {
-        return RecurringJobs.cron(DIGEST, cron, digest::sendWeekly);
+    RecurringTask<Void> weeklyDigestTask(HealthDigest digest, AlertsProperties properties) {
+        return RecurringJobs.cron(DIGEST, properties.digestCron(), digest::sendWeekly);
     }
 }

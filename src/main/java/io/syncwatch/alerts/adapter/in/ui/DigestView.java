@@ -1,5 +1,8 @@
 package io.syncwatch.alerts.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput;
+import io.syncwatch.platform.shell.Forms;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +35,10 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /** The weekly health digest on demand, and who gets each integration's alert mails. */
-@Route("conversations/integrations/digest")
+@Route(ConsoleRoutes.WEEKLY_DIGEST)
 @PageTitle("Health digest · Syncwatch")
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class DigestView extends VerticalLayout {
@@ -48,6 +52,8 @@ public class DigestView extends VerticalLayout {
     final MultiSelectComboBox<AlertOwners.Owner> owner = new MultiSelectComboBox<>(
             "Alert owners (users of this account; none: account admins)");
     final TextField mailbox = new TextField("Shared mailbox (not a user)");
+    /** Who is routed where is the use case's to judge (users of the account, mailboxes that are none): its refusals show here. */
+    private final Binder<OwnersForm> ownersForm = ownersForm();
     final Button addMailbox = new Button("Add mailbox", e -> addMailbox());
     final Button saveOwner = new Button("Save owners", e -> saveOwner());
 
@@ -82,9 +88,11 @@ public class DigestView extends VerticalLayout {
         routing.setAllRowsVisible(true);
         routing.addSelectionListener(e -> showOwners(e.getFirstSelectedItem().orElse(null)));
         owner.setItemLabelGenerator(AlertOwners.Owner::label);
-        owner.setWidth("32em");
+        owner.setWidthFull();
+        owner.setMaxWidth("32em");
         owner.setHelperText("Pick people from the account's users; remove an entry with its ×.");
-        mailbox.setWidth("20em");
+        mailbox.setWidthFull();
+        mailbox.setMaxWidth("20em");
         mailbox.setHelperText("A team address that is not a user, e.g. support-team@example.com");
         showOwners(null);
         var bar = new HorizontalLayout(owner, saveOwner);
@@ -132,8 +140,8 @@ public class DigestView extends VerticalLayout {
     /** The picker offers the enabled users plus whatever the selected row holds (kept until removed). */
     private void showOwners(AlertOwners.@Nullable Routing row) {
         boolean selected = row != null;
-        owner.setInvalid(false);
-        mailbox.setInvalid(false);
+        ownersForm.getValidationErrorHandler().clearError(owner);
+        ownersForm.getValidationErrorHandler().clearError(mailbox);
         List<AlertOwners.Owner> current = selected ? row.owners() : List.of();
         setOwnerItems(current, current);
         owner.setEnabled(selected);
@@ -152,7 +160,6 @@ public class DigestView extends VerticalLayout {
     }
 
     private void addMailbox() {
-        mailbox.setInvalid(false);
         try {
             AlertOwners.Owner added = owners.mailbox(mailbox.getValue());
             Set<AlertOwners.Owner> value = new LinkedHashSet<>(owner.getValue());
@@ -160,25 +167,33 @@ public class DigestView extends VerticalLayout {
             value.add(added);
             setOwnerItems(value, value);
             mailbox.clear();
-        } catch (IllegalArgumentException e) {
-            mailbox.setErrorMessage(e.getMessage());
-            mailbox.setInvalid(true);
+        } catch (InvalidAlertsInput e) {
+            Forms.showProblem(ownersForm, mailbox, e.getMessage());
         }
     }
 
     private void saveOwner() {
         routing.asSingleSelect().getOptionalValue().ifPresent(r -> {
-            owner.setInvalid(false);
             try {
                 owners.setOwners(r.integrationId(), List.copyOf(owner.getValue()));
                 List<AlertOwners.Routing> rows = owners.routing();
                 routing.setItems(rows);
                 rows.stream().filter(x -> x.integrationId() == r.integrationId()).findFirst()
                         .ifPresent(routing::select);
-            } catch (IllegalArgumentException e) {
-                owner.setErrorMessage(e.getMessage());
-                owner.setInvalid(true);
+            } catch (InvalidAlertsInput e) {
+                Forms.showProblem(ownersForm, owner, e.getMessage());
             }
         });
+    }
+
+    private Binder<OwnersForm> ownersForm() {
+        Binder<OwnersForm> form = Forms.binder(OwnersForm.class);
+        form.bind(owner, "owners");
+        form.bind(mailbox, "mailbox");
+        return form;
+    }
+
+    /** The selected integration's owners and a shared mailbox to add to them. */
+    public record OwnersForm(java.util.Set<AlertOwners.Owner> owners, String mailbox) {
     }
 }

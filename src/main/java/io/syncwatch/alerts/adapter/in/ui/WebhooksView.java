@@ -1,5 +1,9 @@
 package io.syncwatch.alerts.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotEmpty;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +49,7 @@ public class WebhooksView extends VerticalLayout {
     final TextField url = new TextField("Endpoint URL");
     final TextField description = new TextField("Description");
     final CheckboxGroup<WebhookEventType> events = new CheckboxGroup<>("Events");
+    private final Binder<NewEndpoint> endpointForm = endpointForm();
     final Button add = new Button("Add endpoint", e -> register());
     final Div secret = new Div();
     final Grid<WebhookEndpoint> endpoints = new Grid<>();
@@ -83,8 +88,10 @@ public class WebhooksView extends VerticalLayout {
         add(notices);
 
         url.setPlaceholder("https://example.com/syncwatch-hook");
-        url.setWidth("28em");
-        description.setWidth("16em");
+        url.setWidthFull();
+        url.setMaxWidth("28em");
+        description.setWidthFull();
+        description.setMaxWidth("16em");
         events.setItems(EnumSet.complementOf(EnumSet.of(WebhookEventType.TEST)));
         events.setItemLabelGenerator(WebhookEventType::label);
         events.select(WebhookEventType.STATE_CHANGED, WebhookEventType.RUN_FAILED, WebhookEventType.CREDENTIALS_INVALID);
@@ -173,22 +180,30 @@ public class WebhooksView extends VerticalLayout {
         }
     }
 
+    private Binder<NewEndpoint> endpointForm() {
+        Binder<NewEndpoint> form = Forms.binder(NewEndpoint.class);
+        form.bind(url, "url");
+        form.bind(description, "description");
+        form.bind(events, "events");
+        return form;
+    }
+
     private void register() {
-        url.setInvalid(false);
-        events.setInvalid(false);
+        Forms.record(endpointForm).ifPresent(form -> register(form));
+    }
+
+    private void register(NewEndpoint form) {
         try {
-            var registered = admin.register(url.getValue(), description.getValue(), events.getValue());
+            var registered = admin.register(form.url(), form.description(), form.events());
             showSecret(registered.signingSecret());
             url.clear();
             description.clear();
             refresh();
             endpoints.select(registered.endpoint());
         } catch (InvalidWebhookUrl ex) {
-            url.setErrorMessage(ex.getMessage());
-            url.setInvalid(true);
-        } catch (IllegalArgumentException ex) {
-            events.setErrorMessage(ex.getMessage());
-            events.setInvalid(true);
+            Forms.showRefusal(endpointForm, java.util.Map.of("url", ex.getMessage()));
+        } catch (InvalidAlertsInput ex) {
+            Forms.showRefusal(endpointForm, ex.problems());
         }
     }
 
@@ -247,5 +262,10 @@ public class WebhooksView extends VerticalLayout {
         int n = admin.replayFailedSince(e.id(), from);
         status.setText(n + " failed deliveries queued again.");
         deliveries.getDataProvider().refreshAll();
+    }
+
+    /** A new endpoint as the form holds it; the URL rules (HTTPS, no private network) are the use case's. */
+    public record NewEndpoint(String url, String description,
+            @NotEmpty(message = "Choose at least one event") java.util.Set<WebhookEventType> events) {
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import io.syncwatch.alerts.application.AlertsProperties;
 import io.syncwatch.alerts.application.port.out.AlertMail;
 
 /** Alert mails through Spring's JavaMailSender, present only when {@code spring.mail.host} is set. */
@@ -22,10 +22,9 @@ class SpringAlertMail implements AlertMail {
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    SpringAlertMail(ObjectProvider<JavaMailSender> sender,
-            @Value("${syncwatch.alerts.mail-from:syncwatch@localhost}") String from) {
+    SpringAlertMail(ObjectProvider<JavaMailSender> sender, AlertsProperties properties) {
         this.sender = sender;
-        this.from = from;
+        this.from = properties.mailFrom();
     }
 
     @Override

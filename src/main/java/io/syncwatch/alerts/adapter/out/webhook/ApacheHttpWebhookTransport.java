@@ -27,9 +27,10 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.syncwatch.alerts.application.AlertsProperties;
 import io.syncwatch.alerts.application.port.out.WebhookTransport;
 import io.syncwatch.alerts.domain.InvalidWebhookUrl;
 import io.syncwatch.alerts.domain.WebhookUrlPolicy;
@@ -50,9 +51,12 @@ class ApacheHttpWebhookTransport implements WebhookTransport {
     private final Clock clock;
     private final TlsSocketStrategy tls = DefaultClientTlsStrategy.createSystemDefault();
 
-    ApacheHttpWebhookTransport(WebhookUrlPolicy policy,
-            @Value("${syncwatch.alerts.connect-timeout:PT5S}") Duration connectTimeout,
-            @Value("${syncwatch.alerts.read-timeout:PT10S}") Duration readTimeout, Clock clock) {
+    @Autowired
+    ApacheHttpWebhookTransport(WebhookUrlPolicy policy, AlertsProperties properties, Clock clock) {
+        this(policy, properties.connectTimeout(), properties.readTimeout(), clock);
+    }
+
+    ApacheHttpWebhookTransport(WebhookUrlPolicy policy, Duration connectTimeout, Duration readTimeout, Clock clock) {
         this.policy = policy;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;

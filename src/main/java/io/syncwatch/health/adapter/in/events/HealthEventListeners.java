@@ -7,13 +7,8 @@ import io.syncwatch.health.application.port.in.HealthTracking;
 import io.syncwatch.imports.ImportRunFinished;
 import io.syncwatch.imports.ImportRunRetrying;
 import io.syncwatch.imports.ImportRunStarted;
-import io.syncwatch.integrations.IntegrationConfigured;
-import io.syncwatch.integrations.IntegrationConnected;
-import io.syncwatch.integrations.IntegrationDeleted;
-import io.syncwatch.integrations.IntegrationMarkedInactive;
-import io.syncwatch.integrations.IntegrationPaused;
+import io.syncwatch.integrations.IntegrationEvent;
 import io.syncwatch.integrations.IntegrationReconnected;
-import io.syncwatch.integrations.IntegrationResumed;
 
 /** Feeds the integrations' and imports' events into the health records. */
 @Component
@@ -25,39 +20,13 @@ class HealthEventListeners {
         this.tracking = tracking;
     }
 
+    /** A reconnect also ends the credentials-invalid state; every other change applies the snapshot. */
     @ApplicationModuleListener
-    void on(IntegrationConnected event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationConfigured event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationPaused event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationResumed event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationMarkedInactive event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationDeleted event) {
-        tracking.integrationChanged(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationReconnected event) {
-        tracking.integrationReconnected(event.integration());
+    void on(IntegrationEvent event) {
+        switch (event) {
+            case IntegrationReconnected reconnected -> tracking.integrationReconnected(reconnected.integration());
+            default -> tracking.integrationChanged(event.integration());
+        }
     }
 
     @ApplicationModuleListener

@@ -25,8 +25,9 @@ import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.health.domain.HealthRecord;
 import io.syncwatch.health.domain.RecommendedAction;
 import io.syncwatch.imports.FailureCategory;
-import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.ui.IntegrationPageSection;
 import io.syncwatch.integrations.IntegrationSnapshot;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The status area at the top of the integration page: the message in full, the action for its
@@ -144,7 +145,7 @@ class HealthStatusSection implements IntegrationPageSection {
         }
         if (state == DetailedState.AUTHENTICATION_FAILING || state == DetailedState.CREDENTIALS_INVALID
                 || record.failureCategory() == FailureCategory.AUTHENTICATION_FAILED) {
-            var link = new Anchor(PlatformsView.INTEGRATION_ROUTE + record.integrationId().value() + RECONNECT_PATH,
+            var link = new Anchor(ConsoleRoutes.integration(record.integrationId().value()) + RECONNECT_PATH,
                     "Reconnect");
             link.setId("health-action-reconnect");
             link.getElement().setAttribute("router-link", true);

@@ -59,19 +59,14 @@ import io.syncwatch.platform.shell.NarrowScreen;
 import io.syncwatch.platform.shell.PageHeader;
 import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /** The Platforms tab: every integration of the account with its health, at a glance. */
-@Route("conversations/integrations/platforms")
+@Route(ConsoleRoutes.PLATFORMS)
 @PageTitle("Platforms · Syncwatch")
 @Menu(title = "Conversations › Integrations", order = 10)
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class PlatformsView extends VerticalLayout {
-
-    static final String INTEGRATION_ROUTE = "conversations/integrations/platforms/";
-    static final String CONNECT_ROUTE = "conversations/integrations/platforms/connect";
-    static final String DELETED_ROUTE = "conversations/integrations/platforms/deleted";
-    /** The alerts module's digest and alert-routing page: looked up by route, so health does not depend on alerts. */
-    static final String DIGEST_ROUTE = "conversations/integrations/digest";
 
     private final HealthQueries queries;
     private final BulkActions bulk;
@@ -104,28 +99,28 @@ public class PlatformsView extends VerticalLayout {
         this.timestamps = DateTimes.forViewer(ui);
         addClassName("sw-page");
         var headerActions = new ArrayList<Component>();
-        com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getRoute(DIGEST_ROUTE).ifPresent(digest -> {
+        com.vaadin.flow.router.RouteConfiguration.forApplicationScope().getRoute(ConsoleRoutes.WEEKLY_DIGEST).ifPresent(digest -> {
             var digestLink = new com.vaadin.flow.router.RouterLink("Weekly digest & alert routing", digest);
             digestLink.setId("health-digest-link");
             headerActions.add(digestLink);
         });
         // the integrations module's read-only pages of deleted integrations (their audit trail)
-        var deletedLink = new com.vaadin.flow.component.html.Anchor(DELETED_ROUTE, "Deleted integrations");
+        var deletedLink = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.DELETED_INTEGRATIONS, "Deleted integrations");
         deletedLink.setId("health-deleted-link");
         var connectAnother = new Button("Connect integration", VaadinIcon.PLUS.create(),
-                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(ConsoleRoutes.CONNECT_INTEGRATION)));
         connectAnother.setId("health-connect-header");
         headerActions.add(deletedLink);
         headerActions.add(connectAnother);
         add(new PageHeader("Integrations", "Is each integration running, and is data flowing?",
                 headerActions.toArray(Component[]::new)));
-        add(new SectionTabs(currentUser, "conversations/integrations/platforms",
-                new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
-                new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
+        add(new SectionTabs(currentUser, ConsoleRoutes.PLATFORMS,
+                new SectionTabs.Section("Platforms", ConsoleRoutes.PLATFORMS, Permission.MANAGE_INTEGRATIONS),
+                new SectionTabs.Section("Imported contacts & filters", ConsoleRoutes.CONTACTS,
                         Permission.VIEW_IMPORTED_CONTACTS)));
 
         var connect = new Button("Connect integration", VaadinIcon.PLUS.create(),
-                e -> e.getSource().getUI().ifPresent(u -> u.navigate(CONNECT_ROUTE)));
+                e -> e.getSource().getUI().ifPresent(u -> u.navigate(ConsoleRoutes.CONNECT_INTEGRATION)));
         connect.addThemeVariants(ButtonVariant.PRIMARY);
         connect.setId("health-connect");
         empty = new EmptyState(VaadinIcon.CONNECT, "No integrations yet",
@@ -240,7 +235,7 @@ public class PlatformsView extends VerticalLayout {
 
     /** A link to the integrations module's integration page (by path: health does not know its view class). */
     private static Component integrationLink(HealthRecord r) {
-        var a = new com.vaadin.flow.component.html.Anchor(INTEGRATION_ROUTE + r.integrationId().value(), r.name());
+        var a = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.integration(r.integrationId().value()), r.name());
         a.addClassName("sw-health-name");
         a.getElement().setAttribute("router-link", true);
         return a;

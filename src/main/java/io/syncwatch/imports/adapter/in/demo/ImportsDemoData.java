@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -20,7 +19,7 @@ import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 
 /**
  * Gives every demo integration real history: after the integrations module's demo data (order
@@ -37,13 +36,13 @@ class ImportsDemoData implements ApplicationRunner {
     static final int RUNS_PER_INTEGRATION = 2;
 
     private final AccountDirectory accounts;
-    private final ObjectProvider<IntegrationOperations> integrations;
+    private final IntegrationOperations integrations;
     private final IntegrationProjection projection;
     private final ScheduledImports scheduled;
     private final ManualImports manual;
     private final ImportHistory history;
 
-    ImportsDemoData(AccountDirectory accounts, ObjectProvider<IntegrationOperations> integrations,
+    ImportsDemoData(AccountDirectory accounts, IntegrationOperations integrations,
             IntegrationProjection projection, ScheduledImports scheduled, ManualImports manual, ImportHistory history) {
         this.accounts = accounts;
         this.integrations = integrations;
@@ -55,13 +54,8 @@ class ImportsDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        IntegrationOperations operations = integrations.getIfAvailable();
-        if (operations == null) {
-            log.info("Imports demo data skipped: the integrations module is not available");
-            return;
-        }
         for (String name : List.of(DemoAccounts.ACME, DemoAccounts.GLOBEX)) {
-            accounts.findAccountByName(name).ifPresent(account -> seed(account, operations.integrations(account)));
+            accounts.findAccountByName(name).ifPresent(account -> seed(account, integrations.integrations(account)));
         }
     }
 

@@ -4,15 +4,12 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.imports.application.port.in.IntegrationProjection;
-import io.syncwatch.integrations.IntegrationConfigured;
-import io.syncwatch.integrations.IntegrationConnected;
-import io.syncwatch.integrations.IntegrationDeleted;
-import io.syncwatch.integrations.IntegrationMarkedInactive;
-import io.syncwatch.integrations.IntegrationPaused;
-import io.syncwatch.integrations.IntegrationReconnected;
-import io.syncwatch.integrations.IntegrationResumed;
+import io.syncwatch.integrations.IntegrationEvent;
 
-/** Keeps the projection of integrations (schedule, filters, lifecycle) current; every event carries the snapshot. */
+/**
+ * Keeps the projection of integrations (schedule, filters, lifecycle) current: every integrations
+ * event, whatever its kind, carries the snapshot after the change, and that is all imports needs.
+ */
 @Component
 class IntegrationEventsListener {
 
@@ -23,37 +20,7 @@ class IntegrationEventsListener {
     }
 
     @ApplicationModuleListener
-    void on(IntegrationConnected event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationConfigured event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationPaused event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationResumed event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationReconnected event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationDeleted event) {
-        projection.apply(event.integration());
-    }
-
-    @ApplicationModuleListener
-    void on(IntegrationMarkedInactive event) {
+    void on(IntegrationEvent event) {
         projection.apply(event.integration());
     }
 }

@@ -1,8 +1,5 @@
 package io.syncwatch.imports.adapter.in.schedule;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import io.syncwatch.imports.application.ImportsProperties;
 import io.syncwatch.imports.application.port.in.ScheduledImports;
 
 /**
@@ -21,9 +19,8 @@ import io.syncwatch.imports.application.port.in.ScheduledImports;
 class ImportScheduling {
 
     @Bean
-    ImportTasks importTasks(ScheduledImports imports,
-            @Value("${syncwatch.imports.scheduler.check-every:30s}") Duration checkEvery) {
-        return new ImportTasks(imports, checkEvery, 50);
+    ImportTasks importTasks(ScheduledImports imports, ImportsProperties properties) {
+        return new ImportTasks(imports, properties.scheduler().checkEvery(), 50);
     }
 
     @Bean

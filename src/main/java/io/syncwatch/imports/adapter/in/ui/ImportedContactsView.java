@@ -39,13 +39,14 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.PageHeader;
 import io.syncwatch.platform.shell.SectionTabs;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * Imported contacts & filters (spec 001, step 3): search the account's imported contacts by source
  * reference (exact, or prefix with a trailing {@code *} or the prefix box), filter by integration,
  * channel and imported date, open a contact's metadata, and review each integration's filters (and edit them, for customer admins).
  */
-@Route("conversations/integrations/contacts")
+@Route(ConsoleRoutes.CONTACTS)
 @PageTitle("Imported contacts & filters · Syncwatch")
 @Menu(title = "Conversations › Integrations", order = 11)
 @RolesAllowed(Permission.Names.VIEW_IMPORTED_CONTACTS)
@@ -75,9 +76,9 @@ public class ImportedContactsView extends VerticalLayout {
                         java.util.LinkedHashMap::new));
         addClassName("sw-page");
         add(new PageHeader("Integrations", "Find imported contacts by source reference and review each integration's filters (and edit them, for customer admins)."));
-        add(new SectionTabs(currentUser, "conversations/integrations/contacts",
-                new SectionTabs.Section("Platforms", "conversations/integrations/platforms", Permission.MANAGE_INTEGRATIONS),
-                new SectionTabs.Section("Imported contacts & filters", "conversations/integrations/contacts",
+        add(new SectionTabs(currentUser, ConsoleRoutes.CONTACTS,
+                new SectionTabs.Section("Platforms", ConsoleRoutes.PLATFORMS, Permission.MANAGE_INTEGRATIONS),
+                new SectionTabs.Section("Imported contacts & filters", ConsoleRoutes.CONTACTS,
                         Permission.VIEW_IMPORTED_CONTACTS)));
         add(searchBar(), total, grid(), filters(currentUser.has(Permission.MANAGE_INTEGRATIONS)));
         refresh();

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncwatch.imports.application.port.in.ImportHistory;
 import io.syncwatch.imports.application.port.in.ManualImports;
-import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.ui.IntegrationPageSection;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.CurrentUser;
 

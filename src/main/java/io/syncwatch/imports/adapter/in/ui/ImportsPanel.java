@@ -1,5 +1,9 @@
 package io.syncwatch.imports.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.imports.ImportRefusal;
+import io.syncwatch.imports.ImportRefusal.InvalidImportInput;
+import io.syncwatch.platform.shell.Forms;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +43,7 @@ import io.syncwatch.platform.AccountId;
  * changed, it refreshes the history and chart and enables or disables its actions in place
  * (keeping what the user typed and the run it follows).
  */
-class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.IntegrationPageSection.Live {
+class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.ui.IntegrationPageSection.Live {
 
     private IntegrationSnapshot integration;
     private final Button runNowButton = new Button("Run now");
@@ -116,7 +120,7 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
                     following = false;
                     updateActions();
                 });
-            } catch (IllegalStateException | java.util.NoSuchElementException ex) {
+            } catch (ImportRefusal ex) {
                 result.setText(ex.getMessage());
             }
         });
@@ -148,15 +152,17 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         button.setId("imports-one-button");
         var answer = new Span();
         answer.setId("imports-one-answer");
-        button.addClickListener(e -> {
-            if (reference.getValue().isBlank()) {
-                answer.setText("Enter the " + label.get() + " first");
-                return;
-            }
+        Binder<OneConversation> form = Forms.binder(OneConversation.class);
+        form.forField(reference).withValidator(Forms.rule(v -> v == null || v.isBlank() ? "Enter the " + label.get() + " first" : null))
+                .bind("reference");
+        button.addClickListener(e -> Forms.record(form).ifPresent(one -> {
             SingleImportAnswer a;
             try {
-                a = manual.importOne(account, integration.id(), reference.getValue(), actor);
-            } catch (IllegalStateException | java.util.NoSuchElementException ex) {
+                a = manual.importOne(account, integration.id(), one.reference(), actor);
+            } catch (InvalidImportInput ex) {
+                Forms.showRefusal(form, ex.problems());
+                return;
+            } catch (ImportRefusal ex) {
                 answer.setText(ex.getMessage());
                 answer.getElement().getThemeList().clear();
                 answer.getElement().getThemeList().add("badge error");
@@ -173,7 +179,7 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
             answer.getElement().setAttribute("data-kind", a.kind().name());
             runs.getDataProvider().refreshAll();
             refreshChart();
-        });
+        }));
         var row = new HorizontalLayout(reference, button);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         return block("Import one conversation by its source reference to see exactly what happens to it.", row, answer);
@@ -187,7 +193,6 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         from.setId("imports-backfill-from");
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         from.setMax(today);
-        from.setValue(today.minusDays(30));
         var start = backfillButton;
         start.setId("imports-backfill-start");
         var cancel = new Button("Cancel");
@@ -199,13 +204,13 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         var status = new Span();
         status.setId("imports-backfill-status");
         ImportRunId[] current = new ImportRunId[1];
-        start.addClickListener(e -> {
-            if (from.getValue() == null) {
-                status.setText("Choose a start date");
-                return;
-            }
+        Binder<Backfill> form = Forms.binder(Backfill.class);
+        form.forField(from).withValidator(Forms.rule(d -> d == null ? "Choose a start date"
+                : d.isAfter(today) ? "The backfill start date must not be in the future" : null)).bind("from");
+        form.readRecord(new Backfill(today.minusDays(30)));
+        start.addClickListener(e -> Forms.record(form).ifPresent(backfill -> {
             try {
-                current[0] = manual.startBackfill(account, integration.id(), from.getValue(), actor);
+                current[0] = manual.startBackfill(account, integration.id(), backfill.from(), actor);
                 start.setEnabled(false);
                 cancel.setVisible(true);
                 status.setText("Backfill running…");
@@ -215,10 +220,12 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
                     updateActions();
                     cancel.setVisible(false);
                 });
-            } catch (IllegalStateException | IllegalArgumentException ex) {
+            } catch (InvalidImportInput ex) {
+                Forms.showRefusal(form, ex.problems());
+            } catch (ImportRefusal ex) {
                 status.setText(ex.getMessage());
             }
-        });
+        }));
         cancel.addClickListener(e -> {
             if (current[0] != null && manual.cancel(account, current[0], actor)) {
                 status.setText("Cancelling after the current page…");
@@ -329,5 +336,13 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.I
         block.add(text);
         block.add(content);
         return block;
+    }
+
+    /** Import one conversation: its reference at the source. */
+    public record OneConversation(String reference) {
+    }
+
+    /** Backfill: the start date. */
+    public record Backfill(@org.jspecify.annotations.Nullable LocalDate from) {
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncwatch.imports.application.port.out.ImportIntegrations;
 import io.syncwatch.imports.domain.ImportIntegration;
+import io.syncwatch.integrations.ImportFiltersJson;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
@@ -43,7 +44,7 @@ class JdbcImportIntegrations implements ImportIntegrations {
                 filters = VALUES(filters), lifecycle = VALUES(lifecycle),
                 next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
                 .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(due), ts(now))
+                        ImportFiltersJson.write(s.filters()), s.lifecycle().name(), ts(due), ts(now))
                 .update();
     }
 
@@ -56,7 +57,7 @@ class JdbcImportIntegrations implements ImportIntegrations {
                 next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
                 ON DUPLICATE KEY UPDATE id = id""")
                 .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                        FiltersCodec.encode(s.filters()), s.lifecycle().name(), ts(now))
+                        ImportFiltersJson.write(s.filters()), s.lifecycle().name(), ts(now))
                 .update();
     }
 
@@ -108,7 +109,7 @@ class JdbcImportIntegrations implements ImportIntegrations {
     private ImportIntegration map(ResultSet rs, int row) throws SQLException {
         return new ImportIntegration(IntegrationId.of(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
                 rs.getString("name"), rs.getString("platform"), Schedule.valueOf(rs.getString("schedule")),
-                FiltersCodec.decode(rs.getString("filters")), Lifecycle.valueOf(rs.getString("lifecycle")),
+                ImportFiltersJson.read(rs.getString("filters")), Lifecycle.valueOf(rs.getString("lifecycle")),
                 instant(rs.getTimestamp("next_run_at")));
     }
 

@@ -1,13 +1,11 @@
 package io.syncwatch.integrations.adapter.in.schedule;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import io.syncwatch.integrations.application.IntegrationsProperties;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.platform.scheduling.RecurringJobs;
 
@@ -21,9 +19,9 @@ class DevelopmentInactivityCheck {
 
     @Bean
     RecurringTask<Void> developmentInactivityCheckTask(IntegrationManagement integrations,
-            @Value("${syncwatch.integrations.inactivity-check-interval:PT1H}") Duration every,
-            @Value("${syncwatch.integrations.inactivity-check-initial-delay:PT1M}") Duration initialDelay) {
-        return RecurringJobs.every("development-inactivity-check", every, initialDelay,
+            IntegrationsProperties properties) {
+        return RecurringJobs.every("development-inactivity-check", properties.inactivityCheckInterval(),
+                properties.inactivityCheckInitialDelay(),
                 integrations::markIdleDevelopmentIntegrationsInactive);
     }
 }

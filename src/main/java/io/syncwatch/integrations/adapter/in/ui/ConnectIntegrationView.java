@@ -39,6 +39,7 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The "Connect integration" wizard: platform → name and credentials (tested) → schedule and
@@ -46,7 +47,7 @@ import jakarta.annotation.security.RolesAllowed;
  * annotations carry the use case's words; a step goes on only when its fields are valid, and
  * nothing is saved until Connect.
  */
-@Route("conversations/integrations/platforms/connect")
+@Route(ConsoleRoutes.CONNECT_INTEGRATION)
 @PageTitle("Connect integration · Syncwatch")
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class ConnectIntegrationView extends VerticalLayout {
@@ -119,7 +120,8 @@ public class ConnectIntegrationView extends VerticalLayout {
     void showCredentialsStep() {
         step(2, "Name and credentials");
         name.setMaxLength(IntegrationNames.MAX_LENGTH);
-        name.setWidth("24rem");
+        name.setWidthFull();
+        name.setMaxWidth("24rem");
         name.setHelperText("Shown on the Platforms tab, e.g. \"" + platform.displayName() + " EU support\"");
         if (credentials == null || credentials.platform != platform) {
             credentials = new CredentialsForm(platform); // typed values survive Back and a refused Connect

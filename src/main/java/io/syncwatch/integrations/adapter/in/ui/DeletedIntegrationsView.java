@@ -17,6 +17,7 @@ import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * The account's deleted integrations (linked from the Platforms tab): each opens its read-only
@@ -27,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class DeletedIntegrationsView extends VerticalLayout {
 
-    public static final String ROUTE = "conversations/integrations/platforms/deleted";
+    public static final String ROUTE = ConsoleRoutes.DELETED_INTEGRATIONS;
 
     record Row(IntegrationSnapshot integration, String platform, String deleted) {
     }
@@ -36,7 +37,7 @@ public class DeletedIntegrationsView extends VerticalLayout {
 
     public DeletedIntegrationsView(IntegrationManagement integrations) {
         addClassName("sw-page");
-        var back = new Anchor("conversations/integrations/platforms", "← Platforms");
+        var back = new Anchor(ConsoleRoutes.PLATFORMS, "← Platforms");
         back.addClassName("sw-back");
         add(back, new PageHeader("Deleted integrations",
                 "Kept read-only for their audit trail; the contacts they imported stay in Syncwatch."));

@@ -33,7 +33,7 @@ import com.vaadin.flow.router.RouteParameters;
 
 import io.syncwatch.integrations.Environment;
 import io.syncwatch.integrations.IntegrationId;
-import io.syncwatch.integrations.IntegrationPageSection;
+import io.syncwatch.integrations.ui.IntegrationPageSection;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
@@ -57,6 +57,7 @@ import io.syncwatch.platform.shell.DateTimes;
 import io.syncwatch.platform.shell.EmptyState;
 import io.syncwatch.platform.shell.PageHeader;
 import jakarta.annotation.security.RolesAllowed;
+import io.syncwatch.platform.ConsoleRoutes;
 
 /**
  * One integration: header, status area and other modules' blocks ({@link IntegrationPageSection}
@@ -66,7 +67,7 @@ import jakarta.annotation.security.RolesAllowed;
  * of another account shows the same "not found" as an id that does not exist. A deleted
  * integration shows read-only: when and by whom it was deleted, and its audit trail.
  */
-@Route("conversations/integrations/platforms/:integrationId([0-9]+)")
+@Route(ConsoleRoutes.INTEGRATION)
 @RolesAllowed(Permission.Names.MANAGE_INTEGRATIONS)
 public class IntegrationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -114,7 +115,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
             removeAll();
             add(new EmptyState(VaadinIcon.SEARCH, "Integration not found",
                     "There is no integration with this address in your account. It may have been deleted."),
-                    new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "Back to Platforms"));
+                    new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.PLATFORMS, "Back to Platforms"));
             return;
         }
         show(found.get());
@@ -134,7 +135,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
         getElement().setAttribute("data-integration-id", snapshot.id().toString());
         removeAll();
         PlatformDescriptor platform = platformOf(snapshot);
-        var back = new com.vaadin.flow.component.html.Anchor("conversations/integrations/platforms", "← Platforms");
+        var back = new com.vaadin.flow.component.html.Anchor(ConsoleRoutes.PLATFORMS, "← Platforms");
         back.addClassName("sw-back");
         header = header(snapshot, platform);
         badgesRow = badges(snapshot);
@@ -376,7 +377,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
             integrations.delete(integration.id());
             Notification.show("'" + integration.name() + "' was deleted; its imported contacts stay.")
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate("conversations/integrations/platforms"));
+            getUI().ifPresent(ui -> ui.navigate(ConsoleRoutes.PLATFORMS));
         });
         dialog.open();
         return dialog;
@@ -450,7 +451,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
             } catch (InvalidIntegrationInput e) {
                 filters.showRefusal(e.problems());
             } catch (IntegrationNotFound e) {
-                getUI().ifPresent(ui -> ui.navigate("conversations/integrations/platforms"));
+                getUI().ifPresent(ui -> ui.navigate(ConsoleRoutes.PLATFORMS));
             }
         });
     }

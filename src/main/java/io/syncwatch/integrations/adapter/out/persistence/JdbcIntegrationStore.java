@@ -1,25 +1,13 @@
 package io.syncwatch.integrations.adapter.out.persistence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.FilterCondition;
-import io.syncwatch.integrations.FilterField;
-import io.syncwatch.integrations.ImportFilters;
+import io.syncwatch.integrations.ImportFiltersJson;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
@@ -28,145 +16,89 @@ import io.syncwatch.integrations.application.port.out.IntegrationStore;
 import io.syncwatch.integrations.domain.AuditEntry;
 import io.syncwatch.integrations.domain.Integration;
 import io.syncwatch.platform.AccountId;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Integrations in table {@code integration}; filters as a small JSON document. */
+/**
+ * Integrations as a Spring Data JDBC aggregate: an {@link Integration} is read and written whole
+ * ({@link IntegrationRows}, table {@code integration}, filters as one JSON document through
+ * {@link ImportFiltersJson}); its audit trail is appended to {@code integration_audit} on each save
+ * ({@link IntegrationAuditRows}) and read apart, newest first.
+ */
 @Repository
 class JdbcIntegrationStore implements IntegrationStore {
 
-    private static final String COLUMNS = "id, account_id, name, platform, environment, schedule, filters, "
-            + "filters_configured, lifecycle, pause_reason, pause_detail, credentials, connected_at, last_api_request_at";
+    private static final List<String> DEVELOPMENT_CANDIDATES = List.of(Lifecycle.ACTIVE.name(), Lifecycle.SETUP.name());
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final IntegrationRows rows;
+    private final IntegrationAuditRows audit;
 
-    JdbcIntegrationStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    JdbcIntegrationStore(IntegrationRows rows, IntegrationAuditRows audit) {
+        this.rows = rows;
+        this.audit = audit;
     }
 
     @Override
     public Integration save(Integration integration) {
-        String filters = writeFilters(integration.filters());
+        IntegrationRow saved = rows.save(row(integration));
         if (integration.id() == null) {
-            var keys = new GeneratedKeyHolder();
-            jdbc.sql("INSERT INTO integration (account_id, name, platform, environment, schedule, filters, "
-                    + "filters_configured, lifecycle, pause_reason, pause_detail, credentials, connected_at, last_api_request_at) "
-                    + "VALUES (:account, :name, :platform, :environment, :schedule, :filters, :configured, :lifecycle, "
-                    + ":reason, :detail, :credentials, :connected, :lastApi)")
-                    .params(params(integration, filters)).update(keys, "id");
-            integration.assignId(IntegrationId.of(keys.getKey().longValue()));
-        } else {
-            jdbc.sql("UPDATE integration SET name = :name, environment = :environment, schedule = :schedule, "
-                    + "filters = :filters, filters_configured = :configured, lifecycle = :lifecycle, "
-                    + "pause_reason = :reason, pause_detail = :detail, credentials = :credentials, "
-                    + "last_api_request_at = :lastApi WHERE id = :id AND account_id = :account")
-                    .params(params(integration, filters)).param("id", integration.id().value()).update();
+            integration.assignId(IntegrationId.of(saved.id()));
         }
-        for (AuditEntry entry : integration.drainAudit()) {
-            jdbc.sql("INSERT INTO integration_audit (account_id, integration_id, at, actor, action, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(integration.accountId().value(), integration.id().value(), Timestamp.from(entry.at()),
-                            truncate(entry.actor(), 200), truncate(entry.action(), 100), truncate(entry.detail(), 2000))
-                    .update();
+        List<AuditEntry> entries = integration.drainAudit();
+        if (!entries.isEmpty()) {
+            audit.saveAll(entries.stream().map(e -> new IntegrationAuditRow(null, integration.accountId().value(),
+                    integration.id().value(), e.at(), truncate(e.actor(), 200), truncate(e.action(), 100), truncate(e.detail(), 2000)))
+                    .toList());
         }
         return integration;
     }
 
-    private static Map<String, Object> params(Integration i, String filters) {
-        var p = new java.util.HashMap<String, Object>();
-        p.put("account", i.accountId().value());
-        p.put("name", i.name());
-        p.put("platform", i.platform());
-        p.put("environment", i.environment().name());
-        p.put("schedule", i.schedule().name());
-        p.put("filters", filters);
-        p.put("configured", i.filtersConfigured());
-        p.put("lifecycle", i.lifecycle().name());
-        p.put("reason", i.pauseReason() == null ? null : i.pauseReason().name());
-        p.put("detail", i.pauseDetail() == null ? null : truncate(i.pauseDetail(), 500));
-        p.put("credentials", i.encryptedCredentials());
-        p.put("connected", Timestamp.from(i.connectedAt()));
-        p.put("lastApi", Timestamp.from(i.lastApiRequestAt()));
-        return p;
-    }
-
     @Override
     public Optional<Integration> find(AccountId account, IntegrationId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE id = ? AND account_id = ?")
-                .params(id.value(), account.value()).query(this::map).optional();
+        return rows.findByIdAndAccountId(id.value(), account.value()).map(JdbcIntegrationStore::integration);
     }
 
     @Override
     public Optional<Integration> findAnyAccount(IntegrationId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE id = ?").params(id.value()).query(this::map)
-                .optional();
+        return rows.findById(id.value()).map(JdbcIntegrationStore::integration);
     }
 
     @Override
     public List<Integration> list(AccountId account, boolean includeDeleted) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE account_id = ?"
-                + (includeDeleted ? "" : " AND lifecycle <> 'DELETED'") + " ORDER BY name, id")
-                .params(account.value()).query(this::map).list();
+        List<IntegrationRow> found = includeDeleted ? rows.findByAccountIdOrderByNameAscIdAsc(account.value())
+                : rows.findByAccountIdAndLifecycleNotOrderByNameAscIdAsc(account.value(), Lifecycle.DELETED.name());
+        return found.stream().map(JdbcIntegrationStore::integration).toList();
     }
 
     @Override
     public List<Integration> developmentCandidates() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM integration WHERE environment = 'DEVELOPMENT' "
-                + "AND lifecycle IN ('ACTIVE', 'SETUP')").query(this::map).list();
+        return rows.findByEnvironmentAndLifecycleIn(Environment.DEVELOPMENT.name(), DEVELOPMENT_CANDIDATES).stream()
+                .map(JdbcIntegrationStore::integration).toList();
     }
 
     @Override
     public List<AuditEntry> auditTrail(AccountId account, IntegrationId id) {
-        return jdbc.sql("SELECT at, actor, action, detail FROM integration_audit WHERE account_id = ? AND integration_id = ? "
-                + "ORDER BY at DESC, id DESC")
-                .params(account.value(), id.value())
-                .query((rs, n) -> new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")))
-                .list();
+        return audit.findByAccountIdAndIntegrationIdOrderByAtDescIdDesc(account.value(), id.value()).stream()
+                .map(a -> new AuditEntry(a.at(), a.actor(), a.action(), a.detail())).toList();
     }
 
     @Override
     public void touchApiRequest(AccountId account, IntegrationId id, Instant at) {
-        jdbc.sql("UPDATE integration SET last_api_request_at = ? WHERE id = ? AND account_id = ? AND last_api_request_at < ?")
-                .params(Timestamp.from(at), id.value(), account.value(), Timestamp.from(at)).update();
+        rows.touchApiRequest(id.value(), account.value(), at);
     }
 
-    private Integration map(ResultSet rs, int row) throws SQLException {
-        String reason = rs.getString("pause_reason");
-        return Integration.restore(IntegrationId.of(rs.getLong("id")), new AccountId(rs.getLong("account_id")),
-                rs.getString("name"), rs.getString("platform"), Environment.valueOf(rs.getString("environment")),
-                Schedule.valueOf(rs.getString("schedule")), readFilters(rs.getString("filters")),
-                rs.getBoolean("filters_configured"), Lifecycle.valueOf(rs.getString("lifecycle")),
-                reason == null ? null : PauseReason.valueOf(reason), rs.getString("pause_detail"),
-                rs.getString("credentials"), rs.getTimestamp("connected_at").toInstant(),
-                rs.getTimestamp("last_api_request_at").toInstant());
+    private static IntegrationRow row(Integration i) {
+        return new IntegrationRow(i.id() == null ? null : i.id().value(), i.accountId().value(), i.name(), i.platform(),
+                i.environment().name(), i.schedule().name(), ImportFiltersJson.write(i.filters()), i.filtersConfigured(),
+                i.lifecycle().name(), i.pauseReason() == null ? null : i.pauseReason().name(),
+                i.pauseDetail() == null ? null : truncate(i.pauseDetail(), 500), i.encryptedCredentials(), i.connectedAt(),
+                i.lastApiRequestAt());
     }
 
-    record StoredCondition(String field, @Nullable String customFieldName, String value) {
-    }
-
-    record StoredFilters(List<StoredCondition> conditions, @Nullable String historicalStart, List<String> statusCriteria) {
-    }
-
-    private String writeFilters(ImportFilters filters) {
-        var conditions = filters.conditions().stream()
-                .map(c -> new StoredCondition(c.field().name(), c.customFieldName(), c.value())).toList();
-        return json.writeValueAsString(new StoredFilters(conditions,
-                filters.historicalStart() == null ? null : filters.historicalStart().toString(),
-                filters.statusCriteria().stream().sorted().toList()));
-    }
-
-    private ImportFilters readFilters(String text) {
-        StoredFilters stored = json.readValue(text, new TypeReference<StoredFilters>() {
-        });
-        List<FilterCondition> conditions = new ArrayList<>();
-        for (StoredCondition c : stored.conditions()) {
-            conditions.add(new FilterCondition(FilterField.valueOf(c.field()), c.customFieldName(), c.value()));
-        }
-        return new ImportFilters(conditions,
-                stored.historicalStart() == null ? null : LocalDate.parse(stored.historicalStart()),
-                new LinkedHashSet<>(stored.statusCriteria()));
+    private static Integration integration(IntegrationRow r) {
+        return Integration.restore(IntegrationId.of(r.id()), new AccountId(r.accountId()), r.name(), r.platform(),
+                Environment.valueOf(r.environment()), Schedule.valueOf(r.schedule()), ImportFiltersJson.read(r.filters()),
+                r.filtersConfigured(), Lifecycle.valueOf(r.lifecycle()),
+                r.pauseReason() == null ? null : PauseReason.valueOf(r.pauseReason()), r.pauseDetail(), r.credentials(),
+                r.connectedAt(), r.lastApiRequestAt());
     }
 
     private static String truncate(String s, int max) {

@@ -62,7 +62,7 @@ class BootstrapAdminCommand implements ApplicationRunner, ExitCodeGenerator {
                     exitCode = 1;
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (io.syncwatch.platform.PlatformRefusal e) {
             log.error("bootstrap-admin: {}", e.getMessage());
             exitCode = 2;
         }

@@ -2,7 +2,7 @@ package io.syncwatch.platform.adapter.in.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import io.syncwatch.platform.application.port.in.FirstAdmin;
+import io.syncwatch.platform.application.PlatformProperties;
 import io.syncwatch.platform.application.port.in.FirstAdmin.Outcome;
+import io.syncwatch.platform.application.port.in.FirstAdmin;
 
 /**
  * At start-up of a real deployment (not the demo): with {@code SYNCWATCH_BOOTSTRAP_ADMIN_EMAIL}
@@ -34,8 +35,12 @@ class FirstAdminAtStartup implements ApplicationRunner {
     private final String email;
     private final String accountName;
 
-    FirstAdminAtStartup(FirstAdmin firstAdmin, @Value("${syncwatch.bootstrap.admin-email:}") String email,
-            @Value("${syncwatch.bootstrap.account-name:}") String accountName) {
+    @Autowired
+    FirstAdminAtStartup(FirstAdmin firstAdmin, PlatformProperties properties) {
+        this(firstAdmin, properties.bootstrap().adminEmail(), properties.bootstrap().accountName());
+    }
+
+    FirstAdminAtStartup(FirstAdmin firstAdmin, String email, String accountName) {
         this.firstAdmin = firstAdmin;
         this.email = email;
         this.accountName = accountName;

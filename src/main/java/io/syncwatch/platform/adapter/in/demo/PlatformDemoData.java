@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.application.port.in.Onboarding;
 import io.syncwatch.platform.application.port.in.SignIn;

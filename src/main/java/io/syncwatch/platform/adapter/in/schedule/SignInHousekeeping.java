@@ -1,13 +1,11 @@
 package io.syncwatch.platform.adapter.in.schedule;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 
+import io.syncwatch.platform.application.PlatformProperties;
 import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.scheduling.RecurringJobs;
 
@@ -23,9 +21,10 @@ class SignInHousekeeping {
 
     @Bean
     RecurringTask<Void> signInHousekeepingTask(SignInThrottling throttling,
-            @Value("${syncwatch.security.sign-in.housekeeping-max-rows:100000}") int maxRows,
-            @Value("${syncwatch.security.sign-in.housekeeping-interval:PT1H}") Duration every,
-            @Value("${syncwatch.security.sign-in.housekeeping-initial-delay:PT5M}") Duration initialDelay) {
-        return RecurringJobs.every("sign-in-housekeeping", every, initialDelay, () -> throttling.forgetExpired(maxRows));
+            PlatformProperties properties) {
+        PlatformProperties.SignIn signIn = properties.security().signIn();
+        int maxRows = signIn.housekeepingMaxRows();
+        return RecurringJobs.every("sign-in-housekeeping", signIn.housekeepingInterval(), signIn.housekeepingInitialDelay(),
+                () -> throttling.forgetExpired(maxRows));
     }
 }

@@ -1,5 +1,10 @@
 package io.syncwatch.platform.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -63,12 +68,14 @@ public class ApiKeysView extends VerticalLayout {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Create API key");
         var name = new TextField("Name");
+        name.setId("api-key-name");
         name.setMaxLength(80);
-        name.setRequired(true);
+        Binder<KeyForm> binder = Forms.binder(KeyForm.class);
+        binder.bind(name, "name");
         dialog.add(name);
-        var create = new Button("Create", e -> {
+        var create = new Button("Create", e -> Forms.record(binder).ifPresent(form -> {
             try {
-                var created = administration.createApiKey(currentUser.accountId(), name.getValue());
+                var created = administration.createApiKey(currentUser.accountId(), form.name());
                 dialog.removeAll();
                 dialog.getFooter().removeAll();
                 var key = new TextField("Your new key");
@@ -79,11 +86,11 @@ public class ApiKeysView extends VerticalLayout {
                 dialog.add(new Paragraph("Copy it now: it will not be shown again."), key);
                 dialog.getFooter().add(new Button("Done", ev -> dialog.close()));
                 refresh();
-            } catch (IllegalArgumentException ex) {
-                name.setErrorMessage(ex.getMessage());
-                name.setInvalid(true);
+            } catch (InvalidAccountInput ex) {
+                Forms.showRefusal(binder, ex.problems());
             }
-        });
+        }));
+        create.setId("api-key-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), create);
         dialog.open();
@@ -98,5 +105,10 @@ public class ApiKeysView extends VerticalLayout {
         confirm.setCancelable(true);
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
+    }
+
+    /** A new key's name. */
+    public record KeyForm(@NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name) {
+        static final String NAME_RULE = "Key name must be 1 to 80 characters";
     }
 }

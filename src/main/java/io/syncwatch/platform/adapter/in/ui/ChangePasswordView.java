@@ -1,5 +1,11 @@
 package io.syncwatch.platform.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -29,6 +35,7 @@ public class ChangePasswordView extends VerticalLayout {
     final PasswordField next = new PasswordField("New password");
     final PasswordField repeat = new PasswordField("New password again");
     final Button change = new Button("Change password");
+    private final Binder<ChangeForm> binder = Forms.binder(ChangeForm.class);
 
     public ChangePasswordView(OwnAccount own, CurrentUser currentUser) {
         addClassName("sw-page");
@@ -40,28 +47,21 @@ public class ChangePasswordView extends VerticalLayout {
         repeat.setId("repeat-password");
         change.setId("change-password");
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        change.addClickListener(e -> {
-            current.setInvalid(false);
-            next.setInvalid(false);
-            repeat.setInvalid(false);
-            if (!next.getValue().equals(repeat.getValue())) {
-                repeat.setErrorMessage("The two new passwords differ");
-                repeat.setInvalid(true);
-                return;
-            }
+        binder.bind(current, "currentPassword");
+        binder.bind(next, "password");
+        binder.forField(repeat).withValidator(Forms.rule(v -> next.getValue().equals(v) ? null : "The two new passwords differ"))
+                .bind("repeat");
+        binder.readRecord(new ChangeForm("", "", ""));
+        change.addClickListener(e -> Forms.record(binder).ifPresent(form -> {
             try {
-                own.changePassword(currentUser.accountId(), currentUser.userId().orElseThrow(), current.getValue(),
-                        next.getValue(), clientAddress());
-                current.clear();
-                next.clear();
-                repeat.clear();
+                own.changePassword(currentUser.accountId(), currentUser.userId().orElseThrow(), form.currentPassword(),
+                        form.password(), clientAddress());
+                binder.readRecord(new ChangeForm("", "", ""));
                 Notification.show("Password changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (IllegalArgumentException ex) {
-                var field = ex.getMessage().startsWith("The current") ? current : next;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+            } catch (InvalidAccountInput ex) {
+                Forms.showRefusal(binder, ex.problems());
             }
-        });
+        }));
         var form = new FormLayout(current, next, repeat);
         form.setMaxWidth("32rem");
         add(form, change);
@@ -71,5 +71,12 @@ public class ChangePasswordView extends VerticalLayout {
     private static String clientAddress() {
         VaadinRequest request = VaadinRequest.getCurrent();
         return request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+    }
+
+    /** The form: the new password's length here, the rest of the rules (and the current password) in the use case. */
+    public record ChangeForm(@NotEmpty(message = "Enter your current password") String currentPassword,
+            @NotNull(message = TOO_SHORT) @Size(min = PasswordRules.MIN_LENGTH, message = TOO_SHORT) String password,
+            String repeat) {
+        static final String TOO_SHORT = "Password must have at least " + PasswordRules.MIN_LENGTH + " characters";
     }
 }

@@ -1,5 +1,12 @@
 package io.syncwatch.platform.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.PlatformRefusal.SetupLinkRefused;
+import io.syncwatch.platform.domain.PasswordRules;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -69,29 +76,29 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
         password.setWidthFull();
         var repeat = new PasswordField("Repeat the password");
         repeat.setWidthFull();
-        var save = new Button("Set password", click -> save(token, password, repeat));
+        password.setId("password");
+        repeat.setId("repeat-password");
+        Binder<NewPasswordForm> binder = Forms.binder(NewPasswordForm.class);
+        binder.bind(password, "password");
+        binder.forField(repeat).withValidator(Forms.rule(v -> password.getValue().equals(v) ? null : "The two passwords differ"))
+                .bind("repeat");
+        binder.readRecord(new NewPasswordForm("", ""));
+        var save = new Button("Set password", click -> Forms.record(binder).ifPresent(form -> save(token, form, binder)));
+        save.setId("set-password");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickShortcut(Key.ENTER);
         card.add(new H2("Set your password"), new Paragraph("For " + email + ". This link works once."), password, repeat, save);
     }
 
-    private void save(String token, PasswordField password, PasswordField repeat) {
-        password.setInvalid(false);
-        repeat.setInvalid(false);
-        if (!password.getValue().equals(repeat.getValue())) {
-            repeat.setErrorMessage("The two passwords differ");
-            repeat.setInvalid(true);
-            return;
-        }
+    private void save(String token, NewPasswordForm form, Binder<NewPasswordForm> binder) {
         try {
-            String email = firstAdmin.setPassword(token, password.getValue());
+            String email = firstAdmin.setPassword(token, form.password());
             card.removeAll();
             card.add(new H2("Password set"), new Paragraph("Sign in as " + email + " with your new password."),
                     new Anchor("login", "Sign in"));
-        } catch (IllegalArgumentException e) {
-            password.setErrorMessage(e.getMessage());
-            password.setInvalid(true);
-        } catch (IllegalStateException e) {
+        } catch (InvalidAccountInput e) {
+            Forms.showRefusal(binder, e.problems());
+        } catch (SetupLinkRefused e) {
             message(e.getMessage(), "Ask the operator for a new link.");
         }
     }
@@ -99,5 +106,12 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
     private void message(String title, String text) {
         card.removeAll();
         card.add(new H2(title), new Paragraph(text), new Anchor("login", "Go to sign-in"));
+    }
+
+    /** The new password twice; the rules a form cannot check (common passwords, the address) are the use case's. */
+    public record NewPasswordForm(
+            @NotNull(message = TOO_SHORT) @Size(min = PasswordRules.MIN_LENGTH, message = TOO_SHORT) String password,
+            String repeat) {
+        static final String TOO_SHORT = "Password must have at least " + PasswordRules.MIN_LENGTH + " characters";
     }
 }

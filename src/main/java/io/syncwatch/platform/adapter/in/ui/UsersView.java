@@ -1,5 +1,13 @@
 package io.syncwatch.platform.adapter.in.ui;
 
+import com.vaadin.flow.data.binder.Binder;
+import io.syncwatch.platform.PlatformRefusal.InvalidAccountInput;
+import io.syncwatch.platform.domain.PasswordRules;
+import io.syncwatch.platform.shell.Forms;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -104,27 +112,33 @@ public class UsersView extends VerticalLayout {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Add user");
         var email = new EmailField("E-mail");
-        email.setRequired(true);
+        email.setId("new-user-email");
         var name = new TextField("Name");
-        name.setRequired(true);
+        name.setId("new-user-name");
         name.setMaxLength(120);
         var password = new PasswordField("Initial password");
+        password.setId("new-user-password");
         password.setHelperText("At least 8 characters, not a common password");
         var permissions = permissionPicker(Set.of());
+        Binder<NewUserForm> binder = Forms.binder(NewUserForm.class);
+        binder.bind(email, "email");
+        binder.bind(name, "name");
+        binder.bind(password, "password");
+        binder.bind(permissions, "permissions");
+        binder.readRecord(new NewUserForm("", "", "", Set.of()));
         dialog.add(new FormLayout(email, name, password, permissions));
-        var save = new Button("Add user", e -> {
+        var save = new Button("Add user", e -> Forms.record(binder).ifPresent(form -> {
             try {
                 administration.addUser(currentUser.accountId(),
-                        new NewUser(email.getValue(), name.getValue(), password.getValue(), permissions.getValue()));
+                        new NewUser(form.email(), form.name(), form.password(), form.permissions()));
                 dialog.close();
                 refresh();
                 Notification.show("User added").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (IllegalArgumentException ex) {
-                var field = ex.getMessage().toLowerCase().contains("password") ? password : email;
-                field.setErrorMessage(ex.getMessage());
-                field.setInvalid(true);
+            } catch (InvalidAccountInput ex) {
+                Forms.showRefusal(binder, ex.problems());
             }
-        });
+        }));
+        save.setId("add-user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
@@ -151,19 +165,22 @@ public class UsersView extends VerticalLayout {
         unlock.setEnabled(locked);
         unlock.setTooltipText(locked ? "Lift the lock after repeated failed sign-ins" : "Not locked");
         var newPassword = new PasswordField("New password");
+        newPassword.setId("reset-password");
         newPassword.setHelperText("At least 8 characters, not a common password. Signs the user out everywhere.");
-        var reset = new Button("Reset password", e -> {
+        Binder<PasswordForm> passwordBinder = Forms.binder(PasswordForm.class);
+        passwordBinder.bind(newPassword, "password");
+        var reset = new Button("Reset password", e -> Forms.record(passwordBinder).ifPresent(form -> {
             try {
-                administration.resetPassword(currentUser.accountId(), user.id(), newPassword.getValue());
+                administration.resetPassword(currentUser.accountId(), user.id(), form.password());
                 dialog.close();
                 refresh();
                 Notification.show("Password reset; " + user.email() + " is signed out everywhere")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (IllegalArgumentException ex) {
-                newPassword.setErrorMessage(ex.getMessage());
-                newPassword.setInvalid(true);
+            } catch (InvalidAccountInput ex) {
+                Forms.showRefusal(passwordBinder, ex.problems());
             }
-        });
+        }));
+        reset.setId("reset-password-save");
         var signOut = new Button("Sign out everywhere", e -> {
             administration.signOutEverywhere(currentUser.accountId(), user.id());
             dialog.close();
@@ -180,5 +197,19 @@ public class UsersView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(toggle, new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
+    }
+
+    /** Add user: what the account admin types, with the use case's words for what each must be. */
+    public record NewUserForm(
+            @NotBlank(message = "Enter a valid e-mail address") @Email(message = "Enter a valid e-mail address") @Size(max = 254, message = "Enter a valid e-mail address") String email,
+            @NotBlank(message = "Name must be 1 to 120 characters") @Size(max = 120, message = "Name must be 1 to 120 characters") String name,
+            @NotNull(message = PasswordForm.TOO_SHORT) @Size(min = PasswordRules.MIN_LENGTH, message = PasswordForm.TOO_SHORT) String password,
+            Set<Permission> permissions) {
+    }
+
+    /** A new password; the use case adds the rules a form cannot check (common passwords, the e-mail address). */
+    public record PasswordForm(
+            @NotNull(message = TOO_SHORT) @Size(min = PasswordRules.MIN_LENGTH, message = TOO_SHORT) String password) {
+        static final String TOO_SHORT = "Password must have at least " + PasswordRules.MIN_LENGTH + " characters";
     }
 }

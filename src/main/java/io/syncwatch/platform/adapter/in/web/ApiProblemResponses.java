@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import io.syncwatch.platform.ApiProblem;
-import io.syncwatch.platform.DatabaseFailures;
+import io.syncwatch.platform.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 

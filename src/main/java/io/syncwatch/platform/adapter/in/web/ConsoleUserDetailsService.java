@@ -2,15 +2,16 @@ package io.syncwatch.platform.adapter.in.web;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.platform.CurrentUser;
-import io.syncwatch.platform.domain.SupportStaff;
+import io.syncwatch.platform.application.PlatformProperties;
 import io.syncwatch.platform.application.port.in.SignIn;
+import io.syncwatch.platform.domain.SupportStaff;
 
 /**
  * Loads console users (throttling is {@link ThrottledAuthenticationProvider}'s). The users listed in
@@ -26,7 +27,12 @@ class ConsoleUserDetailsService implements UserDetailsService {
 
     private final Clock clock;
 
-    ConsoleUserDetailsService(SignIn signIn, @Value("${syncwatch.support.users:}") String supportUsers, Clock clock) {
+    @Autowired
+    ConsoleUserDetailsService(SignIn signIn, PlatformProperties properties, Clock clock) {
+        this(signIn, properties.support().users(), clock);
+    }
+
+    ConsoleUserDetailsService(SignIn signIn, String supportUsers, Clock clock) {
         this.signIn = signIn;
         this.clock = clock;
         this.supportUsers = SupportStaff.parse(supportUsers);

@@ -2,7 +2,6 @@ package io.syncwatch.platform.adapter.in.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +13,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import io.syncwatch.platform.application.PlatformProperties;
 
 /**
  * {@code /actuator/prometheus} for a scraper (issue 17.4): HTTP Basic with one metrics user
@@ -39,8 +40,9 @@ class MetricsSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain metricsFilterChain(HttpSecurity http, PasswordEncoder passwords,
-            @Value("${syncwatch.metrics.user:metrics}") String user, @Value("${syncwatch.metrics.password:}") String password)
-            throws Exception {
+            PlatformProperties properties) throws Exception {
+        String user = properties.metrics().user();
+        String password = properties.metrics().password();
         var users = new InMemoryUserDetailsManager();
         if (password.isBlank()) {
             log.info("/actuator/prometheus is closed: set SYNCWATCH_METRICS_PASSWORD to let a scraper in as '{}'", user);

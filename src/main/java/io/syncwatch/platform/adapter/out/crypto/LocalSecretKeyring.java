@@ -12,10 +12,11 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.syncwatch.platform.SecretKeyring;
+import io.syncwatch.platform.application.PlatformProperties;
 
 /**
  * The key comes from {@code syncwatch.secret-key} (env {@code SYNCWATCH_SECRET_KEY}, base64 of 32
@@ -32,8 +33,12 @@ class LocalSecretKeyring implements SecretKeyring {
     /** The key as configured (base64 text): derivations hash it, as the first ones did. */
     private final String keyText;
 
-    LocalSecretKeyring(@Value("${syncwatch.secret-key:}") String configuredKey,
-            @Value("${syncwatch.secret-key-file:./data/secret.key}") String keyFile) {
+    @Autowired
+    LocalSecretKeyring(PlatformProperties properties) {
+        this(properties.secretKey(), properties.secretKeyFile());
+    }
+
+    LocalSecretKeyring(String configuredKey, String keyFile) {
         this.keyText = resolveKeyText(configuredKey, Path.of(keyFile));
         this.key = decodeKey(keyText, configuredKey.isBlank() ? keyFile : "SYNCWATCH_SECRET_KEY");
     }

@@ -22,8 +22,8 @@ public interface FirstAdmin {
     LinkState inspect(String token);
 
     /**
-     * Sets the password through the link, once. Throws {@link IllegalArgumentException} with a
-     * message for the user when the password breaks the rules, {@link IllegalStateException} when
+     * Sets the password through the link, once. Throws {@link io.syncwatch.platform.PlatformRefusal.InvalidAccountInput} with a
+     * message for the user when the password breaks the rules, {@link io.syncwatch.platform.PlatformRefusal.SetupLinkRefused} when
      * the link is not (or no longer) valid.
      */
     String setPassword(String token, String password);

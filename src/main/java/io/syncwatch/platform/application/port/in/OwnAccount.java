@@ -9,7 +9,7 @@ public interface OwnAccount {
     /**
      * Changes the caller's password after checking the current one, which counts towards sign-in
      * throttling like a password typed into the login form (from {@code clientAddress}); the new
-     * one must follow the password rules. Throws {@link IllegalArgumentException} with a message
+     * one must follow the password rules. Throws {@link io.syncwatch.platform.PlatformRefusal.InvalidAccountInput} with a message
      * for the user.
      */
     void changePassword(AccountId account, UserId user, String currentPassword, String newPassword, String clientAddress);

@@ -22,7 +22,7 @@ import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LogTab;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.application.port.in.Onboarding;
 import io.syncwatch.testsupport.SignedIn;

@@ -89,7 +89,18 @@ class AlertsViewsTest extends SpringBrowserlessTest {
         assertThat(url.isInvalid()).isTrue();
         assertThat(url.getErrorMessage()).contains("private");
 
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.checkbox.CheckboxGroup<WebhookEventType> events =
+                $(com.vaadin.flow.component.checkbox.CheckboxGroup.class).single();
+        var chosen = events.getValue();
+        events.clear();
         test(url).setValue("http://127.0.0.1:9/hook");
+        test(add).click();
+        assertThat(events.isInvalid()).isTrue();
+        assertThat(events.getErrorMessage()).isEqualTo("Choose at least one event");
+        assertThat(test(endpoints).size()).as("nothing registered").isZero();
+        events.setValue(chosen);
+
         test(description).setValue("Ops pager");
         test(add).click();
         assertThat(url.isInvalid()).isFalse();

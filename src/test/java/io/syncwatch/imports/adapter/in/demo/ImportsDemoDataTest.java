@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncwatch.imports.FailureCategory;
@@ -29,7 +28,7 @@ import io.syncwatch.integrations.IntegrationOperations;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.TestAccounts;
@@ -45,7 +44,7 @@ class ImportsDemoDataTest {
     @Autowired ManualImports manual;
     @Autowired ImportHistory history;
     @Autowired MovableClock clock;
-    @Autowired ObjectProvider<IntegrationOperations> operations;
+    @Autowired IntegrationOperations operations;
 
     @Test
     void everyScenarioGetsRunsWithTheOutcomeItStandsFor() {

@@ -21,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import io.syncwatch.platform.AccountDirectory;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.platform.DemoAccounts;
+import io.syncwatch.platform.demo.DemoAccounts;
 import io.syncwatch.platform.FeatureFlag;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.platform.application.port.in.Onboarding;

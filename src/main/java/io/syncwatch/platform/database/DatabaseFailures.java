@@ -1,4 +1,4 @@
-package io.syncwatch.platform;
+package io.syncwatch.platform.database;
 
 import java.net.SocketException;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.syncwatch.platform;
+package io.syncwatch.platform.demo;
 
 /** Names of the accounts the demo profile creates; other modules seed their demo data into them. */
 public final class DemoAccounts {

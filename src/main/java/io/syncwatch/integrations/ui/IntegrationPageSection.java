@@ -1,6 +1,8 @@
-package io.syncwatch.integrations;
+package io.syncwatch.integrations.ui;
 
 import com.vaadin.flow.component.Component;
+
+import io.syncwatch.integrations.IntegrationSnapshot;
 
 /**
  * A block other modules contribute to the integration's page (health: status area; imports:
