@@ -157,9 +157,13 @@ class HealthBenchmark {
                     Timestamp.from(now), states[i % 5], states[i % 5], ranks[i % 5], false, Timestamp.from(now),
                     Timestamp.from(now), "message " + i, false, true });
         }
-        jdbc.batchUpdate("INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,"
-                + " lifecycle, connected_at, run_state, detailed_state, summary_rank, deleted, last_ran_at,"
-                + " last_data_imported_at, message, running, first_run_done) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        // in batches of 2,000: one batch of all 50,000 rows ran the 512 MB benchmark heap out of memory (the driver's bindings)
+        for (int from = 0; from < rows.size(); from += 2_000) {
+            jdbc.batchUpdate("INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,"
+                    + " lifecycle, connected_at, run_state, detailed_state, summary_rank, deleted, last_ran_at,"
+                    + " last_data_imported_at, message, running, first_run_done) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    rows.subList(from, Math.min(rows.size(), from + 2_000)));
+        }
         long existingRuns = jdbc.queryForObject("SELECT COUNT(*) FROM import_run", Long.class);
         for (long r = existingRuns; r < RUNS; r += 10_000) {
             long n = Math.min(10_000, RUNS - r);
