@@ -41,8 +41,6 @@ class ArchitectureTests {
     }
 
     @TestFactory
-    @org.junit.jupiter.api.Disabled("enabled once alerts' own Flyway folder (db/migration/alerts, decision 0016) is on main: "
-            + "until then alerts' SQL names the health_* tables only health's migrations create")
     List<DynamicTest> noModuleReadsAnotherModulesTables() {
         assertThat(TableRules.owners(MODULES, MIGRATIONS)).containsEntry("integration", "integrations")
                 .containsEntry("import_run", "imports").containsEntry("account", "platform")

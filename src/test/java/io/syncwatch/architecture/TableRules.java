@@ -42,9 +42,9 @@ final class TableRules {
 
     /** Words after which a table name follows in SQL. */
     private static final Pattern TABLE_REFERENCE = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|table)\\s+[`\"]?([a-z_][a-z0-9_]*)");
+            "(?i)\\b(?:from|join|into|update|table)\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?[`\"]?(?!(?:if|not|exists)\\b)([a-z_][a-z0-9_]*)");
     private static final Pattern CREATE_TABLE = Pattern.compile(
-            "(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?[`\"]?([a-z_][a-z0-9_]*)");
+            "(?i)\\bcreate\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?[`\"]?(?!(?:if|not|exists)\\b)([a-z_][a-z0-9_]*)");
 
     private TableRules() {
     }
