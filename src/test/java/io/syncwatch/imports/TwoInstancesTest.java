@@ -127,7 +127,7 @@ class TwoInstancesTest {
 
         @Bean
         @Primary
-        FakeIntegrations fakeIntegrations(IntegrationProjection projection) {
+        FakeIntegrations fakeIntegrations(@org.springframework.context.annotation.Lazy IntegrationProjection projection) {
             return new FakeIntegrations(projection);
         }
 

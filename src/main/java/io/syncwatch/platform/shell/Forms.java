@@ -34,6 +34,12 @@ public final class Forms {
     public static <R> Binder<R> binder(Class<R> type) {
         var binder = new com.vaadin.flow.data.binder.BeanValidationBinder<>(type);
         binder.setDefaultValidatorsEnabled(false);
+        // A required select or checkbox group puts aria-required on an element whose role does not
+        // allow it (the select's value button, the group): axe reports a critical aria-allowed-attr.
+        // Their record's annotation still validates; only the indicator is left off.
+        binder.setRequiredConfigurator((annotation, binding) -> !(binding.getField() instanceof com.vaadin.flow.component.select.Select<?>
+                || binding.getField() instanceof com.vaadin.flow.component.checkbox.CheckboxGroup<?>)
+                && com.vaadin.flow.data.binder.RequiredFieldConfigurator.DEFAULT.test(annotation, binding));
         return binder;
     }
 
