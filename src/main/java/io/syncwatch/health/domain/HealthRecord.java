@@ -10,7 +10,6 @@ import io.syncwatch.health.DetailedState;
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.ImportRunFinished;
 import io.syncwatch.imports.ImportRunRetrying;
-import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
@@ -20,8 +19,9 @@ import io.syncwatch.platform.AccountId;
 
 /**
  * The health of one integration, kept up to date from events alone (never from the run
- * history): a projection of the integration's snapshot, what its last run said, and the
- * detailed state derived from both (spec 002).
+ * history): a projection of the integration's snapshot, what its runs said ({@link RunFacts},
+ * which judges each finished run), and the detailed state derived from both (spec 002), with
+ * the gap and overdue checks of the Platforms tab.
  */
 public final class HealthRecord {
 
@@ -42,35 +42,21 @@ public final class HealthRecord {
     private @Nullable PauseReason pauseReason;
     private @Nullable String pauseDetail;
     private Instant connectedAt;
-    /** The state the runs alone give (ACTIVE before any run). */
-    private DetailedState runState;
+    private final RunFacts runs;
     private DetailedState state;
-    private @Nullable Instant lastRanAt;
-    private @Nullable Instant lastDataImportedAt;
-    private @Nullable String message;
-    private @Nullable FailureCategory failureCategory;
-    private @Nullable String recommendedAction;
-    private boolean running;
-    private @Nullable Instant authFailingSince;
-    private boolean firstRunDone;
-    private @Nullable Instant nextRunAt;
 
-    private HealthRecord(IntegrationSnapshot snapshot) {
-        this.integrationId = snapshot.id();
-        this.accountId = snapshot.accountId();
-        this.name = snapshot.name();
-        this.platform = snapshot.platform();
-        this.schedule = snapshot.schedule();
-        this.lifecycle = snapshot.lifecycle();
-        this.connectedAt = snapshot.connectedAt();
-        this.runState = DetailedState.ACTIVE;
-        this.state = DetailedState.SETUP;
-        project(snapshot);
+    private HealthRecord(IntegrationId integrationId, AccountId accountId, RunFacts runs, DetailedState state) {
+        this.integrationId = integrationId;
+        this.accountId = accountId;
+        this.runs = runs;
+        this.state = state;
     }
 
     /** A new record for an integration first seen in this snapshot. */
     public static HealthRecord of(IntegrationSnapshot snapshot) {
-        return new HealthRecord(snapshot);
+        var record = new HealthRecord(snapshot.id(), snapshot.accountId(), new RunFacts(), DetailedState.SETUP);
+        record.project(snapshot);
+        return record;
     }
 
     /** Rebuilds a stored record. */
@@ -80,34 +66,16 @@ public final class HealthRecord {
             @Nullable Instant lastDataImportedAt, @Nullable String message, @Nullable FailureCategory failureCategory,
             @Nullable String recommendedAction, boolean running, @Nullable Instant authFailingSince,
             boolean firstRunDone, @Nullable Instant nextRunAt) {
-        var snapshotless = new HealthRecord(integrationId, accountId, name, platform, schedule, lifecycle, connectedAt);
-        snapshotless.pauseReason = pauseReason;
-        snapshotless.pauseDetail = pauseDetail;
-        snapshotless.runState = runState;
-        snapshotless.state = state;
-        snapshotless.lastRanAt = lastRanAt;
-        snapshotless.lastDataImportedAt = lastDataImportedAt;
-        snapshotless.message = message;
-        snapshotless.failureCategory = failureCategory;
-        snapshotless.recommendedAction = recommendedAction;
-        snapshotless.running = running;
-        snapshotless.authFailingSince = authFailingSince;
-        snapshotless.firstRunDone = firstRunDone;
-        snapshotless.nextRunAt = nextRunAt;
-        return snapshotless;
-    }
-
-    private HealthRecord(IntegrationId integrationId, AccountId accountId, String name, String platform,
-            Schedule schedule, Lifecycle lifecycle, Instant connectedAt) {
-        this.integrationId = integrationId;
-        this.accountId = accountId;
-        this.name = name;
-        this.platform = platform;
-        this.schedule = schedule;
-        this.lifecycle = lifecycle;
-        this.connectedAt = connectedAt;
-        this.runState = DetailedState.ACTIVE;
-        this.state = DetailedState.ACTIVE;
+        var record = new HealthRecord(integrationId, accountId, new RunFacts(runState, lastRanAt, lastDataImportedAt,
+                message, failureCategory, recommendedAction, running, authFailingSince, firstRunDone, nextRunAt), state);
+        record.name = name;
+        record.platform = platform;
+        record.schedule = schedule;
+        record.lifecycle = lifecycle;
+        record.pauseReason = pauseReason;
+        record.pauseDetail = pauseDetail;
+        record.connectedAt = connectedAt;
+        return record;
     }
 
     // ---- events ---------------------------------------------------------------------------
@@ -120,7 +88,7 @@ public final class HealthRecord {
         project(snapshot);
         if (wasHeld && snapshot.lifecycle() == Lifecycle.ACTIVE) {
             // an operator re-enabled it (quality assurance) or new credentials resumed it
-            clearHold();
+            runs.holdEnded();
         }
         return new Change(before, recompute(), Decision.NONE);
     }
@@ -129,18 +97,12 @@ public final class HealthRecord {
     public Change reconnected(IntegrationSnapshot snapshot) {
         DetailedState before = state;
         project(snapshot);
-        authFailingSince = null;
-        if (runState == DetailedState.AUTHENTICATION_FAILING || runState == DetailedState.CREDENTIALS_INVALID) {
-            runState = DetailedState.ACTIVE;
-            message = null;
-            failureCategory = null;
-            recommendedAction = null;
-        }
+        runs.reconnected();
         return new Change(before, recompute(), Decision.NONE);
     }
 
     public Change runStarted(Instant startedAt) {
-        running = true;
+        runs.started();
         return new Change(state, state, Decision.NONE);
     }
 
@@ -149,81 +111,15 @@ public final class HealthRecord {
      * state (it is not an error until the run really failed); the message is kept for the tooltip.
      */
     public Change runRetrying(ImportRunRetrying retrying) {
-        running = true;
+        runs.started();
         return new Change(state, state, Decision.NONE);
     }
 
-    /** A run ended: the only place a run changes the state. */
+    /** A run ended: the only place a run changes the state (see {@link RunFacts}). */
     public Change runFinished(ImportRunFinished run) {
         DetailedState before = state;
-        running = false;
-        lastRanAt = run.finishedAt();
-        if (run.lastRecordSavedAt() != null
-                && (lastDataImportedAt == null || run.lastRecordSavedAt().isAfter(lastDataImportedAt))) {
-            lastDataImportedAt = run.lastRecordSavedAt();
-        }
-        if (run.nextRunAt() != null) {
-            nextRunAt = run.nextRunAt();
-        }
-        message = run.message();
-        failureCategory = run.outcome() == RunOutcome.RATE_LIMITED && run.failureCategory() == null
-                ? FailureCategory.RATE_LIMITED
-                : run.failureCategory();
-        recommendedAction = RecommendedAction.forCategory(failureCategory, run.outcome());
-        // A single-conversation import is a troubleshooting action, not the integration's first sync.
-        boolean wholeRun = run.trigger() != io.syncwatch.imports.RunTrigger.SINGLE_CONVERSATION;
-        boolean firstRun = wholeRun && (run.firstRun() || !firstRunDone);
-        // stopped by a rate limit or by Syncwatch's own database: the run is resumed, not judged (decision 0013)
-        boolean onlyRateLimited = onlyRateLimited(run) || run.failureCategory() == FailureCategory.SYNCWATCH_UNAVAILABLE;
-        if (wholeRun && !(firstRun && onlyRateLimited)) {
-            // a first sync stopped by a rate limit is not over: the next run resumes it at the checkpoint
-            firstRunDone = true;
-        }
-
-        boolean authFailure = run.outcome() == RunOutcome.FAILED
-                && run.failureCategory() == FailureCategory.AUTHENTICATION_FAILED;
-        if (authFailure) {
-            if (authFailingSince == null) {
-                authFailingSince = run.startedAt();
-            }
-        } else {
-            authFailingSince = null;
-        }
-
-        Decision decision = Decision.NONE;
-        if (firstRun && run.outcome() != RunOutcome.SUCCEEDED && !onlyRateLimited) {
-            runState = DetailedState.QUALITY_ASSURANCE;
-            decision = Decision.HOLD_FOR_QUALITY_ASSURANCE;
-        } else if (authFailure) {
-            boolean threeDays = !run.finishedAt().isBefore(authFailingSince.plus(CREDENTIALS_INVALID_AFTER));
-            if (threeDays) {
-                if (runState != DetailedState.CREDENTIALS_INVALID) {
-                    decision = Decision.DECLARE_CREDENTIALS_INVALID;
-                }
-                runState = DetailedState.CREDENTIALS_INVALID;
-            } else {
-                runState = DetailedState.AUTHENTICATION_FAILING;
-            }
-        } else {
-            runState = switch (run.outcome()) {
-                case SUCCEEDED -> DetailedState.ACTIVE;
-                case SUCCEEDED_WITH_WARNINGS, RATE_LIMITED -> DetailedState.SYNC_HAS_WARNINGS;
-                case FAILED -> DetailedState.SYNC_FAILING;
-            };
-        }
+        Decision decision = runs.finished(run);
         return new Change(before, recompute(), decision);
-    }
-
-    /**
-     * The run was stopped by the source's rate limit and had no other problem: a warning whose
-     * recommended action is "no action, the next run resumes" (spec 000), so not a problem of a
-     * first sync either. Skipped malformed records (the one warning the event can show besides
-     * the rate limit) would have made the run "succeeded with warnings" without the limit.
-     */
-    private static boolean onlyRateLimited(ImportRunFinished run) {
-        return run.outcome() == RunOutcome.RATE_LIMITED
-                && (run.failureCategory() == null || run.failureCategory() == FailureCategory.RATE_LIMITED)
-                && run.counts().skippedMalformed() == 0;
     }
 
     // ---- derived --------------------------------------------------------------------------
@@ -237,17 +133,7 @@ public final class HealthRecord {
         pauseDetail = snapshot.pauseDetail();
         connectedAt = snapshot.connectedAt();
         if (lifecycle != Lifecycle.ACTIVE) {
-            running = false;
-        }
-    }
-
-    private void clearHold() {
-        if (runState == DetailedState.QUALITY_ASSURANCE || runState == DetailedState.CREDENTIALS_INVALID) {
-            runState = DetailedState.ACTIVE;
-            authFailingSince = null;
-            message = null;
-            failureCategory = null;
-            recommendedAction = null;
+            runs.stopped();
         }
     }
 
@@ -259,28 +145,29 @@ public final class HealthRecord {
                     : pauseReason == PauseReason.QUALITY_ASSURANCE ? DetailedState.QUALITY_ASSURANCE
                     : DetailedState.INACTIVE;
             // no run has finished yet: "Active" (the last run completed) would not be true
-            case ACTIVE -> runState == DetailedState.ACTIVE && lastRanAt == null ? DetailedState.WAITING_FOR_FIRST_RUN
-                    : runState;
+            case ACTIVE -> runs.runState() == DetailedState.ACTIVE && runs.lastRanAt() == null
+                    ? DetailedState.WAITING_FOR_FIRST_RUN : runs.runState();
         };
         return state;
     }
 
     /** Runs happen but nothing has been saved for much longer than the schedule suggests. */
     public boolean gap(Instant now) {
+        Instant lastRanAt = runs.lastRanAt();
         if (lastRanAt == null || lifecycle != Lifecycle.ACTIVE) {
             return false;
         }
         Duration threshold = min(GAP_AFTER, schedule.interval().multipliedBy(GAP_INTERVALS));
-        Instant since = lastDataImportedAt != null ? lastDataImportedAt : connectedAt;
+        Instant since = runs.lastDataImportedAt() != null ? runs.lastDataImportedAt() : connectedAt;
         return Duration.between(since, lastRanAt).compareTo(threshold) > 0;
     }
 
     /** No run for more than two scheduled intervals while active. */
     public boolean overdue(Instant now) {
-        if (lifecycle != Lifecycle.ACTIVE || running) {
+        if (lifecycle != Lifecycle.ACTIVE || runs.running()) {
             return false;
         }
-        Instant since = lastRanAt != null ? lastRanAt : connectedAt;
+        Instant since = runs.lastRanAt() != null ? runs.lastRanAt() : connectedAt;
         return Duration.between(since, now).compareTo(schedule.interval().multipliedBy(OVERDUE_INTERVALS)) > 0;
     }
 
@@ -290,7 +177,7 @@ public final class HealthRecord {
 
     /** Whether the integration has run but nothing has been saved yet ("No data"). */
     public boolean noData() {
-        return lastRanAt != null && lastDataImportedAt == null;
+        return runs.lastRanAt() != null && runs.lastDataImportedAt() == null;
     }
 
     public IntegrationId integrationId() { return integrationId; }
@@ -302,12 +189,12 @@ public final class HealthRecord {
     public @Nullable PauseReason pauseReason() { return pauseReason; }
     public @Nullable String pauseDetail() { return pauseDetail; }
     public Instant connectedAt() { return connectedAt; }
-    public DetailedState runState() { return runState; }
+    public DetailedState runState() { return runs.runState(); }
     public DetailedState state() { return state; }
-    public @Nullable Instant lastRanAt() { return lastRanAt; }
-    public @Nullable Instant lastDataImportedAt() { return lastDataImportedAt; }
-    public @Nullable String message() { return message; }
-    public @Nullable FailureCategory failureCategory() { return failureCategory; }
+    public @Nullable Instant lastRanAt() { return runs.lastRanAt(); }
+    public @Nullable Instant lastDataImportedAt() { return runs.lastDataImportedAt(); }
+    public @Nullable String message() { return runs.message(); }
+    public @Nullable FailureCategory failureCategory() { return runs.failureCategory(); }
     /**
      * What to do, and who acts next: for a state that holds or stops the integration (quality
      * assurance, credentials invalid, setup, paused) the state decides, not the last run's
@@ -323,7 +210,7 @@ public final class HealthRecord {
                     : RecommendedAction.RESUME;
             case WAITING_FOR_FIRST_RUN -> RecommendedAction.WAITING;
             case DELETED -> null;
-            default -> recommendedAction;
+            default -> runs.recommendedAction();
         };
     }
 
@@ -334,12 +221,12 @@ public final class HealthRecord {
             // a QA hold: nothing for the customer to check, our engineering team acts next
             return java.util.List.of();
         }
-        return RecommendedAction.whatToCheck(failureCategory);
+        return RecommendedAction.whatToCheck(runs.failureCategory());
     }
-    public boolean running() { return running; }
-    public @Nullable Instant authFailingSince() { return authFailingSince; }
-    public boolean firstRunDone() { return firstRunDone; }
-    public @Nullable Instant nextRunAt() { return nextRunAt; }
+    public boolean running() { return runs.running(); }
+    public @Nullable Instant authFailingSince() { return runs.authFailingSince(); }
+    public boolean firstRunDone() { return runs.firstRunDone(); }
+    public @Nullable Instant nextRunAt() { return runs.nextRunAt(); }
 
     /** What an event did to the record, and what health must do about it. */
     public record Change(@Nullable DetailedState previous, DetailedState current, Decision decision) {
