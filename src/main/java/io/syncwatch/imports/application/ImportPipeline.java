@@ -5,10 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
@@ -19,35 +15,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.syncwatch.imports.FailureCategory;
-import io.syncwatch.imports.ImportCounts;
 import io.syncwatch.imports.ImportRunFinished;
 import io.syncwatch.imports.ImportRunId;
 import io.syncwatch.imports.ImportRunRetrying;
 import io.syncwatch.imports.ImportRunStarted;
 import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.RunTrigger;
-import io.syncwatch.imports.application.port.out.ContactStore;
 import io.syncwatch.imports.application.port.out.ImportIntegrations;
 import io.syncwatch.imports.application.port.out.ImportRuns;
 import io.syncwatch.imports.application.port.out.SourceFailure;
 import io.syncwatch.imports.application.port.out.SourcePage;
 import io.syncwatch.imports.application.port.out.SourcePlatformConnector;
 import io.syncwatch.imports.application.port.out.SourceRequest;
-import io.syncwatch.imports.domain.DedupDecision;
 import io.syncwatch.imports.domain.ImportIntegration;
 import io.syncwatch.imports.domain.ImportPolicy;
 import io.syncwatch.imports.domain.RunJournal;
-import io.syncwatch.imports.domain.SourceConversation;
 import io.syncwatch.imports.domain.SourceRecord;
 import io.syncwatch.integrations.IntegrationCredentials;
 import io.syncwatch.integrations.SourceCredentials;
 
 /**
- * One run of one integration, page by page: fetch (retrying transient failures), filter,
- * de-duplicate, and commit the page's contacts together with the checkpoint in one transaction.
- * A rate limit stops the run and keeps the checkpoint; malformed records are skipped with a
- * warning naming them. Publishes {@link ImportRunStarted}, {@link ImportRunRetrying} and
- * {@link ImportRunFinished}.
+ * One run of one integration, page by page: fetch (retrying transient failures), then hand each
+ * page to {@link PageCommit}, which filters, de-duplicates and commits the page's contacts
+ * together with the checkpoint in one transaction; then end the run. A rate limit stops the run
+ * and keeps the checkpoint; a stop of the application interrupts it at the next safe point.
+ * Publishes {@link ImportRunStarted}, {@link ImportRunRetrying} and {@link ImportRunFinished}.
  */
 @Service
 public class ImportPipeline {
@@ -57,27 +49,27 @@ public class ImportPipeline {
     private final SourcePlatforms platforms;
     private final ImportIntegrations integrations;
     private final ImportRuns runs;
-    private final ContactStore contacts;
     private final IntegrationCredentials credentials;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ImportSettings settings;
     private final RunClosing closing;
+    private final PageCommit pages;
 
-    ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs, ContactStore contacts,
+    ImportPipeline(SourcePlatforms platforms, ImportIntegrations integrations, ImportRuns runs,
             IntegrationCredentials credentials, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, ImportSettings settings, RunClosing closing) {
+            Clock clock, ImportSettings settings, RunClosing closing, PageCommit pages) {
         this.platforms = platforms;
         this.integrations = integrations;
         this.runs = runs;
-        this.contacts = contacts;
         this.credentials = credentials;
         this.events = events;
         this.tx = tx;
         this.clock = clock;
         this.settings = settings;
         this.closing = closing;
+        this.pages = pages;
     }
 
     /** Records a new run and publishes {@link ImportRunStarted}. */
@@ -135,7 +127,7 @@ public class ImportPipeline {
                 SourcePage page = fetch(connector, request, integration, run);
                 windowStart = checkpoint == null && !page.records().isEmpty() && !backfill
                         ? earliest(page, windowStart) : windowStart;
-                commitPage(integration, run, page, policy, journal, backfill, windowStart, startedAt);
+                pages.commit(integration, run, page, policy, journal, backfill, windowStart, startedAt);
                 if (page.endOfStream() || page.nextCheckpoint() == null
                         || page.nextCheckpoint().equals(checkpoint)) {
                     break;
@@ -212,94 +204,6 @@ public class ImportPipeline {
         }
     }
 
-    private void commitPage(ImportIntegration integration, ImportRunId run, SourcePage page, ImportPolicy policy,
-            RunJournal journal, boolean backfill, Instant windowStart, Instant runStart) {
-        Instant now = clock.instant();
-        long malformed = 0;
-        long filtered = 0;
-        List<String> warnings = new ArrayList<>();
-        Map<String, SourceConversation> eligible = new LinkedHashMap<>();
-        // excluded by the filters now: the latest version and the number of records per reference
-        Map<String, SourceConversation> excluded = new LinkedHashMap<>();
-        Map<String, Long> excludedRecords = new LinkedHashMap<>();
-        Instant latest = null;
-        for (SourceRecord record : page.records()) {
-            switch (record) {
-                case SourceRecord.Malformed m -> {
-                    malformed++;
-                    warnings.add(m.describe());
-                }
-                case SourceRecord.Valid v -> {
-                    SourceConversation c = v.conversation();
-                    latest = latest == null || c.updatedAt().isAfter(latest) ? c.updatedAt() : latest;
-                    if (!policy.evaluate(c).eligible()) {
-                        filtered++;
-                        excluded.merge(c.reference(), c, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
-                        excludedRecords.merge(c.reference(), 1L, Long::sum);
-                    } else {
-                        eligible.merge(c.reference(), c, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
-                    }
-                }
-            }
-        }
-        warnings.addAll(page.warnings());
-        excluded.keySet().removeAll(eligible.keySet());
-        var references = new java.util.LinkedHashSet<>(eligible.keySet());
-        references.addAll(excluded.keySet());
-        Map<String, Instant> stored = references.isEmpty() ? Map.of()
-                : contacts.storedUpdatedAt(integration.id(), references);
-        List<SourceConversation> inserts = new ArrayList<>();
-        List<SourceConversation> refreshes = new ArrayList<>();
-        long duplicates = page.records().size() - malformed - filtered - eligible.size();
-        // Filters decide what is imported; a contact imported before that the filters exclude now
-        // (re-opened, say) is still refreshed on its record, or skipped as unchanged: spec 001, step 3.
-        for (SourceConversation c : excluded.values()) {
-            Instant storedAt = stored.get(c.reference());
-            if (storedAt == null) {
-                continue;
-            }
-            long records = excludedRecords.get(c.reference());
-            filtered -= records;
-            if (DedupDecision.decide(storedAt, c.updatedAt()) == DedupDecision.REFRESH) {
-                refreshes.add(c);
-                duplicates += records - 1;
-            } else {
-                duplicates += records;
-            }
-        }
-        for (SourceConversation c : eligible.values()) {
-            switch (DedupDecision.decide(stored.get(c.reference()), c.updatedAt())) {
-                case INSERT -> inserts.add(c);
-                case REFRESH -> refreshes.add(c);
-                case SKIP_DUPLICATE -> duplicates++;
-            }
-        }
-        var counts = new ImportCounts(page.records().size(), inserts.size(), refreshes.size(), filtered, duplicates,
-                malformed);
-        journal.add(counts, now);
-        warnings.forEach(journal::warn);
-        double progress = progress(windowStart, latest, runStart, page.endOfStream());
-        tx.executeWithoutResult(status -> {
-            contacts.save(integration.accountId(), integration.id(), inserts, refreshes, now);
-            if (!backfill && page.nextCheckpoint() != null) {
-                integrations.saveCheckpoint(integration.id(), integration.accountId(), page.nextCheckpoint(), now);
-            }
-            if (counts.saved() > 0) {
-                runs.addDaily(integration.accountId(), integration.id(), LocalDate.ofInstant(now, ZoneOffset.UTC),
-                        inserts.size(), refreshes.size());
-            }
-            runs.progress(run, journal.counts(), progress, journal.lastRecordSavedAt());
-            for (String warning : warnings) {
-                runs.log(run, integration.accountId(), now, "WARN", warning);
-            }
-            if (counts.fetched() > 0) {
-                runs.log(run, integration.accountId(), now, "INFO", "Page: fetched " + counts.fetched() + ", imported "
-                        + counts.imported() + ", refreshed " + counts.updated() + ", skipped by filter "
-                        + counts.skippedByFilter() + ", duplicates " + counts.skippedAsDuplicate());
-            }
-        });
-    }
-
     /** Ends the run: records its outcome, sets the next scheduled run, publishes {@link ImportRunFinished} once. */
     void finish(ImportIntegration integration, ImportRunId run, RunTrigger trigger, RunJournal journal,
             Instant startedAt, @Nullable Duration retryAfter) {
@@ -341,17 +245,6 @@ public class ImportPipeline {
     private static Instant earliest(SourcePage page, Instant fallback) {
         return page.records().stream().filter(SourceRecord.Valid.class::isInstance)
                 .map(r -> ((SourceRecord.Valid) r).conversation().updatedAt()).min(Instant::compareTo).orElse(fallback);
-    }
-
-    private static double progress(Instant windowStart, @Nullable Instant latest, Instant now, boolean end) {
-        if (end) {
-            return 1.0;
-        }
-        if (latest == null || !now.isAfter(windowStart)) {
-            return 0.0;
-        }
-        double done = Duration.between(windowStart, latest).toMillis() / (double) Duration.between(windowStart, now).toMillis();
-        return Math.max(0.0, Math.min(0.99, done));
     }
 
     private static void pause(Duration wait) {
