@@ -1,6 +1,6 @@
 package io.syncwatch.imports;
 
-import java.util.Map;
+import io.syncwatch.platform.FieldRefusal;
 
 /**
  * Every way the imports module refuses a manual request (Run now, import one conversation,
@@ -16,7 +16,7 @@ public abstract sealed class ImportRefusal extends RuntimeException
     }
 
     /** A value that breaks a rule, naming the field as the form names it ({@code reference}, {@code from}). */
-    public static final class InvalidImportInput extends ImportRefusal {
+    public static final class InvalidImportInput extends ImportRefusal implements FieldRefusal.OneField {
 
         private final String field;
 
@@ -25,8 +25,9 @@ public abstract sealed class ImportRefusal extends RuntimeException
             this.field = field;
         }
 
-        public Map<String, String> problems() {
-            return Map.of(field, getMessage());
+        @Override
+        public String field() {
+            return field;
         }
     }
 

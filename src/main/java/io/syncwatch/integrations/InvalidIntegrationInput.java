@@ -2,11 +2,13 @@ package io.syncwatch.integrations;
 
 import java.util.Map;
 
+import io.syncwatch.platform.FieldRefusal;
+
 /**
  * Input that breaks a rule; {@code problems} maps each offending field (as the form and the API
  * name it: {@code name}, {@code credentials.token}, {@code conditions[0].value}) to its message.
  */
-public final class InvalidIntegrationInput extends IntegrationRefusal {
+public final class InvalidIntegrationInput extends IntegrationRefusal implements FieldRefusal {
 
     private final Map<String, String> problems;
 
@@ -19,6 +21,7 @@ public final class InvalidIntegrationInput extends IntegrationRefusal {
         return new InvalidIntegrationInput(Map.of(field, message));
     }
 
+    @Override
     public Map<String, String> problems() {
         return problems;
     }

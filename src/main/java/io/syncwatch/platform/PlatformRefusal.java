@@ -1,7 +1,5 @@
 package io.syncwatch.platform;
 
-import java.util.Map;
-
 /**
  * Every way the platform module (accounts, users, passwords, API keys, first admin) refuses a
  * request, as one closed family. Screens and the command line catch these as the user's error; any
@@ -19,7 +17,7 @@ public abstract sealed class PlatformRefusal extends RuntimeException
      * Input that breaks a rule, naming the field as the forms name it: {@code email}, {@code name},
      * {@code password}, {@code currentPassword}, {@code accountName}.
      */
-    public static final class InvalidAccountInput extends PlatformRefusal {
+    public static final class InvalidAccountInput extends PlatformRefusal implements FieldRefusal.OneField {
 
         private final String field;
 
@@ -28,13 +26,9 @@ public abstract sealed class PlatformRefusal extends RuntimeException
             this.field = field;
         }
 
+        @Override
         public String field() {
             return field;
-        }
-
-        /** field → message, as {@code Forms.showRefusal} shows it. */
-        public Map<String, String> problems() {
-            return Map.of(field, getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.syncwatch.alerts.domain;
 
-import java.util.Map;
+import io.syncwatch.platform.FieldRefusal;
 
 /**
  * Every way the alerts module refuses an admin's change (webhook endpoints, alert owners), as one
@@ -19,7 +19,7 @@ public abstract sealed class AlertsRefusal extends RuntimeException permits Inva
     }
 
     /** A value that breaks a rule, naming the field as the forms name it ({@code events}, {@code owners}, {@code mailbox}). */
-    public static final class InvalidAlertsInput extends AlertsRefusal {
+    public static final class InvalidAlertsInput extends AlertsRefusal implements FieldRefusal.OneField {
 
         private final String field;
 
@@ -28,8 +28,9 @@ public abstract sealed class AlertsRefusal extends RuntimeException permits Inva
             this.field = field;
         }
 
-        public Map<String, String> problems() {
-            return Map.of(field, getMessage());
+        @Override
+        public String field() {
+            return field;
         }
     }
 }

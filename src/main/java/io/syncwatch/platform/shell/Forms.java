@@ -10,15 +10,17 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 
+import io.syncwatch.platform.FieldRefusal;
+
 /**
  * The console's form model in one place. Every form binds its fields with a Vaadin {@link Binder}
  * (a {@code BeanValidationBinder} over a form record with Bean Validation annotations where the
  * rules are fixed; {@link #rule} validators where a domain rule's words depend on the input), so a
  * field shows its own error the moment it is checked and nothing is sent while any is wrong. What
  * only the use case can know (a name already taken, a connection test that failed) comes back as
- * the module's typed refusal with a field → message map; {@link #showRefusal} puts each message on
- * the field bound to that name, through the binder's own error display, so the next check clears
- * it like any other error.
+ * the module's typed refusal, a {@link FieldRefusal} naming its fields; {@link #showRefusal} puts
+ * each message on the field bound to that name, through the binder's own error display, so the
+ * next check clears it like any other error.
  */
 public final class Forms {
 
@@ -41,6 +43,14 @@ public final class Forms {
                 || binding.getField() instanceof com.vaadin.flow.component.checkbox.CheckboxGroup<?>)
                 && com.vaadin.flow.data.binder.RequiredFieldConfigurator.DEFAULT.test(annotation, binding));
         return binder;
+    }
+
+    /**
+     * Shows any module's refusal of the user's input on the fields it names, as
+     * {@link #showRefusal(Binder, Map)} does with its problems.
+     */
+    public static Map<String, String> showRefusal(Binder<?> binder, FieldRefusal refusal) {
+        return showRefusal(binder, refusal.problems());
     }
 
     /**

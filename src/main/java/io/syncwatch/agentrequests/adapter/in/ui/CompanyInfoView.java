@@ -272,7 +272,7 @@ public class CompanyInfoView extends VerticalLayout implements BeforeEnterObserv
             Notification.show("Saved");
         } catch (CompanyRefusal e) {
             var unplaced = form != null && e instanceof InvalidCompanyInput invalid
-                    ? Forms.showRefusal(form, invalid.problems()) : java.util.Map.of("", e.getMessage());
+                    ? Forms.showRefusal(form, invalid) : java.util.Map.of("", e.getMessage());
             unplaced.values().forEach(Notification::show);
         }
         refresh();

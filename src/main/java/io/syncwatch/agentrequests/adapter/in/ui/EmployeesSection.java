@@ -126,7 +126,7 @@ class EmployeesSection extends VerticalLayout {
                 dialog.close();
                 refresh();
             } catch (InvalidCompanyInput ex) {
-                Forms.showRefusal(binder, ex.problems());
+                Forms.showRefusal(binder, ex);
             }
         }));
         save.setId("employee-save");

@@ -57,7 +57,7 @@ class KeysSection extends VerticalLayout {
                     company.renameKey(account, k.id(), form.name());
                     refresh();
                 } catch (InvalidCompanyInput refused) {
-                    Forms.showRefusal(renaming, refused.problems());
+                    Forms.showRefusal(renaming, refused);
                 }
             }));
             Button revoke = new Button("Revoke", e -> {
@@ -96,7 +96,7 @@ class KeysSection extends VerticalLayout {
                 binder.readRecord(new NewKeyForm("", form.kind()));
                 refresh();
             } catch (InvalidCompanyInput e) {
-                Forms.showRefusal(binder, e.problems());
+                Forms.showRefusal(binder, e);
             }
         });
     }

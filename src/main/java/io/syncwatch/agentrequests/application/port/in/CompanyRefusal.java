@@ -1,6 +1,6 @@
 package io.syncwatch.agentrequests.application.port.in;
 
-import java.util.Map;
+import io.syncwatch.platform.FieldRefusal;
 
 /**
  * Every way the company settings use cases ({@link ManageCompany}) refuse a request, as one closed
@@ -16,7 +16,7 @@ public abstract sealed class CompanyRefusal extends RuntimeException
     }
 
     /** A value that breaks a rule, naming the field as the forms name it ({@code name}, {@code email}, {@code label}, {@code code}, {@code key}). */
-    public static final class InvalidCompanyInput extends CompanyRefusal {
+    public static final class InvalidCompanyInput extends CompanyRefusal implements FieldRefusal.OneField {
 
         private final String field;
 
@@ -25,12 +25,9 @@ public abstract sealed class CompanyRefusal extends RuntimeException
             this.field = field;
         }
 
+        @Override
         public String field() {
             return field;
-        }
-
-        public Map<String, String> problems() {
-            return Map.of(field, getMessage());
         }
     }
 

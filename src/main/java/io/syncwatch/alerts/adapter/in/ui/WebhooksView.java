@@ -200,10 +200,8 @@ public class WebhooksView extends VerticalLayout {
             description.clear();
             refresh();
             endpoints.select(registered.endpoint());
-        } catch (InvalidWebhookUrl ex) {
-            Forms.showRefusal(endpointForm, java.util.Map.of("url", ex.getMessage()));
-        } catch (InvalidAlertsInput ex) {
-            Forms.showRefusal(endpointForm, ex.problems());
+        } catch (InvalidWebhookUrl | InvalidAlertsInput ex) {
+            Forms.showRefusal(endpointForm, ex);
         }
     }
 

@@ -160,7 +160,7 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.u
             try {
                 a = manual.importOne(account, integration.id(), one.reference(), actor);
             } catch (InvalidImportInput ex) {
-                Forms.showRefusal(form, ex.problems());
+                Forms.showRefusal(form, ex);
                 return;
             } catch (ImportRefusal ex) {
                 answer.setText(ex.getMessage());
@@ -221,7 +221,7 @@ class ImportsPanel extends VerticalLayout implements io.syncwatch.integrations.u
                     cancel.setVisible(false);
                 });
             } catch (InvalidImportInput ex) {
-                Forms.showRefusal(form, ex.problems());
+                Forms.showRefusal(form, ex);
             } catch (ImportRefusal ex) {
                 status.setText(ex.getMessage());
             }

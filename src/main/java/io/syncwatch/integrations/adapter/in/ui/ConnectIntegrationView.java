@@ -203,7 +203,7 @@ public class ConnectIntegrationView extends VerticalLayout {
                     settings.get().environment(), settings.get().schedule()));
             showFiltersStep();
         } catch (InvalidIntegrationInput e) {
-            Map<String, String> problems = Forms.showRefusal(scheduleBinder, e.problems());
+            Map<String, String> problems = Forms.showRefusal(scheduleBinder, e);
             if (problems.isEmpty()) {
                 return;
             }

@@ -406,7 +406,7 @@ public class IntegrationView extends VerticalLayout implements BeforeEnterObserv
                 show(integrations.edit(integration.id(), form.name(), form.schedule(), form.environment()));
                 dialog.close();
             } catch (InvalidIntegrationInput ex) {
-                Forms.showRefusal(binder, ex.problems());
+                Forms.showRefusal(binder, ex);
             }
         }));
         save.setId("edit-save");

@@ -87,7 +87,7 @@ public class ApiKeysView extends VerticalLayout {
                 dialog.getFooter().add(new Button("Done", ev -> dialog.close()));
                 refresh();
             } catch (InvalidAccountInput ex) {
-                Forms.showRefusal(binder, ex.problems());
+                Forms.showRefusal(binder, ex);
             }
         }));
         create.setId("api-key-create");

@@ -59,7 +59,7 @@ public class ChangePasswordView extends VerticalLayout {
                 binder.readRecord(new ChangeForm("", "", ""));
                 Notification.show("Password changed").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidAccountInput ex) {
-                Forms.showRefusal(binder, ex.problems());
+                Forms.showRefusal(binder, ex);
             }
         }));
         var form = new FormLayout(current, next, repeat);

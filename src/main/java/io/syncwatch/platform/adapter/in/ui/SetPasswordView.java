@@ -97,7 +97,7 @@ public class SetPasswordView extends VerticalLayout implements BeforeEnterObserv
             card.add(new H2("Password set"), new Paragraph("Sign in as " + email + " with your new password."),
                     new Anchor("login", "Sign in"));
         } catch (InvalidAccountInput e) {
-            Forms.showRefusal(binder, e.problems());
+            Forms.showRefusal(binder, e);
         } catch (SetupLinkRefused e) {
             message(e.getMessage(), "Ask the operator for a new link.");
         }

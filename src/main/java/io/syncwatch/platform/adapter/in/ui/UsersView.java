@@ -135,7 +135,7 @@ public class UsersView extends VerticalLayout {
                 refresh();
                 Notification.show("User added").addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidAccountInput ex) {
-                Forms.showRefusal(binder, ex.problems());
+                Forms.showRefusal(binder, ex);
             }
         }));
         save.setId("add-user-save");
@@ -177,7 +177,7 @@ public class UsersView extends VerticalLayout {
                 Notification.show("Password reset; " + user.email() + " is signed out everywhere")
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (InvalidAccountInput ex) {
-                Forms.showRefusal(passwordBinder, ex.problems());
+                Forms.showRefusal(passwordBinder, ex);
             }
         }));
         reset.setId("reset-password-save");
