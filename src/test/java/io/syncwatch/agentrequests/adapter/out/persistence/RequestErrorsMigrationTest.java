@@ -1,7 +1,6 @@
 package io.syncwatch.agentrequests.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,16 +8,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.syncwatch.agentrequests.domain.LogQuery;
 import io.syncwatch.agentrequests.domain.LogTab;
@@ -26,7 +22,7 @@ import io.syncwatch.agentrequests.domain.LoggedRequest;
 import io.syncwatch.agentrequests.domain.RequestError;
 import io.syncwatch.agentrequests.domain.RequestErrorCode;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.testsupport.TestDatabase;
+import io.syncwatch.testsupport.ScratchDatabase;
 
 /**
  * Migration agentrequests V12 (errors stored once): rows written the old way — the errors as
@@ -41,25 +37,22 @@ class RequestErrorsMigrationTest {
 
     @Test
     void onTheRealServer() throws Exception {
-        assumeTrue(TestDatabase.isRealServer(), "needs a MySQL-family server (H2 fallback in use)");
-        String name = "sw_migration_" + UUID.randomUUID().toString().substring(0, 8);
-        TestDatabase.Connection db = TestDatabase.createDatabase(name, "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        try {
-            migrateOldRowsAndReadThemBack(new DriverManagerDataSource(db.url(), db.username(), db.password()), "mysql");
-        } finally {
-            TestDatabase.dropDatabase(name);
+        try (var db = ScratchDatabase.onServer("sw_migration")) {
+            migrateOldRowsAndReadThemBack(db);
         }
     }
 
     @Test
-    void onH2() {
-        migrateOldRowsAndReadThemBack(new DriverManagerDataSource("jdbc:h2:mem:migration_" + UUID.randomUUID()
-                + ";MODE=MySQL;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1", "sa", ""), "h2");
+    void onH2() throws Exception {
+        try (var db = ScratchDatabase.onH2("migration")) {
+            migrateOldRowsAndReadThemBack(db);
+        }
     }
 
-    private void migrateOldRowsAndReadThemBack(DataSource data, String vendor) {
+    private void migrateOldRowsAndReadThemBack(ScratchDatabase db) {
         // the version before V12: V11 (day partitions) exists on MySQL/MariaDB only
-        flyway(data, vendor, vendor.equals("h2") ? "10" : "11").migrate();
+        db.migrate("agentrequests", db.isH2() ? "10" : "11");
+        DataSource data = db.dataSource();
         JdbcTemplate jdbc = new JdbcTemplate(data);
         // as the old writer stored them: one "CODE<tab>field<tab>message<newline>" line per error, tabs and newlines
         // of the texts replaced by spaces; a malformed request's one line without a newline
@@ -73,7 +66,7 @@ class RequestErrorsMigrationTest {
         oldRow(jdbc, 4, "req_old_4", "BRAND_NOT_PROVIDED\tbrand\tThe company has several active brands; give one.\nCHANNEL_NOT_EN",
                 "CHANNEL_NOT_ENABLED", "BRAND_NOT_PROVIDED");
 
-        flyway(data, vendor, "latest").migrate();
+        db.migrate("agentrequests");
 
         RequestLogQueries log = new RequestLogQueries(JdbcClient.create(data));
         AccountId account = AccountId.of(ACCOUNT);
@@ -98,7 +91,7 @@ class RequestErrorsMigrationTest {
                         org.assertj.core.groups.Tuple.tuple("req_old_1",
                                 List.of("EMPLOYEE_NOT_FOUND", "INVALID_CUSTOMER", "LANGUAGE_NOT_AVAILABLE")));
         List<Map<String, Object>> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE "
-                + (vendor.equals("h2") ? "table_schema = 'PUBLIC'" : "table_schema = DATABASE()")
+                + (db.isH2() ? "table_schema = 'PUBLIC'" : "table_schema = DATABASE()")
                 + " AND LOWER(table_name) = 'ac_request_log' AND LOWER(column_name) = 'errors'");
         assertThat(columns).as("the tab-separated copy is gone").isEmpty();
     }
@@ -114,12 +107,5 @@ class RequestErrorsMigrationTest {
             jdbc.update("INSERT INTO ac_request_error (log_id, account_id, code, created_at, in_test) VALUES (?, ?, ?, ?, TRUE)", id,
                     ACCOUNT, code, created);
         }
-    }
-
-    /** The agentrequests module's migrations as Spring Modulith runs them: its folder, its vendor folder, its history table. */
-    private static Flyway flyway(DataSource data, String vendor, String target) {
-        return Flyway.configure().dataSource(data)
-                .locations("classpath:db/migration/agentrequests", "classpath:db/vendor/" + vendor + "/agentrequests")
-                .table("flyway_schema_history_agentrequests").target(target).load();
     }
 }

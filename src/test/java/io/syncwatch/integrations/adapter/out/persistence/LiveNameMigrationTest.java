@@ -3,17 +3,14 @@ package io.syncwatch.integrations.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.syncwatch.testsupport.TestDatabase;
+import io.syncwatch.testsupport.ScratchDatabase;
 
 /**
  * Issue 18: the integrations module's migrations V2 and V3 on the tests' database server (MariaDB/MySQL; H2 when
@@ -23,25 +20,19 @@ import io.syncwatch.testsupport.TestDatabase;
  */
 class LiveNameMigrationTest {
 
-    private final String database = "sw_live_names_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private TestDatabase.Connection connection;
+    private ScratchDatabase db;
 
     @AfterEach
     void drop() throws Exception {
-        if (connection != null && TestDatabase.isRealServer()) {
-            TestDatabase.dropDatabase(database);
+        if (db != null) {
+            db.close();
         }
     }
 
     @Test
     void duplicatesAreRenamedAndTheDatabaseThenRefusesASecondLiveName() throws Exception {
-        boolean server = TestDatabase.isRealServer();
-        connection = server
-                ? TestDatabase.createDatabase(database, "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-                : new TestDatabase.Connection(TestDatabase.Kind.H2_FALLBACK, "jdbc:h2:mem:" + database
-                        + ";MODE=MySQL;DB_CLOSE_DELAY=-1", "sa", "");
-        String vendor = server ? "mysql" : "h2";
-        migrate("1", vendor);
+        db = ScratchDatabase.onTheTestsDatabase("sw_live_names");
+        db.migrate("integrations", "1");
 
         insert(1, 10, "Support EU", "ACTIVE");
         insert(2, 10, "support eu", "SETUP"); // same name, other case: renamed
@@ -52,7 +43,7 @@ class LiveNameMigrationTest {
         insert(7, 10, "x".repeat(100), "ACTIVE");
         insert(8, 10, "X".repeat(100), "ACTIVE"); // a long name is cut so that " (8)" fits
 
-        migrate("latest", vendor);
+        db.migrate("integrations");
 
         Map<Integer, String> names = names();
         assertThat(names).containsExactlyEntriesOf(orderedMap(
@@ -69,24 +60,14 @@ class LiveNameMigrationTest {
                 .as("a second live 'Billing' in account 10").isInstanceOf(SQLIntegrityConstraintViolationException.class);
         insert(10, 10, "Billing", "DELETED"); // a deleted one never blocks a name
         insert(11, 20, "Billing", "ACTIVE"); // nor does another account's
-        try (var jdbc = open(); var statement = jdbc.createStatement()) {
+        try (var jdbc = db.open(); var statement = jdbc.createStatement()) {
             statement.executeUpdate("UPDATE integration SET lifecycle = 'DELETED' WHERE id = 5");
         }
         insert(12, 10, "Billing", "ACTIVE"); // free again once the first is deleted
     }
 
-    private void migrate(String target, String vendor) {
-        Flyway.configure().dataSource(connection.url(), connection.username(), connection.password())
-                .locations("classpath:db/migration/integrations", "classpath:db/vendor/" + vendor + "/integrations")
-                .table("flyway_schema_history_integrations").target(target).load().migrate();
-    }
-
-    private java.sql.Connection open() throws Exception {
-        return DriverManager.getConnection(connection.url(), connection.username(), connection.password());
-    }
-
     private void insert(int id, int account, String name, String lifecycle) throws Exception {
-        try (var jdbc = open(); var statement = jdbc.prepareStatement("INSERT INTO integration (id, account_id, name, "
+        try (var jdbc = db.open(); var statement = jdbc.prepareStatement("INSERT INTO integration (id, account_id, name, "
                 + "platform, environment, schedule, filters, filters_configured, lifecycle, credentials, connected_at, "
                 + "last_api_request_at) VALUES (?, ?, ?, 'demo', 'PRODUCTION', 'HOURLY', '{}', TRUE, ?, 'x', "
                 + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
@@ -100,7 +81,7 @@ class LiveNameMigrationTest {
 
     private Map<Integer, String> names() throws Exception {
         Map<Integer, String> names = new LinkedHashMap<>();
-        try (var jdbc = open(); var rows = jdbc.createStatement().executeQuery("SELECT id, name FROM integration ORDER BY id")) {
+        try (var jdbc = db.open(); var rows = jdbc.createStatement().executeQuery("SELECT id, name FROM integration ORDER BY id")) {
             while (rows.next()) {
                 names.put(rows.getInt(1), rows.getString(2));
             }
