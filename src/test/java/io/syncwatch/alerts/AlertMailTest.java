@@ -27,6 +27,7 @@ import io.syncwatch.alerts.application.port.out.AlertRouting;
 import io.syncwatch.alerts.application.port.out.AlertRouting.StoredOwners;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
@@ -50,7 +51,7 @@ class AlertMailTest {
     @Autowired
     AlertOwners owners;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
     @Autowired
     HeldAlertMails heldMails;
     @Autowired

@@ -13,7 +13,7 @@ import io.syncwatch.testsupport.TestAccounts;
 
 /**
  * The alerts tests' single shared context: loopback webhook targets allowed, schedules off (the
- * tests dispatch by hand on a {@link MutableClock}), SMTP pointed at the GreenMail test server.
+ * tests dispatch by hand on a {@link io.syncwatch.testsupport.MovableClock}), SMTP pointed at the GreenMail test server.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -1,7 +1,11 @@
 package io.syncwatch.alerts;
 
+import java.time.Instant;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+
+import io.syncwatch.testsupport.MovableClock;
 
 /**
  * The one extra bean of the alerts tests' shared context: a clock the tests move.
@@ -13,8 +17,8 @@ public class AlertsTestConfiguration {
 
     @Bean
     @Primary
-    MutableClock mutableClock() {
-        return new MutableClock();
+    MovableClock movableClock() {
+        return new MovableClock(Instant.parse("2026-11-23T08:00:00Z"));
     }
 
 }

@@ -32,6 +32,7 @@ import io.syncwatch.alerts.domain.WebhookDelivery;
 import io.syncwatch.alerts.domain.WebhookEventType;
 import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
@@ -56,7 +57,7 @@ class HealthDigestTest {
     @Autowired
     WebhookAdministration webhooks;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
     @Autowired
     ApplicationEventPublisher events;
     @Autowired

@@ -40,6 +40,7 @@ import io.syncwatch.alerts.domain.WebhookDelivery.Status;
 import io.syncwatch.alerts.domain.WebhookEventType;
 import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
@@ -64,7 +65,7 @@ class WebhookDeliveryTest {
     @Autowired
     AlertEvents alerts;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     TestAccount account;
     String adminEmail;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
-import io.syncwatch.imports.ImportsFixtures.MovableClock;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.imports.ImportsFixtures.RecordedEvents;
 import io.syncwatch.imports.ScriptedConnector.Script;
 import io.syncwatch.imports.application.port.in.ImportHistory;

@@ -1,9 +1,6 @@
 package io.syncwatch.imports;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +25,7 @@ import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.platform.AccountId;
 import io.syncwatch.testsupport.FailingDataSource;
+import io.syncwatch.testsupport.MovableClock;
 
 /**
  * Test doubles of the integrations module, a scripted source, a movable clock and an event recorder.
@@ -40,7 +38,7 @@ public class ImportsFixtures {
     @Bean
     @Primary
     MovableClock movableClock() {
-        return new MovableClock();
+        return new MovableClock(Instant.now());
     }
 
     @Bean
@@ -64,30 +62,6 @@ public class ImportsFixtures {
     @Bean
     RecordedEvents recordedEvents() {
         return new RecordedEvents();
-    }
-
-    /** A clock tests can move forward; starts at the real time. */
-    public static class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        public void advance(java.time.Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Every ImportRun* event, across threads. */

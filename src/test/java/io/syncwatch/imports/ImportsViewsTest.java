@@ -33,7 +33,7 @@ import com.vaadin.flow.component.textfield.TextField;
 
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
-import io.syncwatch.imports.ImportsFixtures.MovableClock;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.imports.ScriptedConnector.Script;
 import io.syncwatch.imports.application.port.in.ImportHistory;
 import io.syncwatch.imports.application.port.in.ManualImports;

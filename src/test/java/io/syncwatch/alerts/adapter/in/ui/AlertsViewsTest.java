@@ -26,7 +26,7 @@ import com.vaadin.flow.component.html.Span;
 import io.syncwatch.health.DetailedState;
 import io.syncwatch.alerts.AlertsFixtures;
 import io.syncwatch.alerts.AlertsTest;
-import io.syncwatch.alerts.MutableClock;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.alerts.application.port.in.AlertEvents;
 import io.syncwatch.alerts.application.port.in.AlertOwners;
 import io.syncwatch.alerts.application.port.in.WebhookDispatch;
@@ -52,7 +52,7 @@ class AlertsViewsTest extends SpringBrowserlessTest {
     @Autowired
     WebhookDispatch dispatch;
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @SuppressWarnings("unchecked")
     <T> Grid<T> grid(String id) {

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.ImportsFixtures.FakeIntegrations;
-import io.syncwatch.imports.ImportsFixtures.MovableClock;
+import io.syncwatch.testsupport.MovableClock;
 import io.syncwatch.imports.ImportsTest;
 import io.syncwatch.imports.RunOutcome;
 import io.syncwatch.imports.application.port.in.ImportHistory;

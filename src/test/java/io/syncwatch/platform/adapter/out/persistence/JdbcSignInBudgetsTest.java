@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.syncwatch.platform.domain.SignInPolicy;
+import io.syncwatch.testsupport.MovableClock;
 
 /**
  * The sign-in budgets' rules over time, on a clock the test moves (issue 16.1, 22.6): the table
@@ -34,7 +31,7 @@ class JdbcSignInBudgetsTest {
     static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
     static final Duration SECOND = Duration.ofSeconds(1);
 
-    final MovingClock clock = new MovingClock(START);
+    final MovableClock clock = new MovableClock(START);
     JdbcTemplate jdbc;
     JdbcSignInBudgets budgets;
 
@@ -167,34 +164,5 @@ class JdbcSignInBudgetsTest {
                 .reduce("", (a, b) -> a + b + "\n");
         return Stream.of(withoutComments.split(";")).map(String::strip).filter(s -> s.startsWith(startsWith)).findFirst()
                 .orElseThrow();
-    }
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovingClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(i -> i.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
