@@ -151,7 +151,11 @@ class HealthTrackingModuleTest {
                 FailureCategory.AUTHENTICATION_FAILED, "401 again", false, null))
                 .andWaitForEventOfType(CredentialsDeclaredInvalid.class)
                 .matching(e -> e.integrationId().value() == id)
-                .toArriveAndVerify(e -> assertThat(e.failingSince()).isEqualTo(now.minus(Duration.ofHours(73)).minusSeconds(60)));
+                .toArriveAndVerify(e -> {
+                    assertThat(e.failingSince()).isEqualTo(now.minus(Duration.ofHours(73)).minusSeconds(60));
+                    assertThat(e.integrationName()).as("carried, so that alerts looks nothing up").isEqualTo("Desk " + id);
+                    assertThat(e.platform()).isEqualTo("zendesk");
+                });
         verify(integrations, timeout(10_000)).holdForInvalidCredentials(eq(IntegrationId.of(id)), anyString());
         await().pollInSameThread().untilAsserted(() -> assertThat(record(account, id).orElseThrow().state())
                 .isEqualTo(DetailedState.CREDENTIALS_INVALID));
@@ -206,7 +210,11 @@ class HealthTrackingModuleTest {
                 "Field 'agent' missing on 12 tickets", true, now))
                 .andWaitForEventOfType(QualityAssuranceTriggered.class)
                 .matching(e -> e.integrationId().value() == id)
-                .toArriveAndVerify(e -> assertThat(e.message()).isEqualTo("Field 'agent' missing on 12 tickets"));
+                .toArriveAndVerify(e -> {
+                    assertThat(e.message()).isEqualTo("Field 'agent' missing on 12 tickets");
+                    assertThat(e.integrationName()).isEqualTo("Desk " + id);
+                    assertThat(e.platform()).isEqualTo("zendesk");
+                });
         verify(integrations, timeout(10_000)).holdForQualityAssurance(eq(IntegrationId.of(id)), anyString());
         await().pollInSameThread().untilAsserted(() -> assertThat(record(account, id).orElseThrow().state())
                 .isEqualTo(DetailedState.QUALITY_ASSURANCE));

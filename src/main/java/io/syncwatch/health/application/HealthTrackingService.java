@@ -156,15 +156,16 @@ class HealthTrackingService implements HealthTracking {
         }
         if (change.decision() == Decision.DECLARE_CREDENTIALS_INVALID) {
             String detail = "Every run since " + record.authFailingSince() + " failed on authentication";
-            events.publishEvent(new CredentialsDeclaredInvalid(record.integrationId(), record.accountId(),
-                    record.authFailingSince() == null ? now : record.authFailingSince(), now));
+            events.publishEvent(new CredentialsDeclaredInvalid(record.integrationId(), record.accountId(), record.name(),
+                    record.platform(), record.authFailingSince() == null ? now : record.authFailingSince(), now));
             records.notify(record.accountId(), record.integrationId(), record.name(), "CREDENTIALS_INVALID", detail, now);
             notificationLog.warn("Credentials invalid: integration {} ({}) of account {}: {}", record.integrationId(),
                     record.name(), record.accountId(), detail);
             integrations.holdForInvalidCredentials(record.integrationId(), detail);
         } else if (change.decision() == Decision.HOLD_FOR_QUALITY_ASSURANCE) {
             String message = record.message() == null ? "The first run had problems" : record.message();
-            events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), message, now));
+            events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), record.name(),
+                    record.platform(), message, now));
             records.notify(record.accountId(), record.integrationId(), record.name(), "QUALITY_ASSURANCE", message, now);
             notificationLog.warn("Quality assurance: first run of integration {} ({}) of account {} had problems: {}",
                     record.integrationId(), record.name(), record.accountId(), message);
