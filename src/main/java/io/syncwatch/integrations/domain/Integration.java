@@ -26,7 +26,7 @@ import io.syncwatch.platform.AccountId;
  * integration sees no API request for 14 days) and resumed — except a hold for invalid
  * credentials, which only a Reconnect ends; deleted, it is kept for audit and never runs again.
  * Every change leaves an audit entry ({@link AuditTrail}); which pause and resume apply is
- * {@link LifecycleStatus}'s rule.
+ * {@link LifecycleStatus}'s rule. Every save increases its {@link #version() version}.
  */
 public final class Integration {
 
@@ -34,6 +34,7 @@ public final class Integration {
     public static final Duration DEVELOPMENT_IDLE_LIMIT = Duration.ofDays(14);
 
     private @Nullable IntegrationId id;
+    private long version;
     private final AccountId accountId;
     private String name;
     private final String platform;
@@ -47,10 +48,11 @@ public final class Integration {
     private Instant lastApiRequestAt;
     private final AuditTrail audit = new AuditTrail();
 
-    private Integration(@Nullable IntegrationId id, AccountId accountId, String name, String platform,
+    private Integration(@Nullable IntegrationId id, long version, AccountId accountId, String name, String platform,
             Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
             LifecycleStatus status, String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
         this.id = id;
+        this.version = version;
         this.accountId = accountId;
         this.name = name;
         this.platform = platform;
@@ -67,28 +69,30 @@ public final class Integration {
     /** A newly connected integration (credentials already tested): in Setup until filters are configured. */
     public static Integration connect(AccountId account, String name, String platform, Environment environment,
             Schedule schedule, ImportFilters defaults, String encryptedCredentials, String actor, Instant now) {
-        var integration = new Integration(null, account, name, platform, environment, schedule, defaults, false,
+        var integration = new Integration(null, 0, account, name, platform, environment, schedule, defaults, false,
                 LifecycleStatus.SETUP, encryptedCredentials, now, now);
         integration.audit.record(actor, now, "Connected", "Platform " + platform + ", " + environment.label() + ", "
                 + schedule.label().toLowerCase());
         return integration;
     }
 
-    /** Restores a stored integration (persistence only). */
-    public static Integration restore(IntegrationId id, AccountId account, String name, String platform,
+    /** Restores a stored integration (persistence only), at the version it was stored with. */
+    public static Integration restore(IntegrationId id, long version, AccountId account, String name, String platform,
             Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
             Lifecycle lifecycle, @Nullable PauseReason pauseReason, @Nullable String pauseDetail,
             String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
-        return new Integration(id, account, name, platform, environment, schedule, filters, filtersConfigured,
+        return new Integration(id, version, account, name, platform, environment, schedule, filters, filtersConfigured,
                 new LifecycleStatus(lifecycle, pauseReason, pauseDetail), encryptedCredentials, connectedAt,
                 lastApiRequestAt);
     }
 
-    public void assignId(IntegrationId id) {
-        if (this.id != null) {
-            throw new IllegalStateException("Integration " + this.id + " already has an id");
+    /** Stored (persistence only): its id, given on the first save, and the version the store gave this save. */
+    public void stored(IntegrationId storedId, long storedVersion) {
+        if (this.id != null && !this.id.equals(storedId)) {
+            throw new IllegalStateException("Integration " + this.id + " cannot be stored as " + storedId);
         }
-        this.id = id;
+        this.id = storedId;
+        this.version = storedVersion;
     }
 
     /** Filters, start date and status criteria; a Setup integration becomes Active. */
@@ -237,9 +241,11 @@ public final class Integration {
                 + " (development integrations go inactive after 14 days without one)", "system", now);
     }
 
+    /** What other modules see of it, at its stored version (call after saving a change). */
     public IntegrationSnapshot snapshot() {
         return new IntegrationSnapshot(Objects.requireNonNull(id, "not saved yet"), accountId, name, platform,
-                environment, schedule, filters, status.lifecycle(), status.pauseReason(), status.pauseDetail(), connectedAt);
+                environment, schedule, filters, status.lifecycle(), status.pauseReason(), status.pauseDetail(), connectedAt,
+                version);
     }
 
     /** Audit entries recorded since the last call (the store appends them). */
@@ -254,6 +260,8 @@ public final class Integration {
     }
 
     public @Nullable IntegrationId id() { return id; }
+    /** Its version: 0 before the first save, increased by every save (the store's optimistic lock). */
+    public long version() { return version; }
     public AccountId accountId() { return accountId; }
     public String name() { return name; }
     public String platform() { return platform; }
