@@ -21,7 +21,9 @@ import io.syncwatch.platform.AccountId;
  * The health of one integration, kept up to date from events alone (never from the run
  * history): a projection of the integration's snapshot, what its runs said ({@link RunFacts},
  * which judges each finished run), and the detailed state derived from both (spec 002), with
- * the gap and overdue checks of the Platforms tab.
+ * the gap and overdue checks of the Platforms tab. It holds the version of the snapshot it
+ * projects and applies only a newer one: one integration's events can arrive in any order
+ * (decision 0022).
  */
 public final class HealthRecord {
 
@@ -35,6 +37,8 @@ public final class HealthRecord {
 
     private final IntegrationId integrationId;
     private final AccountId accountId;
+    /** The version of the integration snapshot projected here. */
+    private long integrationVersion;
     private String name;
     private String platform;
     private Schedule schedule;
@@ -56,6 +60,7 @@ public final class HealthRecord {
     public static HealthRecord of(IntegrationSnapshot snapshot) {
         var record = new HealthRecord(snapshot.id(), snapshot.accountId(), new RunFacts(), DetailedState.SETUP);
         record.project(snapshot);
+        record.recompute();
         return record;
     }
 
@@ -65,7 +70,7 @@ public final class HealthRecord {
             Instant connectedAt, DetailedState runState, DetailedState state, @Nullable Instant lastRanAt,
             @Nullable Instant lastDataImportedAt, @Nullable String message, @Nullable FailureCategory failureCategory,
             @Nullable String recommendedAction, boolean running, @Nullable Instant authFailingSince,
-            boolean firstRunDone, @Nullable Instant nextRunAt) {
+            boolean firstRunDone, @Nullable Instant nextRunAt, long integrationVersion) {
         var record = new HealthRecord(integrationId, accountId, new RunFacts(runState, lastRanAt, lastDataImportedAt,
                 message, failureCategory, recommendedAction, running, authFailingSince, firstRunDone, nextRunAt), state);
         record.name = name;
@@ -75,14 +80,21 @@ public final class HealthRecord {
         record.pauseReason = pauseReason;
         record.pauseDetail = pauseDetail;
         record.connectedAt = connectedAt;
+        record.integrationVersion = integrationVersion;
         return record;
     }
 
     // ---- events ---------------------------------------------------------------------------
 
-    /** The integration changed (configured, paused, resumed, inactive, deleted). */
+    /**
+     * The integration changed (configured, paused, resumed, inactive, deleted). A snapshot no newer
+     * than the one projected (a late or resubmitted event) changes nothing.
+     */
     public Change apply(IntegrationSnapshot snapshot) {
         DetailedState before = state;
+        if (!snapshot.newerThan(integrationVersion)) {
+            return new Change(before, before, Decision.NONE);
+        }
         boolean wasHeld = lifecycle == Lifecycle.PAUSED
                 && (pauseReason == PauseReason.QUALITY_ASSURANCE || pauseReason == PauseReason.CREDENTIALS_INVALID);
         project(snapshot);
@@ -93,10 +105,15 @@ public final class HealthRecord {
         return new Change(before, recompute(), Decision.NONE);
     }
 
-    /** New credentials were entered: an authentication streak and credentials invalid end. */
+    /**
+     * New credentials were entered: an authentication streak and credentials invalid end, even when
+     * a later change of the integration has been projected already (then only that one is kept).
+     */
     public Change reconnected(IntegrationSnapshot snapshot) {
         DetailedState before = state;
-        project(snapshot);
+        if (snapshot.newerThan(integrationVersion)) {
+            project(snapshot);
+        }
         runs.reconnected();
         return new Change(before, recompute(), Decision.NONE);
     }
@@ -125,6 +142,7 @@ public final class HealthRecord {
     // ---- derived --------------------------------------------------------------------------
 
     private void project(IntegrationSnapshot snapshot) {
+        integrationVersion = snapshot.version();
         name = snapshot.name();
         platform = snapshot.platform();
         schedule = snapshot.schedule();
@@ -182,6 +200,7 @@ public final class HealthRecord {
 
     public IntegrationId integrationId() { return integrationId; }
     public AccountId accountId() { return accountId; }
+    public long integrationVersion() { return integrationVersion; }
     public String name() { return name; }
     public String platform() { return platform; }
     public Schedule schedule() { return schedule; }
