@@ -53,7 +53,9 @@ sql "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET ut
 
 ./mvnw -o -q compile
 if [[ ! -s target/drill-classpath.txt || pom.xml -nt target/drill-classpath.txt ]]; then
-  ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime
+  # offline first; online once if the dependency plugin is not in the local repository yet (a fresh machine)
+  ./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime \
+    || ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime
 fi
 say "starting the application on port $PORT (log: $WORK/app.log)"
 DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true" \

@@ -42,7 +42,9 @@ trap cleanup EXIT
 mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_ADMIN" ${DB_ADMIN_PASSWORD:+-p"$DB_ADMIN_PASSWORD"} -e \
   "DROP DATABASE IF EXISTS $DB_NAME; CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 if [[ ! -s target/drill-classpath.txt || pom.xml -nt target/drill-classpath.txt ]]; then
-  ./mvnw -o -q compile dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime
+  # offline first; online once if the dependency plugin is not in the local repository yet (a fresh machine)
+  ./mvnw -o -q compile dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime \
+    || ./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/drill-classpath.txt -Dmdep.includeScope=runtime
 fi
 
 start_app() { # $1: log name; sets APP_PID and STARTED (ms)

@@ -72,6 +72,8 @@ class AgentRequestsLoadBenchmark {
     static final int EMPLOYEES_PER_ACCOUNT = 10;
     /** Old rows the retention purge removes while the Requests API is measured (0: no purge rounds). */
     static final int PURGE_ROWS = Integer.getInteger("bench.purgeRows", 1_000_000);
+    /** With {@code -Dbench.jfr=true}: the measured API rounds are recorded with JFR and their samples' shares printed ({@link JfrBreakdown}). */
+    static final JfrBreakdown JFR = Boolean.getBoolean("bench.jfr") ? new JfrBreakdown() : null;
 
     @RestController
     static class NoOpEndpoint {
@@ -274,10 +276,13 @@ class AgentRequestsLoadBenchmark {
         long batchCount = 0;
         double batchRows = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            noopRounds.add(run(test, live, true, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS)));
+            int r = round + 1;
+            noopRounds.add(JFR == null ? run(test, live, true, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS))
+                    : JFR.record("no-op", r, () -> run(test, live, true, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS))));
             long batchesBefore = batches.count();
             double storedBefore = batches.totalAmount();
-            apiRounds.add(run(test, live, false, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS)));
+            apiRounds.add(JFR == null ? run(test, live, false, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS))
+                    : JFR.record("api", r, () -> run(test, live, false, SECONDS, Math.max(1, MAX_REQUESTS / ROUNDS))));
             batchCount += batches.count() - batchesBefore;
             batchRows += batches.totalAmount() - storedBefore;
         }
@@ -308,6 +313,9 @@ class AgentRequestsLoadBenchmark {
                 + " machine busy %.0f %% | CPU ratio no-op/API %.0f %%%n", noop.cpu.jvmMicros(), noop.cpu.dbMicros(),
                 noop.cpu.machineBusyPercent(), api.cpu.jvmMicros(), api.cpu.dbMicros(), api.cpu.machineBusyPercent(),
                 100.0 * (noop.cpu.jvmMicros() + nanToZero(noop.cpu.dbMicros())) / (api.cpu.jvmMicros() + nanToZero(api.cpu.dbMicros())));
+        if (JFR != null) {
+            JFR.print(api.cpu.jvmMicros(), noop.cpu.jvmMicros(), 22);
+        }
         System.out.printf("request log: %.1f requests per group-commit transaction%n", perBatch);
         var lag = meters.get("syncwatch.agentrequests.log.lag").timer().takeSnapshot();
         System.out.printf("request log: a batch's oldest row committed after p50 %.2f ms, p99 %.2f ms, max %.2f ms"

@@ -31,7 +31,7 @@ final class CustomFieldsJson {
         return fields.isEmpty() ? null : JsonColumns.write(new TreeMap<>(fields));
     }
 
-    /** The fields in name order; none for {@code NULL} (or the empty text rows had before V14). */
+    /** The fields in name order; none for {@code NULL} (or the empty text rows had before V16). */
     static Map<String, String> read(@Nullable String json) {
         return json == null || json.isBlank() ? Map.of()
                 : Collections.unmodifiableMap(JsonColumns.read(json, StoredCustomFields.class));

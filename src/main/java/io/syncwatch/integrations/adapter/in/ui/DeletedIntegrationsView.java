@@ -52,7 +52,7 @@ public class DeletedIntegrationsView extends VerticalLayout {
             List<AuditEntry> trail = integrations.auditTrail(i.id());
             String platform = platforms.stream().filter(p -> p.key().equals(i.platform())).findFirst()
                     .map(p -> p.displayName()).orElse(i.platform());
-            return new Row(i, platform, IntegrationView.deletedNote(trail, times)
+            return new Row(i, platform, AuditTrail.deletedNote(trail, times)
                     .replace(" Imported contacts are kept; this page is read-only.", ""));
         }).toList();
         grid.addComponentColumn(r -> new RouterLink(r.integration().name(), IntegrationView.class,

@@ -30,30 +30,30 @@ class ApiStatusCustomRangeTest extends AgentConnectScreenTestSupport {
         ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // UTC+05:30: a range read as UTC would miss the row
         panel.useZone(kolkata);
         assertThat(references()).containsExactly("RECENT");
-        assertThat(panel.rangeFrom.isVisible()).isFalse();
+        assertThat(panel.filters.rangeFrom.isVisible()).isFalse();
 
         test($(Select.class).id("range-filter")).selectItem("Custom range");
         // the pickers appear, starting as the range shown before (last 7 days up to now)
-        assertThat(panel.rangeFrom.isVisible()).isTrue();
-        assertThat(panel.rangeTo.getValue()).isAfter(LocalDateTime.ofInstant(now, kolkata));
-        assertThat(panel.rangeFrom.getValue()).isBefore(LocalDateTime.ofInstant(now.minus(Duration.ofDays(6)), kolkata));
+        assertThat(panel.filters.rangeFrom.isVisible()).isTrue();
+        assertThat(panel.filters.rangeTo.getValue()).isAfter(LocalDateTime.ofInstant(now, kolkata));
+        assertThat(panel.filters.rangeFrom.getValue()).isBefore(LocalDateTime.ofInstant(now.minus(Duration.ofDays(6)), kolkata));
         assertThat(references()).containsExactly("RECENT");
 
         LocalDateTime local = LocalDateTime.ofInstant(tenDaysAgo, kolkata);
-        panel.rangeFrom.setValue(local.minusMinutes(10));
-        panel.rangeTo.setValue(local.plusMinutes(10));
+        panel.filters.rangeFrom.setValue(local.minusMinutes(10));
+        panel.filters.rangeTo.setValue(local.plusMinutes(10));
         assertThat(references()).containsExactly("TEN-DAYS");
         assertThat(summary()).containsExactly("Brand signifier not provided: 1");
-        assertThat(panel.rangeTo.isInvalid()).isFalse();
-        assertThat(panel.export.isEnabled()).isTrue();
+        assertThat(panel.filters.rangeTo.isInvalid()).isFalse();
+        assertThat(panel.export.anchor.isEnabled()).isTrue();
         assertThat(RequestLogRows.csvReferences(RequestLogRows.csv(panel))).containsExactly("TEN-DAYS");
-        assertThat(panel.exportFileName()).isEqualTo("invalid-requests-" + local.minusMinutes(10).format(
+        assertThat(panel.filters.fileName()).isEqualTo("invalid-requests-" + local.minusMinutes(10).format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + "-to-"
                 + local.plusMinutes(10).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + ".csv");
 
         // an empty custom range says so with its dates and zone
-        panel.rangeFrom.setValue(local.plusMinutes(20));
-        panel.rangeTo.setValue(local.plusMinutes(30));
+        panel.filters.rangeFrom.setValue(local.plusMinutes(20));
+        panel.filters.rangeTo.setValue(local.plusMinutes(30));
         assertThat(references()).isEmpty();
         assertThat(summary()).singleElement().asString().startsWith("No invalid requests from ").endsWith("(Asia/Kolkata).");
     }
@@ -65,24 +65,24 @@ class ApiStatusCustomRangeTest extends AgentConnectScreenTestSupport {
         navigate(InvalidRequestsView.class, java.util.Map.of());
         RequestLogPanel panel = $(RequestLogPanel.class).single();
         test($(Select.class).id("range-filter")).selectItem("Custom range");
-        LocalDateTime from = panel.rangeFrom.getValue();
-        panel.rangeTo.setValue(from.minusHours(1));
+        LocalDateTime from = panel.filters.rangeFrom.getValue();
+        panel.filters.rangeTo.setValue(from.minusHours(1));
 
-        assertThat(panel.rangeTo.isInvalid()).isTrue();
-        assertThat(panel.rangeTo.getErrorMessage()).isEqualTo("“To” must be after “From”.");
+        assertThat(panel.filters.rangeTo.isInvalid()).isTrue();
+        assertThat(panel.filters.rangeTo.getErrorMessage()).isEqualTo("“To” must be after “From”.");
         assertThat(references()).isEmpty();
         assertThat(summary()).containsExactly(RequestLogPanel.INVALID_RANGE);
-        assertThat(panel.export.isEnabled()).isFalse();
+        assertThat(panel.export.anchor.isEnabled()).isFalse();
 
-        panel.rangeTo.clear();
-        assertThat(panel.rangeTo.getErrorMessage()).isEqualTo("Enter the end of the range.");
-        assertThat(panel.rangeTo.isInvalid()).isTrue();
+        panel.filters.rangeTo.clear();
+        assertThat(panel.filters.rangeTo.getErrorMessage()).isEqualTo("Enter the end of the range.");
+        assertThat(panel.filters.rangeTo.isInvalid()).isTrue();
 
         // back to a preset: valid again, pickers hidden
         test($(Select.class).id("range-filter")).selectItem("Last 24 hours");
-        assertThat(panel.rangeTo.isInvalid()).isFalse();
-        assertThat(panel.rangeFrom.isVisible()).isFalse();
+        assertThat(panel.filters.rangeTo.isInvalid()).isFalse();
+        assertThat(panel.filters.rangeFrom.isVisible()).isFalse();
         assertThat(references()).containsExactly("RECENT");
-        assertThat(panel.export.isEnabled()).isTrue();
+        assertThat(panel.export.anchor.isEnabled()).isTrue();
     }
 }

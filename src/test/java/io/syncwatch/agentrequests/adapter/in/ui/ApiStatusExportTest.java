@@ -46,7 +46,7 @@ class ApiStatusExportTest extends AgentConnectScreenTestSupport {
 
         navigate(InvalidRequestsView.class, java.util.Map.of());
         RequestLogPanel panel = $(RequestLogPanel.class).single();
-        panel.exportChunkRows = 3;
+        panel.export.chunkRows = 3;
         test($(Select.class).id("kind-filter")).selectItem("Test");
         test($(TextField.class).id("search")).setValue("exp-");
         test($(Select.class).id("error-filter")).selectItem("Employee not found"); // read through the error index
@@ -64,8 +64,8 @@ class ApiStatusExportTest extends AgentConnectScreenTestSupport {
         var body = new ByteArrayOutputStream();
         VaadinResponse response = Mockito.mock(VaadinResponse.class);
         Mockito.when(response.getOutputStream()).thenReturn(body);
-        var event = new DownloadEvent(Mockito.mock(VaadinRequest.class), response, VaadinSession.getCurrent(), panel.export.getElement());
-        panel.downloadHandler().handleDownloadRequest(event);
+        var event = new DownloadEvent(Mockito.mock(VaadinRequest.class), response, VaadinSession.getCurrent(), panel.export.anchor.getElement());
+        panel.export.downloadHandler().handleDownloadRequest(event);
         Mockito.verify(response).setHeader(Mockito.eq("Content-Disposition"), Mockito.contains("invalid-requests-last-7-days.csv"));
         assertThat(RequestLogRows.csvReferences(body.toString(StandardCharsets.UTF_8))).containsExactlyElementsOf(withBrand).isEqualTo(references());
     }

@@ -82,10 +82,10 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
             panel.checkForNew();
             assertThat(banner.isVisible()).isTrue();
         });
-        assertThat(panel.newRequestsText.getText()).isEqualTo("2 new requests since this list was read");
+        assertThat(panel.newRequests.text.getText()).isEqualTo("2 new requests since this list was read");
         assertThat(references()).as("the rows shown do not move").containsExactly("", "P-VOICE", "T-GHOST");
 
-        test(panel.showNew).click();
+        test(panel.newRequests.show).click();
         assertThat(references()).containsExactly("T-LATE-2", "T-LATE-1", "", "P-VOICE", "T-GHOST");
         assertThat(banner.isVisible()).isFalse();
     }
@@ -94,9 +94,9 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
     void theTestTabOffersNoKeyKindFilterItListsTestKeysOnly() {
         setUp();
         UI.getCurrent().navigate(TestRequestsView.class);
-        assertThat($(RequestLogPanel.class).single().kindFilter.isVisible()).isFalse();
+        assertThat($(RequestLogPanel.class).single().filters.kindFilter.isVisible()).isFalse();
         UI.getCurrent().navigate(InvalidRequestsView.class);
-        assertThat($(RequestLogPanel.class).single().kindFilter.isVisible()).isTrue();
+        assertThat($(RequestLogPanel.class).single().filters.kindFilter.isVisible()).isTrue();
     }
 
     @Test
@@ -170,7 +170,7 @@ class ApiStatusPageTest extends AgentConnectScreenTestSupport {
     private String exportCsv(InvalidRequestsView view) {
         var out = new java.io.StringWriter();
         try {
-            $(RequestLogPanel.class).single().writeCsv(out);
+            $(RequestLogPanel.class).single().export.writeCsv(out);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

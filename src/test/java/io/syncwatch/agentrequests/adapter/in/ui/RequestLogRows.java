@@ -40,7 +40,7 @@ final class RequestLogRows {
     static String csv(RequestLogPanel panel) {
         var out = new StringWriter();
         try {
-            panel.writeCsv(out);
+            panel.export.writeCsv(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,7 +28,7 @@ import io.syncwatch.platform.AccountId;
 import io.syncwatch.testsupport.TestDatabase;
 
 /**
- * Imports migration V14: contacts' custom fields written the old way ({@code name=value} lines)
+ * Imports migration V16: contacts' custom fields written the old way ({@code name=value} lines)
  * become the JSON object the contact store reads, on the real server (a database of its own) and on
  * H2: unicode kept, a value with a {@code =} kept whole, a multi-line value joined back (the old
  * reader had dropped its other lines), empty fields {@code NULL}, a document already JSON left
@@ -58,7 +58,7 @@ class ContactCustomFieldsMigrationTest {
     }
 
     private void migrateOldCustomFields(DataSource data, String vendor) {
-        flyway(data, vendor, "13").migrate();
+        flyway(data, vendor, "15").migrate();
         JdbcTemplate jdbc = new JdbcTemplate(data);
         // as the old store wrote them: names sorted, name=value joined by newlines
         insert(jdbc, 1, "Plan (tier)=Premium – 日本 🚀\nregion=EU");

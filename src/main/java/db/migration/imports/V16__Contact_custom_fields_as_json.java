@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.Context;
 import io.syncwatch.platform.JsonColumns;
 
 /**
- * Imports migration V14 (issue 19, decision 0023): {@code import_contact.custom_fields} from the old
+ * Imports migration V16 (issue 19, decision 0023): {@code import_contact.custom_fields} from the old
  * {@code name=value} lines (one per field, joined by newlines) to one JSON object of name to value
  * (names sorted), written by the platform's {@link JsonColumns} as the contact store now writes it;
  * rows without fields (an empty text) become {@code NULL}. A Java migration (in this module's
@@ -26,7 +26,7 @@ import io.syncwatch.platform.JsonColumns;
  * The table can be large: the rows are read in primary-key order, a thousand at a time, and
  * updated in batches; only rows with fields are rewritten.
  */
-public class V14__Contact_custom_fields_as_json extends BaseJavaMigration {
+public class V16__Contact_custom_fields_as_json extends BaseJavaMigration {
 
     private static final int BATCH = 1000;
 
