@@ -8,14 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,8 +29,7 @@ import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 import io.syncwatch.testsupport.TestPlatforms;
@@ -44,20 +39,7 @@ import io.syncwatch.testsupport.TestPlatforms;
  * an authentication failure, a pause made elsewhere, and a change written by another instance
  * reach the status card, the badge and the actions without a reload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the Platforms live test's context
-@Import({ TestAccounts.class, SignedIn.class })
-class IntegrationPageLiveTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
+class IntegrationPageLiveTest extends BrowserTest {
 
     @Autowired
     IntegrationManagement integrations;
@@ -75,17 +57,9 @@ class IntegrationPageLiveTest {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void openBrowser() {
+    static void waitLongerForPushedChanges() {
         // pushed changes arrive within a poll interval (2 s); the machine may be loaded
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
@@ -105,7 +79,7 @@ class IntegrationPageLiveTest {
         await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
                 .filter(r -> r.state() == DetailedState.WAITING_FOR_FIRST_RUN).isPresent());
 
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         browser.signIn(base, email, TestAccounts.PASSWORD);
         page.navigate(base + "/conversations/integrations/platforms/" + s.id());

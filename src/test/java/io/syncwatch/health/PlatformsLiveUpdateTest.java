@@ -6,14 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.microsoft.playwright.Locator;
@@ -28,26 +23,12 @@ import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 
 /** In real Chromium: the Platforms tab shows a run's outcome as it arrives (server push, no reload). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class PlatformsLiveUpdateTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
+class PlatformsLiveUpdateTest extends BrowserTest {
 
     @Autowired
     IntegrationManagement integrations;
@@ -57,18 +38,6 @@ class PlatformsLiveUpdateTest {
 
     @Autowired
     TransactionTemplate tx;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
         tx.executeWithoutResult(t -> events.publishEvent(
@@ -86,7 +55,7 @@ class PlatformsLiveUpdateTest {
         signedIn.signOut();
         runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
 
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         browser.signIn(base, email, TestAccounts.PASSWORD);
         page.navigate(base + "/conversations/integrations/platforms");

@@ -10,14 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -36,8 +31,7 @@ import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 
 /**
@@ -47,9 +41,7 @@ import io.syncwatch.testsupport.TestAccounts;
  * 600 px with the status visible, and the keyboard reaches the Platforms tab's actions with a
  * visible focus. Screenshots of the main pages at each width go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class AccessibilityAndLayoutTest {
+class AccessibilityAndLayoutTest extends BrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final List<Integer> WIDTHS = List.of(1440, 1280, 390);
@@ -93,17 +85,6 @@ class AccessibilityAndLayoutTest {
         return element != null && target.contains(element);
     }
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
-
     @Autowired
     IntegrationManagement integrations;
 
@@ -118,18 +99,6 @@ class AccessibilityAndLayoutTest {
 
     @Autowired
     TransactionTemplate tx;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everyPagePassesTheAuditAndFitsEveryWidth() throws Exception {
@@ -155,7 +124,7 @@ class AccessibilityAndLayoutTest {
                     i == 0 ? "carrier-pigeon" : "email", null, null, "UIW-P-" + i), "{}").requestId();
         }
 
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         Files.createDirectories(SCREENSHOTS);
         List<String> violations = new ArrayList<>();
