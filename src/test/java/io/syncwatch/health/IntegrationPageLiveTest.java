@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -22,17 +17,12 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.RunOutcome;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.Permission;
 import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
-import io.syncwatch.testsupport.TestPlatforms;
 
 /**
  * In real Chromium: the integration page tells the story as it happens (issue 18) — a first run,
@@ -48,12 +38,6 @@ class IntegrationPageLiveTest extends BrowserTest {
     HealthQueries health;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
@@ -62,18 +46,12 @@ class IntegrationPageLiveTest extends BrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
-    void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
-        tx.executeWithoutResult(t -> events.publishEvent(TestPlatforms.runFinished(s, outcome, category, message, first)));
-    }
-
     @Test
     void theIntegrationPageFollowsRunsAndChangesMadeElsewhereWithoutReloading() {
         TestAccount account = accounts.createWithAllFeatures();
         String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
         signedIn.as(email);
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand("demo", "Live page desk",
-                Map.of("apiKey", "live-page-key", "scenario", "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = demo.active("Live page desk", "live-page-key");
         IntegrationSnapshot active = s;
         signedIn.signOut();
         await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
@@ -89,12 +67,12 @@ class IntegrationPageLiveTest extends BrowserTest {
         page.evaluate("window.__notReloaded = true");
 
         // the first run finishes: the card says so by itself
-        runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
+        demo.runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
         PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Active");
         PlaywrightAssertions.assertThat(card).containsText("Fetched 3, imported 3");
 
         // a later run fails on authentication: Error card, Reconnect offered
-        runFinished(s, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401 Unauthorized: token revoked", false);
+        demo.runFinished(s, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401 Unauthorized: token revoked", false);
         PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Authentication failing");
         PlaywrightAssertions.assertThat(card.locator(".sw-status")).hasText("Error");
         PlaywrightAssertions.assertThat(page.locator("#health-action-reconnect")).isVisible();

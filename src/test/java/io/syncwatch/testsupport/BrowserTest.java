@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Base of the tests that drive the running console in Debian's Chromium: the application on a
- * random port (one Spring context shared by every such test), test accounts and sign-in, and one
- * {@link Browser} for a class's tests, closed after them. Without Chromium the tests are skipped
- * with a loud banner (see {@link Browser#open()}).
+ * random port (one Spring context shared by every such test), test accounts, sign-in and Demo
+ * integrations, and one {@link Browser} for a class's tests, closed after them. Without Chromium
+ * the tests are skipped with a loud banner (see {@link Browser#open()}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
+@Import({ TestAccounts.class, SignedIn.class, DemoIntegrations.class })
 public abstract class BrowserTest {
 
     protected static Browser browser;
@@ -27,6 +27,9 @@ public abstract class BrowserTest {
 
     @Autowired
     protected SignedIn signedIn;
+
+    @Autowired
+    protected DemoIntegrations demo;
 
     @BeforeAll
     protected static void openBrowser() {
