@@ -18,7 +18,9 @@ import io.syncwatch.platform.AccountId;
  * }
  * }</pre>
  * and a new kind of event is a new permitted record here, which every exhaustive {@code switch}
- * over the type then has to handle. Each event is published once and delivered to each listener
+ * over the type then has to handle. One integration's events can reach a listener in any order: a
+ * projection applies a snapshot only when it is newer than the one it holds
+ * ({@link IntegrationSnapshot#version()}), and never needs to read the integration back. Each event is published once and delivered to each listener
  * through the event publication registry, as a single record type would be.
  */
 public sealed interface IntegrationEvent permits IntegrationConnected, IntegrationConfigured, IntegrationPaused,

@@ -9,10 +9,21 @@ import io.syncwatch.platform.AccountId;
 /**
  * The state of an integration that other modules keep projections of (never any secret).
  * Every integrations event carries the snapshot after the change.
+ *
+ * @param version the integration aggregate's version when this snapshot was taken: every stored change
+ *        increases it, and one version is one state (decision 0022). Listeners run
+ *        concurrently and a publication may be resubmitted a minute later, so one integration's events
+ *        can arrive in any order: a projection stores the version it holds and applies a snapshot only
+ *        when it is {@linkplain #newerThan(long) newer}, so a stale event never undoes a later change.
  */
 public record IntegrationSnapshot(IntegrationId id, AccountId accountId, String name, String platform,
         Environment environment, Schedule schedule, ImportFilters filters, Lifecycle lifecycle,
-        @Nullable PauseReason pauseReason, @Nullable String pauseDetail, Instant connectedAt) {
+        @Nullable PauseReason pauseReason, @Nullable String pauseDetail, Instant connectedAt, long version) {
+
+    /** Whether this snapshot is a later state than the one a projection holds at {@code heldVersion}. */
+    public boolean newerThan(long heldVersion) {
+        return version > heldVersion;
+    }
 
     /** Whether the scheduler may run it. */
     public boolean runnable() {

@@ -120,8 +120,8 @@ class AlertMailTest {
         assertThat(ownersOf(3)).containsExactly(new AlertOwners.Owner(owner1, "Olivia Owner", AlertOwners.Kind.USER),
                 new AlertOwners.Owner(deputy, "", AlertOwners.Kind.MAILBOX));
 
-        alerts.credentialsInvalid(new CredentialsDeclaredInvalid(IntegrationId.of(3), account.id(),
-                clock.instant().minus(Duration.ofDays(3)), clock.instant()));
+        alerts.credentialsInvalid(new CredentialsDeclaredInvalid(IntegrationId.of(3), account.id(), "Support desk",
+                "Zendesk", clock.instant().minus(Duration.ofDays(3)), clock.instant()));
         change(3, DetailedState.AUTHENTICATION_FAILING, DetailedState.CREDENTIALS_INVALID);
 
         assertThat(AlertsFixtures.mailsTo(smtp, owner1)).as("one mail for the two signals of the same kind")

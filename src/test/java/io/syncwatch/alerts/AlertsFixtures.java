@@ -56,6 +56,19 @@ public final class AlertsFixtures {
         return List.copyOf(subjects.values());
     }
 
+    /** Texts of the mails in one address's GreenMail inbox, each message once. */
+    public static List<String> textsTo(GreenMailExtension smtp, String address) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (MimeMessage m : smtp.getReceivedMessagesForDomain(address)) {
+            try {
+                texts.putIfAbsent(m.getMessageID(), String.valueOf(m.getContent()));
+            } catch (MessagingException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.copyOf(texts.values());
+    }
+
     public static String subjectOf(MimeMessage m) {
         try {
             return m.getSubject();

@@ -125,24 +125,27 @@ class AlertsModuleTest {
     void invalidCredentialsGoToTheIntegrationsOwnerInsteadOfTheAdmins(Scenario scenario) {
         String owner = accounts.namedUser(account, "Olivia Owner");
         routing.setOwner(account.id(), integration, new StoredOwners(List.of(owner), List.of()));
-        // the digest projection knows the integration's name from an earlier state change
-        scenario.publish(AlertsFixtures.stateChanged(account.id(), integration, "Support desk", null, DetailedState.ACTIVE, now))
-                .andWaitForStateChange(this::queued, deliveries -> !deliveries.isEmpty());
 
-        scenario.publish(new CredentialsDeclaredInvalid(IntegrationId.of(integration), account.id(), now.minusSeconds(3 * 86_400),
-                now))
+        // the first alert about the integration: the event itself names it (alerts has seen nothing of it before)
+        scenario.publish(new CredentialsDeclaredInvalid(IntegrationId.of(integration), account.id(), "Support desk", "Zendesk",
+                now.minusSeconds(3 * 86_400), now))
                 .andWaitForStateChange(() -> AlertsFixtures.mailsTo(smtp, owner), mails -> !mails.isEmpty())
                 .andVerify(mails -> assertThat(mails).containsExactly("[Syncwatch] Support desk: Credentials invalid"));
         assertThat(AlertsFixtures.mailsTo(smtp, adminEmail)).isEmpty();
+        String text = AlertsFixtures.textsTo(smtp, owner).getFirst();
+        assertThat(text).startsWith("Support desk (Zendesk) is now: Credentials invalid");
     }
 
     @Test
     void aQualityAssuranceHoldAndAFailedRunFromImportsQueueTheirWebhooks(Scenario scenario) {
-        scenario.publish(new QualityAssuranceTriggered(IntegrationId.of(integration), account.id(),
+        scenario.publish(new QualityAssuranceTriggered(IntegrationId.of(integration), account.id(), "Support desk", "Zendesk",
                 "The first sync had problems", now))
                 .andWaitForStateChange(this::queued, deliveries -> !deliveries.isEmpty())
-                .andVerify(deliveries -> assertThat(deliveries).extracting(WebhookDelivery::eventType)
-                        .containsExactly(WebhookEventType.QUALITY_ASSURANCE));
+                .andVerify(deliveries -> assertThat(deliveries).singleElement().satisfies(d -> {
+                    assertThat(d.eventType()).isEqualTo(WebhookEventType.QUALITY_ASSURANCE);
+                    assertThat(d.payload()).as("named by the event, unknown to alerts until now").contains(
+                            "\"integration\":{\"id\":" + integration + ",\"name\":\"Support desk\",\"platform\":\"Zendesk\"}");
+                }));
 
         scenario.publish(AlertsFixtures.run(account.id(), integration, RunOutcome.FAILED, 0, now))
                 .andWaitForStateChange(this::queued, deliveries -> deliveries.size() == 2)

@@ -39,6 +39,7 @@ import io.syncwatch.integrations.IntegrationSnapshot;
 import io.syncwatch.integrations.Lifecycle;
 import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.platform.Permission;
+import io.syncwatch.testsupport.EventPublications;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 
@@ -71,6 +72,9 @@ class HealthTrackingModuleTest {
     @Autowired
     IntegrationOperations integrations;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     // MariaDB via Connector/J stores whole seconds
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -88,6 +92,30 @@ class HealthTrackingModuleTest {
 
     Optional<HealthRecord> record(long account, long id) {
         return queries.find(io.syncwatch.platform.AccountId.of(account), IntegrationId.of(id));
+    }
+
+    @Test
+    void anIntegrationEventThatArrivesAfterALaterOneChangesNothing(Scenario scenario) {
+        long account = accounts.createWithAllFeatures().id().value();
+        long id = HealthSpringTest.freshIntegrationId();
+        var connected = connect(scenario, account, id, Lifecycle.SETUP);
+        var configured = HealthFixtures.later(connected, Lifecycle.ACTIVE, null);
+        var paused = HealthFixtures.later(connected, Lifecycle.PAUSED, PauseReason.MANUAL);
+
+        // the pause is delivered first, then the configuration that came before it (concurrent listeners, or a resubmission)
+        scenario.publish(new IntegrationPaused(paused, "tester", now))
+                .andWaitForEventOfType(IntegrationStateChanged.class)
+                .matching(e -> e.integrationId().value() == id && e.current() == DetailedState.INACTIVE)
+                .toArriveAndVerify(e -> assertThat(e.previous()).isEqualTo(DetailedState.SETUP));
+        scenario.publish(new io.syncwatch.integrations.IntegrationConfigured(configured, "tester", now))
+                .andWaitForStateChange(() -> EventPublications.allHandled(jdbc, id))
+                .andVerify(handled -> {
+                    var record = record(account, id).orElseThrow();
+                    assertThat(record.lifecycle()).as("still paused: the stale snapshot is ignored").isEqualTo(Lifecycle.PAUSED);
+                    assertThat(record.state()).isEqualTo(DetailedState.INACTIVE);
+                    assertThat(record.integrationVersion()).isEqualTo(paused.version());
+                });
+        verify(integrations, never()).find(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
     }
 
     @Test
@@ -151,19 +179,21 @@ class HealthTrackingModuleTest {
                 FailureCategory.AUTHENTICATION_FAILED, "401 again", false, null))
                 .andWaitForEventOfType(CredentialsDeclaredInvalid.class)
                 .matching(e -> e.integrationId().value() == id)
-                .toArriveAndVerify(e -> assertThat(e.failingSince()).isEqualTo(now.minus(Duration.ofHours(73)).minusSeconds(60)));
+                .toArriveAndVerify(e -> {
+                    assertThat(e.failingSince()).isEqualTo(now.minus(Duration.ofHours(73)).minusSeconds(60));
+                    assertThat(e.integrationName()).as("carried, so that alerts looks nothing up").isEqualTo("Desk " + id);
+                    assertThat(e.platform()).isEqualTo("zendesk");
+                });
         verify(integrations, timeout(10_000)).holdForInvalidCredentials(eq(IntegrationId.of(id)), anyString());
         await().pollInSameThread().untilAsserted(() -> assertThat(record(account, id).orElseThrow().state())
                 .isEqualTo(DetailedState.CREDENTIALS_INVALID));
 
         // the hold arrives, then the user reconnects
-        var held = new IntegrationSnapshot(snapshot.id(), snapshot.accountId(), snapshot.name(), snapshot.platform(),
-                snapshot.environment(), snapshot.schedule(), snapshot.filters(), Lifecycle.PAUSED,
-                PauseReason.CREDENTIALS_INVALID, "auth", snapshot.connectedAt());
+        var held = HealthFixtures.later(snapshot, Lifecycle.PAUSED, PauseReason.CREDENTIALS_INVALID);
         scenario.publish(new IntegrationPaused(held, "health", now))
                 .andWaitForStateChange(() -> record(account, id).filter(r -> r.lifecycle() == Lifecycle.PAUSED).orElse(null))
                 .andVerify(r -> assertThat(r.state()).isEqualTo(DetailedState.CREDENTIALS_INVALID));
-        scenario.publish(new IntegrationReconnected(snapshot, "tester", now))
+        scenario.publish(new IntegrationReconnected(HealthFixtures.later(snapshot, Lifecycle.ACTIVE, null), "tester", now))
                 .andWaitForEventOfType(IntegrationStateChanged.class)
                 // (the scenario sees every event of the test, including the first ACTIVE one at connection)
                 .matching(e -> e.integrationId().value() == id && e.current() == DetailedState.ACTIVE
@@ -206,7 +236,11 @@ class HealthTrackingModuleTest {
                 "Field 'agent' missing on 12 tickets", true, now))
                 .andWaitForEventOfType(QualityAssuranceTriggered.class)
                 .matching(e -> e.integrationId().value() == id)
-                .toArriveAndVerify(e -> assertThat(e.message()).isEqualTo("Field 'agent' missing on 12 tickets"));
+                .toArriveAndVerify(e -> {
+                    assertThat(e.message()).isEqualTo("Field 'agent' missing on 12 tickets");
+                    assertThat(e.integrationName()).isEqualTo("Desk " + id);
+                    assertThat(e.platform()).isEqualTo("zendesk");
+                });
         verify(integrations, timeout(10_000)).holdForQualityAssurance(eq(IntegrationId.of(id)), anyString());
         await().pollInSameThread().untilAsserted(() -> assertThat(record(account, id).orElseThrow().state())
                 .isEqualTo(DetailedState.QUALITY_ASSURANCE));

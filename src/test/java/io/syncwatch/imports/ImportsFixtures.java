@@ -143,7 +143,7 @@ public class ImportsFixtures {
                 Map<String, String> creds) {
             var id = IntegrationId.of(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000L));
             var snapshot = new IntegrationSnapshot(id, account, platform + " " + id, platform, Environment.PRODUCTION,
-                    Schedule.HOURLY, filters, Lifecycle.ACTIVE, null, null, Instant.now());
+                    Schedule.HOURLY, filters, Lifecycle.ACTIVE, null, null, Instant.now(), 1);
             credentials.put(id, new SourceCredentials(creds));
             update(snapshot);
             return snapshot;
@@ -160,9 +160,11 @@ public class ImportsFixtures {
             projection.apply(snapshot);
         }
 
+        /** The integration changed, as the integrations module would store it: a version above the last one. */
         public IntegrationSnapshot with(IntegrationSnapshot s, Lifecycle lifecycle, ImportFilters filters) {
+            long last = Optional.ofNullable(snapshots.get(s.id())).map(IntegrationSnapshot::version).orElse(s.version());
             var changed = new IntegrationSnapshot(s.id(), s.accountId(), s.name(), s.platform(), s.environment(),
-                    s.schedule(), filters, lifecycle, null, null, s.connectedAt());
+                    s.schedule(), filters, lifecycle, null, null, s.connectedAt(), Math.max(last, s.version()) + 1);
             update(changed);
             return changed;
         }

@@ -271,6 +271,28 @@ class IntegrationsModuleTest {
         });
     }
 
+    @Test
+    void everyPublishedChangeCarriesAHigherVersionThanTheOneBefore(Scenario scenario) {
+        IntegrationSnapshot connected = integrations.connect(command("Support", "t"));
+        IntegrationSnapshot configured = integrations.configureFilters(connected.id(), ImportFilters.none());
+        IntegrationSnapshot paused = integrations.pause(connected.id());
+
+        scenario.stimulate(() -> integrations.resume(connected.id()))
+                .andWaitForEventOfType(IntegrationResumed.class)
+                .matching(e -> e.integration().id().equals(connected.id()))
+                .toArriveAndVerify(e -> {
+                    assertThat(List.of(connected.version(), configured.version(), paused.version(), e.integration().version()))
+                            .as("a projection keeps the newest of them, whatever order they arrive in").isSorted()
+                            .doesNotHaveDuplicates();
+                    assertThat(e.integration().newerThan(paused.version())).isTrue();
+                    assertThat(operations.find(account.id(), connected.id()).orElseThrow().version())
+                            .as("what integrations holds now").isEqualTo(e.integration().version());
+                });
+        assertThat(integrations.pause(connected.id()).version()).isGreaterThan(paused.version());
+        assertThat(integrations.edit(connected.id(), "Support", Schedule.HOURLY, Environment.PRODUCTION).version())
+                .as("no change, nothing saved, the same version").isEqualTo(integrations.get(connected.id()).version());
+    }
+
     IntegrationSnapshot activeIntegration(String name) {
         IntegrationSnapshot connected = integrations.connect(command(name, "t"));
         return integrations.configureFilters(connected.id(), new ImportFilters(List.of(), null, Set.of("closed")));

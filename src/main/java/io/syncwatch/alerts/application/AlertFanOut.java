@@ -73,19 +73,17 @@ class AlertFanOut implements AlertEvents {
     @Override
     public void credentialsInvalid(CredentialsDeclaredInvalid e) {
         long id = e.integrationId().value();
-        DigestIntegration known = projection.findIntegration(e.accountId(), id).orElse(null);
-        String name = known == null ? "Integration " + id : known.name();
-        String platform = known == null ? "" : known.platform();
+        String name = e.integrationName();
+        String platform = e.platform();
         String message = "Every run since " + e.failingSince() + " failed on authentication; the schedule is paused.";
         String action = "Reconnect the integration with valid credentials.";
         String eventId = WebhookOutbox.newEventId();
         outbox.publish(e.accountId(), eventId, WebhookEventType.CREDENTIALS_INVALID,
                 WebhookPayload.of(eventId, WebhookEventType.CREDENTIALS_INVALID, e.occurredAt(), e.accountId().value())
-                        .integration(id, known == null ? null : name, known == null ? null : platform)
+                        .integration(id, name, platform)
                         .put("failingSince", e.failingSince().toString()).put("message", message)
                         .put("recommendedAction", action));
-        String about = name + (platform.isEmpty() ? "" : " (" + platform + ")") + ": "
-                + DetailedState.CREDENTIALS_INVALID.label();
+        String about = name + " (" + platform + "): " + DetailedState.CREDENTIALS_INVALID.label();
         mailing.alert(e.accountId(), id, DetailedState.CREDENTIALS_INVALID.name(), about,
                 "[Syncwatch] " + name + ": " + DetailedState.CREDENTIALS_INVALID.label(),
                 text(name, platform, DetailedState.CREDENTIALS_INVALID.label(), message, action, id));
@@ -94,11 +92,10 @@ class AlertFanOut implements AlertEvents {
     @Override
     public void qualityAssurance(QualityAssuranceTriggered e) {
         long id = e.integrationId().value();
-        DigestIntegration known = projection.findIntegration(e.accountId(), id).orElse(null);
         String eventId = WebhookOutbox.newEventId();
         outbox.publish(e.accountId(), eventId, WebhookEventType.QUALITY_ASSURANCE,
                 WebhookPayload.of(eventId, WebhookEventType.QUALITY_ASSURANCE, e.occurredAt(), e.accountId().value())
-                        .integration(id, known == null ? null : known.name(), known == null ? null : known.platform())
+                        .integration(id, e.integrationName(), e.platform())
                         .put("message", e.message()));
     }
 

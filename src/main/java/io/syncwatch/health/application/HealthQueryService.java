@@ -126,6 +126,8 @@ class HealthQueryService implements HealthQueries, BulkActions {
                 failures.add("Integration " + id + " not found");
                 continue;
             }
+            // Not a listener's re-read: the user's bulk action asks the integrations module, at request time,
+            // for the state it decides on; the health record may be a moment behind it
             var current = integrations.find(account, id);
             String why = current.map(leaveAlone).orElse(null);
             if (why != null) {

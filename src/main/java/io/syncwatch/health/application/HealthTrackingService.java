@@ -29,7 +29,11 @@ import io.syncwatch.platform.AccountId;
 /**
  * Applies each event to the one health record it concerns (one read by primary key, one
  * write), publishes {@link IntegrationStateChanged} on every detailed-state change, and acts on
- * the record's decisions (credentials invalid, quality assurance).
+ * the record's decisions (credentials invalid, quality assurance). An integration event is applied
+ * from the snapshot it carries: listeners run concurrently and may see an integration's events
+ * out of order (connected, configured and paused within milliseconds, or one resubmitted a
+ * minute later), and the record applies a snapshot only when it is newer than the one it
+ * projects ({@link HealthRecord#apply}, decision 0022).
  */
 @Service
 @Transactional
@@ -55,10 +59,7 @@ class HealthTrackingService implements HealthTracking {
     }
 
     @Override
-    public void integrationChanged(IntegrationSnapshot eventSnapshot) {
-        // Listeners run concurrently and may see an integration's events out of order (connected,
-        // configured and paused within milliseconds): apply the integration's current state.
-        IntegrationSnapshot snapshot = current(eventSnapshot);
+    public void integrationChanged(IntegrationSnapshot snapshot) {
         onceCreated(read -> {
             var existing = read.apply(snapshot.id());
             HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
@@ -68,8 +69,7 @@ class HealthTrackingService implements HealthTracking {
     }
 
     @Override
-    public void integrationReconnected(IntegrationSnapshot eventSnapshot) {
-        IntegrationSnapshot snapshot = current(eventSnapshot);
+    public void integrationReconnected(IntegrationSnapshot snapshot) {
         onceCreated(read -> {
             var existing = read.apply(snapshot.id());
             HealthRecord record = existing.orElseGet(() -> HealthRecord.of(snapshot));
@@ -91,10 +91,6 @@ class HealthTrackingService implements HealthTracking {
     @Override
     public void runFinished(ImportRunFinished event) {
         update(event.accountId(), event.integrationId(), r -> r.runFinished(event));
-    }
-
-    private IntegrationSnapshot current(IntegrationSnapshot fromEvent) {
-        return integrations.find(fromEvent.accountId(), fromEvent.id()).orElse(fromEvent);
     }
 
     /**
@@ -123,7 +119,9 @@ class HealthTrackingService implements HealthTracking {
         Optional<HealthRecord> found = read.apply(id);
         boolean isNew = found.isEmpty();
         if (found.isEmpty()) {
-            // the integration's own event has not been handled yet: start from its snapshot
+            // The run's event overtook every event of the integration (a run event carries no snapshot):
+            // the record can only start from the integration's state, read once here. It is the current
+            // snapshot with its version, so the integration's older events, arriving later, change nothing.
             found = integrations.find(account, id).map(HealthRecord::of);
         }
         if (found.isEmpty() || !found.get().accountId().equals(account)) {
@@ -156,15 +154,16 @@ class HealthTrackingService implements HealthTracking {
         }
         if (change.decision() == Decision.DECLARE_CREDENTIALS_INVALID) {
             String detail = "Every run since " + record.authFailingSince() + " failed on authentication";
-            events.publishEvent(new CredentialsDeclaredInvalid(record.integrationId(), record.accountId(),
-                    record.authFailingSince() == null ? now : record.authFailingSince(), now));
+            events.publishEvent(new CredentialsDeclaredInvalid(record.integrationId(), record.accountId(), record.name(),
+                    record.platform(), record.authFailingSince() == null ? now : record.authFailingSince(), now));
             records.notify(record.accountId(), record.integrationId(), record.name(), "CREDENTIALS_INVALID", detail, now);
             notificationLog.warn("Credentials invalid: integration {} ({}) of account {}: {}", record.integrationId(),
                     record.name(), record.accountId(), detail);
             integrations.holdForInvalidCredentials(record.integrationId(), detail);
         } else if (change.decision() == Decision.HOLD_FOR_QUALITY_ASSURANCE) {
             String message = record.message() == null ? "The first run had problems" : record.message();
-            events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), message, now));
+            events.publishEvent(new QualityAssuranceTriggered(record.integrationId(), record.accountId(), record.name(),
+                    record.platform(), message, now));
             records.notify(record.accountId(), record.integrationId(), record.name(), "QUALITY_ASSURANCE", message, now);
             notificationLog.warn("Quality assurance: first run of integration {} ({}) of account {} had problems: {}",
                     record.integrationId(), record.name(), record.accountId(), message);

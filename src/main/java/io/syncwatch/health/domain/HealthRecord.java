@@ -21,7 +21,8 @@ import io.syncwatch.platform.AccountId;
 /**
  * The health of one integration, kept up to date from events alone (never from the run
  * history): a projection of the integration's snapshot, what its last run said, and the
- * detailed state derived from both (spec 002).
+ * detailed state derived from both (spec 002). It holds the version of the snapshot it projects and
+ * applies only a newer one: one integration's events can arrive in any order (decision 0022).
  */
 public final class HealthRecord {
 
@@ -35,6 +36,8 @@ public final class HealthRecord {
 
     private final IntegrationId integrationId;
     private final AccountId accountId;
+    /** The version of the integration snapshot projected here. */
+    private long integrationVersion;
     private String name;
     private String platform;
     private Schedule schedule;
@@ -66,6 +69,7 @@ public final class HealthRecord {
         this.runState = DetailedState.ACTIVE;
         this.state = DetailedState.SETUP;
         project(snapshot);
+        recompute();
     }
 
     /** A new record for an integration first seen in this snapshot. */
@@ -79,7 +83,7 @@ public final class HealthRecord {
             Instant connectedAt, DetailedState runState, DetailedState state, @Nullable Instant lastRanAt,
             @Nullable Instant lastDataImportedAt, @Nullable String message, @Nullable FailureCategory failureCategory,
             @Nullable String recommendedAction, boolean running, @Nullable Instant authFailingSince,
-            boolean firstRunDone, @Nullable Instant nextRunAt) {
+            boolean firstRunDone, @Nullable Instant nextRunAt, long integrationVersion) {
         var snapshotless = new HealthRecord(integrationId, accountId, name, platform, schedule, lifecycle, connectedAt);
         snapshotless.pauseReason = pauseReason;
         snapshotless.pauseDetail = pauseDetail;
@@ -94,6 +98,7 @@ public final class HealthRecord {
         snapshotless.authFailingSince = authFailingSince;
         snapshotless.firstRunDone = firstRunDone;
         snapshotless.nextRunAt = nextRunAt;
+        snapshotless.integrationVersion = integrationVersion;
         return snapshotless;
     }
 
@@ -112,9 +117,15 @@ public final class HealthRecord {
 
     // ---- events ---------------------------------------------------------------------------
 
-    /** The integration changed (configured, paused, resumed, inactive, deleted). */
+    /**
+     * The integration changed (configured, paused, resumed, inactive, deleted). A snapshot no newer
+     * than the one projected (a late or resubmitted event) changes nothing.
+     */
     public Change apply(IntegrationSnapshot snapshot) {
         DetailedState before = state;
+        if (!snapshot.newerThan(integrationVersion)) {
+            return new Change(before, before, Decision.NONE);
+        }
         boolean wasHeld = lifecycle == Lifecycle.PAUSED
                 && (pauseReason == PauseReason.QUALITY_ASSURANCE || pauseReason == PauseReason.CREDENTIALS_INVALID);
         project(snapshot);
@@ -125,10 +136,15 @@ public final class HealthRecord {
         return new Change(before, recompute(), Decision.NONE);
     }
 
-    /** New credentials were entered: an authentication streak and credentials invalid end. */
+    /**
+     * New credentials were entered: an authentication streak and credentials invalid end, even when
+     * a later change of the integration has been projected already (then only that one is kept).
+     */
     public Change reconnected(IntegrationSnapshot snapshot) {
         DetailedState before = state;
-        project(snapshot);
+        if (snapshot.newerThan(integrationVersion)) {
+            project(snapshot);
+        }
         authFailingSince = null;
         if (runState == DetailedState.AUTHENTICATION_FAILING || runState == DetailedState.CREDENTIALS_INVALID) {
             runState = DetailedState.ACTIVE;
@@ -229,6 +245,7 @@ public final class HealthRecord {
     // ---- derived --------------------------------------------------------------------------
 
     private void project(IntegrationSnapshot snapshot) {
+        integrationVersion = snapshot.version();
         name = snapshot.name();
         platform = snapshot.platform();
         schedule = snapshot.schedule();
@@ -295,6 +312,7 @@ public final class HealthRecord {
 
     public IntegrationId integrationId() { return integrationId; }
     public AccountId accountId() { return accountId; }
+    public long integrationVersion() { return integrationVersion; }
     public String name() { return name; }
     public String platform() { return platform; }
     public Schedule schedule() { return schedule; }

@@ -203,7 +203,11 @@ public class ImportManagement implements ImportOperations, ManualImports, Schedu
         return single.importOne(integration, reference, actor);
     }
 
-    /** In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted. */
+    /**
+     * In the integration's own words: paused, held for quality assurance or credentials, in setup, deleted.
+     * Not a listener's re-read: the user's refused Run now / import asks the integrations module, at
+     * request time, why (this module's projection keeps no pause reason).
+     */
     private String whyItCannotRun(ImportIntegration integration) {
         return operations.find(integration.accountId(), integration.id())
                 .flatMap(io.syncwatch.integrations.IntegrationSnapshot::whyItCannotRun)

@@ -2,7 +2,6 @@ package io.syncwatch.integrations.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,7 +25,8 @@ import io.syncwatch.platform.AccountId;
  * for invalid credentials, for quality assurance, or automatically when a development
  * integration sees no API request for 14 days) and resumed — except a hold for invalid
  * credentials, which only a Reconnect ends; deleted, it is kept for audit and never runs again.
- * Every change leaves an audit entry.
+ * Every change leaves an audit entry ({@link AuditTrail}); which pause and resume apply is
+ * {@link LifecycleStatus}'s rule. Every save increases its {@link #version() version}.
  */
 public final class Integration {
 
@@ -34,6 +34,7 @@ public final class Integration {
     public static final Duration DEVELOPMENT_IDLE_LIMIT = Duration.ofDays(14);
 
     private @Nullable IntegrationId id;
+    private long version;
     private final AccountId accountId;
     private String name;
     private final String platform;
@@ -41,19 +42,17 @@ public final class Integration {
     private Schedule schedule;
     private ImportFilters filters;
     private boolean filtersConfigured;
-    private Lifecycle lifecycle;
-    private @Nullable PauseReason pauseReason;
-    private @Nullable String pauseDetail;
+    private LifecycleStatus status;
     private String encryptedCredentials;
     private final Instant connectedAt;
     private Instant lastApiRequestAt;
-    private final List<AuditEntry> pendingAudit = new ArrayList<>();
+    private final AuditTrail audit = new AuditTrail();
 
-    private Integration(@Nullable IntegrationId id, AccountId accountId, String name, String platform,
+    private Integration(@Nullable IntegrationId id, long version, AccountId accountId, String name, String platform,
             Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
-            Lifecycle lifecycle, @Nullable PauseReason pauseReason, @Nullable String pauseDetail,
-            String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
+            LifecycleStatus status, String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
         this.id = id;
+        this.version = version;
         this.accountId = accountId;
         this.name = name;
         this.platform = platform;
@@ -61,9 +60,7 @@ public final class Integration {
         this.schedule = schedule;
         this.filters = filters;
         this.filtersConfigured = filtersConfigured;
-        this.lifecycle = lifecycle;
-        this.pauseReason = pauseReason;
-        this.pauseDetail = pauseDetail;
+        this.status = status;
         this.encryptedCredentials = encryptedCredentials;
         this.connectedAt = connectedAt;
         this.lastApiRequestAt = lastApiRequestAt;
@@ -72,27 +69,30 @@ public final class Integration {
     /** A newly connected integration (credentials already tested): in Setup until filters are configured. */
     public static Integration connect(AccountId account, String name, String platform, Environment environment,
             Schedule schedule, ImportFilters defaults, String encryptedCredentials, String actor, Instant now) {
-        var integration = new Integration(null, account, name, platform, environment, schedule, defaults, false,
-                Lifecycle.SETUP, null, null, encryptedCredentials, now, now);
-        integration.audit(actor, now, "Connected", "Platform " + platform + ", " + environment.label() + ", "
+        var integration = new Integration(null, 0, account, name, platform, environment, schedule, defaults, false,
+                LifecycleStatus.SETUP, encryptedCredentials, now, now);
+        integration.audit.record(actor, now, "Connected", "Platform " + platform + ", " + environment.label() + ", "
                 + schedule.label().toLowerCase());
         return integration;
     }
 
-    /** Restores a stored integration (persistence only). */
-    public static Integration restore(IntegrationId id, AccountId account, String name, String platform,
+    /** Restores a stored integration (persistence only), at the version it was stored with. */
+    public static Integration restore(IntegrationId id, long version, AccountId account, String name, String platform,
             Environment environment, Schedule schedule, ImportFilters filters, boolean filtersConfigured,
             Lifecycle lifecycle, @Nullable PauseReason pauseReason, @Nullable String pauseDetail,
             String encryptedCredentials, Instant connectedAt, Instant lastApiRequestAt) {
-        return new Integration(id, account, name, platform, environment, schedule, filters, filtersConfigured,
-                lifecycle, pauseReason, pauseDetail, encryptedCredentials, connectedAt, lastApiRequestAt);
+        return new Integration(id, version, account, name, platform, environment, schedule, filters, filtersConfigured,
+                new LifecycleStatus(lifecycle, pauseReason, pauseDetail), encryptedCredentials, connectedAt,
+                lastApiRequestAt);
     }
 
-    public void assignId(IntegrationId id) {
-        if (this.id != null) {
-            throw new IllegalStateException("Integration " + this.id + " already has an id");
+    /** Stored (persistence only): its id, given on the first save, and the version the store gave this save. */
+    public void stored(IntegrationId storedId, long storedVersion) {
+        if (this.id != null && !this.id.equals(storedId)) {
+            throw new IllegalStateException("Integration " + this.id + " cannot be stored as " + storedId);
         }
-        this.id = id;
+        this.id = storedId;
+        this.version = storedVersion;
     }
 
     /** Filters, start date and status criteria; a Setup integration becomes Active. */
@@ -101,26 +101,17 @@ public final class Integration {
         String before = FilterDescriptions.describe(filters);
         this.filters = newFilters;
         this.filtersConfigured = true;
-        audit(actor, now, "Filters changed", before + " → " + FilterDescriptions.describe(newFilters));
-        if (lifecycle == Lifecycle.SETUP) {
-            lifecycle = Lifecycle.ACTIVE;
-            audit(actor, now, "Activated", "Setup finished: filters configured");
+        audit.record(actor, now, "Filters changed", before + " → " + FilterDescriptions.describe(newFilters));
+        if (status.lifecycle() == Lifecycle.SETUP) {
+            status = status.configured();
+            audit.record(actor, now, "Activated", "Setup finished: filters configured");
         }
     }
 
     /** Name, schedule and environment. Returns whether anything changed. */
     public boolean edit(String newName, Schedule newSchedule, Environment newEnvironment, String actor, Instant now) {
         requireNotDeleted();
-        List<String> changes = new ArrayList<>();
-        if (!newName.equals(name)) {
-            changes.add("name '" + name + "' → '" + newName + "'");
-        }
-        if (newSchedule != schedule) {
-            changes.add("schedule " + schedule.label() + " → " + newSchedule.label());
-        }
-        if (newEnvironment != environment) {
-            changes.add("environment " + environment.label() + " → " + newEnvironment.label());
-        }
+        List<String> changes = AuditTrail.settingsChanges(name, schedule, environment, newName, newSchedule, newEnvironment);
         if (changes.isEmpty()) {
             return false;
         }
@@ -130,7 +121,7 @@ public final class Integration {
         this.name = newName;
         this.schedule = newSchedule;
         this.environment = newEnvironment;
-        audit(actor, now, "Settings changed", String.join("; ", changes));
+        audit.record(actor, now, "Settings changed", String.join("; ", changes));
         return true;
     }
 
@@ -144,19 +135,12 @@ public final class Integration {
      */
     public boolean pause(PauseReason reason, @Nullable String detail, String actor, Instant now) {
         requireNotDeleted();
-        if (lifecycle == Lifecycle.PAUSED
-                && (pauseReason == reason || heldForInvalidCredentials() || heldForQualityAssurance())) {
+        LifecycleStatus paused = status.pausedFor(reason, detail);
+        if (paused == null) {
             return false;
         }
-        lifecycle = Lifecycle.PAUSED;
-        pauseReason = reason;
-        pauseDetail = detail;
-        audit(actor, now, switch (reason) {
-            case MANUAL -> "Paused";
-            case DEVELOPMENT_INACTIVITY -> "Marked inactive";
-            case CREDENTIALS_INVALID -> "Paused: credentials invalid";
-            case QUALITY_ASSURANCE -> "Stopped for quality assurance";
-        }, detail == null ? "" : detail);
+        status = paused;
+        audit.record(actor, now, AuditTrail.paused(reason), detail == null ? "" : detail);
         return true;
     }
 
@@ -195,20 +179,13 @@ public final class Integration {
     }
 
     private boolean endPause(String actor, Instant now, String detail) {
-        if (lifecycle != Lifecycle.PAUSED) {
+        if (!status.paused()) {
             return false;
         }
-        PauseReason was = Objects.requireNonNull(pauseReason);
-        lifecycle = filtersConfigured ? Lifecycle.ACTIVE : Lifecycle.SETUP;
-        pauseReason = null;
-        pauseDetail = null;
+        PauseReason was = Objects.requireNonNull(status.pauseReason());
+        status = status.resumed(filtersConfigured);
         lastApiRequestAt = now;
-        audit(actor, now, switch (was) {
-            case MANUAL -> "Resumed";
-            case DEVELOPMENT_INACTIVITY -> "Reactivated";
-            case CREDENTIALS_INVALID -> "Resumed after new credentials";
-            case QUALITY_ASSURANCE -> "Re-enabled after quality assurance";
-        }, detail);
+        audit.record(actor, now, AuditTrail.resumed(was), detail);
         return true;
     }
 
@@ -216,7 +193,7 @@ public final class Integration {
     public boolean reconnect(String newEncryptedCredentials, String actor, Instant now) {
         requireNotDeleted();
         this.encryptedCredentials = newEncryptedCredentials;
-        audit(actor, now, "Reconnected", "New credentials tested and saved");
+        audit.record(actor, now, "Reconnected", "New credentials tested and saved");
         if (heldForInvalidCredentials()) {
             return endPause(actor, now, "");
         }
@@ -225,21 +202,19 @@ public final class Integration {
 
     /** Paused until new credentials are provided (spec 002): only a Reconnect ends it. */
     public boolean heldForInvalidCredentials() {
-        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.CREDENTIALS_INVALID;
+        return status.heldForInvalidCredentials();
     }
 
     /** Stopped for quality assurance (spec 002): only Syncwatch's support staff re-enable it. */
     public boolean heldForQualityAssurance() {
-        return lifecycle == Lifecycle.PAUSED && pauseReason == PauseReason.QUALITY_ASSURANCE;
+        return status.heldForQualityAssurance();
     }
 
     /** Deleted for good: hidden from lists, never runs again, kept for audit. */
     public void delete(String actor, Instant now) {
         requireNotDeleted();
-        lifecycle = Lifecycle.DELETED;
-        pauseReason = null;
-        pauseDetail = null;
-        audit(actor, now, "Deleted", "Imported contacts are kept");
+        status = LifecycleStatus.deletedForGood();
+        audit.record(actor, now, "Deleted", "Imported contacts are kept");
     }
 
     /** An API request for this integration (keeps a development integration alive). */
@@ -251,6 +226,7 @@ public final class Integration {
 
     /** Whether a development integration has been idle for 14 days and must go inactive now. */
     public boolean idleTooLong(Instant now) {
+        Lifecycle lifecycle = status.lifecycle();
         return environment == Environment.DEVELOPMENT
                 && (lifecycle == Lifecycle.ACTIVE || lifecycle == Lifecycle.SETUP)
                 && !lastApiRequestAt.plus(DEVELOPMENT_IDLE_LIMIT).isAfter(now);
@@ -265,81 +241,38 @@ public final class Integration {
                 + " (development integrations go inactive after 14 days without one)", "system", now);
     }
 
+    /** What other modules see of it, at its stored version (call after saving a change). */
     public IntegrationSnapshot snapshot() {
         return new IntegrationSnapshot(Objects.requireNonNull(id, "not saved yet"), accountId, name, platform,
-                environment, schedule, filters, lifecycle, pauseReason, pauseDetail, connectedAt);
+                environment, schedule, filters, status.lifecycle(), status.pauseReason(), status.pauseDetail(), connectedAt,
+                version);
     }
 
     /** Audit entries recorded since the last call (the store appends them). */
     public List<AuditEntry> drainAudit() {
-        var drained = List.copyOf(pendingAudit);
-        pendingAudit.clear();
-        return drained;
-    }
-
-    private void audit(String actor, Instant at, String action, String detail) {
-        pendingAudit.add(new AuditEntry(at, actor, action, detail));
+        return audit.drain();
     }
 
     private void requireNotDeleted() {
-        if (lifecycle == Lifecycle.DELETED) {
+        if (status.deleted()) {
             throw new IntegrationIsDeleted(name);
         }
     }
 
-    public @Nullable IntegrationId id() {
-        return id;
-    }
-
-    public AccountId accountId() {
-        return accountId;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public String platform() {
-        return platform;
-    }
-
-    public Environment environment() {
-        return environment;
-    }
-
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    public ImportFilters filters() {
-        return filters;
-    }
-
-    public boolean filtersConfigured() {
-        return filtersConfigured;
-    }
-
-    public Lifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    public @Nullable PauseReason pauseReason() {
-        return pauseReason;
-    }
-
-    public @Nullable String pauseDetail() {
-        return pauseDetail;
-    }
-
-    public String encryptedCredentials() {
-        return encryptedCredentials;
-    }
-
-    public Instant connectedAt() {
-        return connectedAt;
-    }
-
-    public Instant lastApiRequestAt() {
-        return lastApiRequestAt;
-    }
+    public @Nullable IntegrationId id() { return id; }
+    /** Its version: 0 before the first save, increased by every save (the store's optimistic lock). */
+    public long version() { return version; }
+    public AccountId accountId() { return accountId; }
+    public String name() { return name; }
+    public String platform() { return platform; }
+    public Environment environment() { return environment; }
+    public Schedule schedule() { return schedule; }
+    public ImportFilters filters() { return filters; }
+    public boolean filtersConfigured() { return filtersConfigured; }
+    public Lifecycle lifecycle() { return status.lifecycle(); }
+    public @Nullable PauseReason pauseReason() { return status.pauseReason(); }
+    public @Nullable String pauseDetail() { return status.pauseDetail(); }
+    public String encryptedCredentials() { return encryptedCredentials; }
+    public Instant connectedAt() { return connectedAt; }
+    public Instant lastApiRequestAt() { return lastApiRequestAt; }
 }

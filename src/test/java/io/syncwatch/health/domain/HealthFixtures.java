@@ -2,6 +2,7 @@ package io.syncwatch.health.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,21 @@ public final class HealthFixtures {
     private HealthFixtures() {
     }
 
+    /** Each snapshot built here is a later change than every one built before (its version is higher). */
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     public static IntegrationSnapshot snapshot(long id, long account, String name, Lifecycle lifecycle,
             @Nullable PauseReason reason, Instant connectedAt) {
         return new IntegrationSnapshot(IntegrationId.of(id), new AccountId(account), name, "zendesk",
                 Environment.values()[0], Schedule.HOURLY, ImportFilters.none(), lifecycle, reason,
-                reason == null ? null : "because", connectedAt);
+                reason == null ? null : "because", connectedAt, VERSIONS.incrementAndGet());
+    }
+
+    /** The same integration after a later change: {@code snapshot} with this lifecycle and pause reason. */
+    public static IntegrationSnapshot later(IntegrationSnapshot snapshot, Lifecycle lifecycle, @Nullable PauseReason reason) {
+        return new IntegrationSnapshot(snapshot.id(), snapshot.accountId(), snapshot.name(), snapshot.platform(),
+                snapshot.environment(), snapshot.schedule(), snapshot.filters(), lifecycle, reason,
+                reason == null ? null : "because", snapshot.connectedAt(), VERSIONS.incrementAndGet());
     }
 
     /** A run of one minute that finished at {@code at}; the next run is due an hour later. */

@@ -32,7 +32,7 @@ class IntegrationLifecycleTest {
     static Integration connected(Environment environment) {
         Integration i = Integration.connect(new AccountId(1), "Support", "demo", environment, Schedule.HOURLY,
                 ImportFilters.none(), "v1:secret", "ada@example.test", T0);
-        i.assignId(IntegrationId.of(7));
+        i.stored(IntegrationId.of(7), 1);
         return i;
     }
 

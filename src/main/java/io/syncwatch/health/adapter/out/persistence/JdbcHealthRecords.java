@@ -38,14 +38,15 @@ class JdbcHealthRecords implements HealthRecords {
                   detailed_state = :state, summary_rank = :rank, deleted = :deleted, last_ran_at = :lastRanAt,
                   last_data_imported_at = :lastData, message = :message, failure_category = :category,
                   recommended_action = :action, running = :running, auth_failing_since = :authSince,
-                  first_run_done = :firstRunDone, next_run_at = :nextRunAt,
+                  first_run_done = :firstRunDone, next_run_at = :nextRunAt, integration_version = :integrationVersion,
                   change_version = change_version + 1, changed_at = CURRENT_TIMESTAMP(6)
                 WHERE integration_id = :id""";
 
 
     private static final String COLUMNS = "integration_id, account_id, name, platform, schedule, lifecycle, pause_reason,"
             + " pause_detail, connected_at, run_state, detailed_state, last_ran_at, last_data_imported_at, message,"
-            + " failure_category, recommended_action, running, auth_failing_since, first_run_done, next_run_at";
+            + " failure_category, recommended_action, running, auth_failing_since, first_run_done, next_run_at,"
+            + " integration_version";
 
     private static final Map<HealthSort.Column, String> SORT_COLUMNS = Map.of(
             HealthSort.Column.NAME, "name",
@@ -114,6 +115,7 @@ class JdbcHealthRecords implements HealthRecords {
         params.put("authSince", ts(r.authFailingSince()));
         params.put("firstRunDone", r.firstRunDone());
         params.put("nextRunAt", ts(r.nextRunAt()));
+        params.put("integrationVersion", r.integrationVersion());
         if (!isNew) {
             // by primary key, on the row the caller has locked: no other row or index range is locked
             if (jdbc.sql(UPDATE).params(params).update() == 0) {
@@ -128,10 +130,11 @@ class JdbcHealthRecords implements HealthRecords {
                 INSERT INTO health_record (integration_id, account_id, name, platform, schedule, schedule_minutes,
                   lifecycle, pause_reason, pause_detail, connected_at, run_state, detailed_state, summary_rank,
                   deleted, last_ran_at, last_data_imported_at, message, failure_category, recommended_action,
-                  running, auth_failing_since, first_run_done, next_run_at, change_version, changed_at)
+                  running, auth_failing_since, first_run_done, next_run_at, integration_version, change_version, changed_at)
                 VALUES (:id, :account, :name, :platform, :schedule, :scheduleMinutes, :lifecycle, :pauseReason,
                   :pauseDetail, :connectedAt, :runState, :state, :rank, :deleted, :lastRanAt, :lastData, :message,
-                  :category, :action, :running, :authSince, :firstRunDone, :nextRunAt, 1, CURRENT_TIMESTAMP(6))
+                  :category, :action, :running, :authSince, :firstRunDone, :nextRunAt, :integrationVersion, 1,
+                  CURRENT_TIMESTAMP(6))
                 ON DUPLICATE KEY UPDATE create_conflicts = create_conflicts + 1""").params(params).update() == 1;
     }
 
@@ -230,7 +233,7 @@ class JdbcHealthRecords implements HealthRecords {
                 instantOrNull(rs, "last_ran_at"), instantOrNull(rs, "last_data_imported_at"), rs.getString("message"),
                 enumOrNull(FailureCategory.class, rs.getString("failure_category")), rs.getString("recommended_action"),
                 rs.getBoolean("running"), instantOrNull(rs, "auth_failing_since"), rs.getBoolean("first_run_done"),
-                instantOrNull(rs, "next_run_at"));
+                instantOrNull(rs, "next_run_at"), rs.getLong("integration_version"));
     }
 
     private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String value) {

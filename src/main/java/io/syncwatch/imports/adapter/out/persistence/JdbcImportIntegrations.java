@@ -34,30 +34,25 @@ class JdbcImportIntegrations implements ImportIntegrations {
     public void save(IntegrationSnapshot s, Instant now) {
         // an integration that becomes active without a next run is due now
         Instant due = s.lifecycle() == Lifecycle.ACTIVE ? now : null;
-        // one upsert by primary key: an UPDATE of a missing row would take a gap lock, and the
-        // listener and the demo seeder (or two listeners) applying a new integration at once would
-        // then deadlock on their INSERTs
+        // 1. the row, from this snapshot, if there is none. ON DUPLICATE KEY takes the row's exclusive lock
+        // whether it inserts or not: an UPDATE of a missing row would take a gap lock (two appliers of a new
+        // integration would then deadlock on their INSERTs), and INSERT IGNORE a shared one (two appliers
+        // upgrading it would deadlock)
         jdbc.sql("""
                 INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
-                next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE name = VALUES(name), platform = VALUES(platform), schedule = VALUES(schedule),
-                filters = VALUES(filters), lifecycle = VALUES(lifecycle),
-                next_run_at = COALESCE(next_run_at, VALUES(next_run_at)), updated_at = VALUES(updated_at)""")
-                .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                        ImportFiltersJson.write(s.filters()), s.lifecycle().name(), ts(due), ts(now))
-                .update();
-    }
-
-    @Override
-    public void hold(IntegrationSnapshot s, Instant now) {
-        // ON DUPLICATE KEY takes the row's exclusive lock whether it inserts or not (INSERT IGNORE
-        // would take a shared one, and two holders upgrading it would deadlock)
-        jdbc.sql("""
-                INSERT INTO import_integration (id, account_id, name, platform, schedule, filters, lifecycle,
-                next_run_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                next_run_at, integration_version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE id = id""")
                 .params(s.id().value(), s.accountId().value(), s.name(), s.platform(), s.schedule().name(),
-                        ImportFiltersJson.write(s.filters()), s.lifecycle().name(), ts(now))
+                        ImportFiltersJson.write(s.filters()), s.lifecycle().name(), ts(due), s.version(), ts(now))
+                .update();
+        // 2. a row holding an older snapshot takes this one; a newer or the same one (a late or resubmitted
+        // event) is left as it is
+        jdbc.sql("""
+                UPDATE import_integration SET name = ?, platform = ?, schedule = ?, filters = ?, lifecycle = ?,
+                next_run_at = COALESCE(next_run_at, ?), integration_version = ?, updated_at = ?
+                WHERE id = ? AND integration_version < ?""")
+                .params(s.name(), s.platform(), s.schedule().name(), ImportFiltersJson.write(s.filters()),
+                        s.lifecycle().name(), ts(due), s.version(), ts(now), s.id().value(), s.version())
                 .update();
     }
 

@@ -14,14 +14,13 @@ import io.syncwatch.platform.AccountId;
 /** The projection of integrations, their checkpoints and their next scheduled run. */
 public interface ImportIntegrations {
 
-    /** Inserts or updates; an integration that becomes active without a next run is due at {@code now}. */
-    void save(IntegrationSnapshot snapshot, Instant now);
-
     /**
-     * Creates the integration's row from {@code snapshot} if it has none, and holds the row's lock
-     * until the transaction ends, so that concurrent appliers of one integration's events take turns.
+     * Projects the snapshot: inserts the integration, or updates it when the snapshot is
+     * {@linkplain IntegrationSnapshot#newerThan newer} than the one projected (one integration's events
+     * can arrive in any order; an older or repeated snapshot changes nothing). An integration that
+     * becomes active without a next run is due at {@code now}.
      */
-    void hold(IntegrationSnapshot snapshot, Instant now);
+    void save(IntegrationSnapshot snapshot, Instant now);
 
     Optional<ImportIntegration> find(IntegrationId id);
 

@@ -2,6 +2,7 @@ package io.syncwatch.integrations.adapter.out.persistence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,9 @@ import io.syncwatch.platform.AccountId;
  * Integrations as a Spring Data JDBC aggregate: an {@link Integration} is read and written whole
  * ({@link IntegrationRows}, table {@code integration}, filters as one JSON document through
  * {@link ImportFiltersJson}); its audit trail is appended to {@code integration_audit} on each save
- * ({@link IntegrationAuditRows}) and read apart, newest first.
+ * ({@link IntegrationAuditRows}) and read apart, newest first. Each save increases the integration's
+ * version ({@link IntegrationRow}); saving a copy that another save has overtaken fails with Spring's
+ * {@code OptimisticLockingFailureException} and writes nothing.
  */
 @Repository
 class JdbcIntegrationStore implements IntegrationStore {
@@ -39,9 +42,7 @@ class JdbcIntegrationStore implements IntegrationStore {
     @Override
     public Integration save(Integration integration) {
         IntegrationRow saved = rows.save(row(integration));
-        if (integration.id() == null) {
-            integration.assignId(IntegrationId.of(saved.id()));
-        }
+        integration.stored(IntegrationId.of(Objects.requireNonNull(saved.id())), saved.version());
         List<AuditEntry> entries = integration.drainAudit();
         if (!entries.isEmpty()) {
             audit.saveAll(entries.stream().map(e -> new IntegrationAuditRow(null, integration.accountId().value(),
@@ -86,16 +87,16 @@ class JdbcIntegrationStore implements IntegrationStore {
     }
 
     private static IntegrationRow row(Integration i) {
-        return new IntegrationRow(i.id() == null ? null : i.id().value(), i.accountId().value(), i.name(), i.platform(),
-                i.environment().name(), i.schedule().name(), ImportFiltersJson.write(i.filters()), i.filtersConfigured(),
+        return new IntegrationRow(i.id() == null ? null : i.id().value(), i.version(), i.accountId().value(), i.name(),
+                i.platform(), i.environment().name(), i.schedule().name(), ImportFiltersJson.write(i.filters()), i.filtersConfigured(),
                 i.lifecycle().name(), i.pauseReason() == null ? null : i.pauseReason().name(),
                 i.pauseDetail() == null ? null : truncate(i.pauseDetail(), 500), i.encryptedCredentials(), i.connectedAt(),
                 i.lastApiRequestAt());
     }
 
     private static Integration integration(IntegrationRow r) {
-        return Integration.restore(IntegrationId.of(r.id()), new AccountId(r.accountId()), r.name(), r.platform(),
-                Environment.valueOf(r.environment()), Schedule.valueOf(r.schedule()), ImportFiltersJson.read(r.filters()),
+        return Integration.restore(IntegrationId.of(Objects.requireNonNull(r.id())), r.version(), new AccountId(r.accountId()),
+                r.name(), r.platform(), Environment.valueOf(r.environment()), Schedule.valueOf(r.schedule()), ImportFiltersJson.read(r.filters()),
                 r.filtersConfigured(), Lifecycle.valueOf(r.lifecycle()),
                 r.pauseReason() == null ? null : PauseReason.valueOf(r.pauseReason()), r.pauseDetail(), r.credentials(),
                 r.connectedAt(), r.lastApiRequestAt());
