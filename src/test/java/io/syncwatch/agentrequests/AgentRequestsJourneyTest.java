@@ -7,13 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -23,38 +18,15 @@ import io.syncwatch.agentrequests.domain.ChannelMode;
 import io.syncwatch.agentrequests.domain.Employee;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 
 /** In real Chromium: requests sent over HTTP show up on both API Status tabs, and a row opens its detail page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class AgentRequestsJourneyTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
+class AgentRequestsJourneyTest extends BrowserTest {
 
     @Autowired
     ManageCompany company;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void requestsSentOverHttpAppearOnBothTabs() throws Exception {
@@ -65,7 +37,7 @@ class AgentRequestsJourneyTest {
         company.saveEmployee(account.id(), new Employee("ann@acme.test", "Ann", true, true, true));
         String testKey = company.createKey(account.id(), "Staging", KeyKind.TEST).clearValue();
         String liveKey = company.createKey(account.id(), "Website", KeyKind.PRODUCTION).clearValue();
-        String base = "http://localhost:" + port;
+        String base = base();
 
         assertThat(send(base, testKey, "ann@acme.test", "PW-TEST-OK")).isEqualTo(202);
         assertThat(send(base, liveKey, "ghost@acme.test", "PW-LIVE-BAD")).isEqualTo(422);

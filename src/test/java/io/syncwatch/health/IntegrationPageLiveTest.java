@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -26,38 +17,19 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.syncwatch.health.application.port.in.HealthQueries;
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.RunOutcome;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
 import io.syncwatch.platform.Permission;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
-import io.syncwatch.testsupport.TestPlatforms;
 
 /**
  * In real Chromium: the integration page tells the story as it happens (issue 18) — a first run,
  * an authentication failure, a pause made elsewhere, and a change written by another instance
  * reach the status card, the badge and the actions without a reload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // the Platforms live test's context
-@Import({ TestAccounts.class, SignedIn.class })
-class IntegrationPageLiveTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
+class IntegrationPageLiveTest extends BrowserTest {
 
     @Autowired
     IntegrationManagement integrations;
@@ -66,30 +38,12 @@ class IntegrationPageLiveTest {
     HealthQueries health;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @Autowired
     JdbcClient jdbc;
 
     @BeforeAll
-    static void openBrowser() {
+    static void waitLongerForPushedChanges() {
         // pushed changes arrive within a poll interval (2 s); the machine may be loaded
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    void runFinished(IntegrationSnapshot s, RunOutcome outcome, FailureCategory category, String message, boolean first) {
-        tx.executeWithoutResult(t -> events.publishEvent(TestPlatforms.runFinished(s, outcome, category, message, first)));
     }
 
     @Test
@@ -97,15 +51,13 @@ class IntegrationPageLiveTest {
         TestAccount account = accounts.createWithAllFeatures();
         String email = accounts.user(account, Permission.MANAGE_INTEGRATIONS);
         signedIn.as(email);
-        IntegrationSnapshot s = integrations.connect(new ConnectCommand("demo", "Live page desk",
-                Map.of("apiKey", "live-page-key", "scenario", "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
-        s = integrations.configureFilters(s.id(), new ImportFilters(List.of(), null, Set.of("closed")));
+        IntegrationSnapshot s = demo.active("Live page desk", "live-page-key");
         IntegrationSnapshot active = s;
         signedIn.signOut();
         await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> health.find(account.id(), active.id())
                 .filter(r -> r.state() == DetailedState.WAITING_FOR_FIRST_RUN).isPresent());
 
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         browser.signIn(base, email, TestAccounts.PASSWORD);
         page.navigate(base + "/conversations/integrations/platforms/" + s.id());
@@ -115,12 +67,12 @@ class IntegrationPageLiveTest {
         page.evaluate("window.__notReloaded = true");
 
         // the first run finishes: the card says so by itself
-        runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
+        demo.runFinished(s, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
         PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Active");
         PlaywrightAssertions.assertThat(card).containsText("Fetched 3, imported 3");
 
         // a later run fails on authentication: Error card, Reconnect offered
-        runFinished(s, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401 Unauthorized: token revoked", false);
+        demo.runFinished(s, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED, "401 Unauthorized: token revoked", false);
         PlaywrightAssertions.assertThat(card.locator("h3")).hasText("Authentication failing");
         PlaywrightAssertions.assertThat(card.locator(".sw-status")).hasText("Error");
         PlaywrightAssertions.assertThat(page.locator("#health-action-reconnect")).isVisible();

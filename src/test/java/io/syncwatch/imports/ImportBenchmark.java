@@ -37,6 +37,7 @@ import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.SourceCredentials;
 import io.syncwatch.integrations.SourcePlatformCatalog.PlatformDescriptor;
 import io.syncwatch.platform.AccountId;
+import io.syncwatch.platform.JsonColumns;
 import io.syncwatch.testsupport.SignedIn;
 import io.syncwatch.testsupport.TestAccounts;
 
@@ -266,7 +267,7 @@ class ImportBenchmark {
                 args[a++] = c.status();
                 args[a++] = c.subject();
                 args[a++] = String.join(",", c.tags());
-                args[a++] = "region=" + c.customFields().get("region");
+                args[a++] = JsonColumns.write(Map.of("region", c.customFields().get("region")));
                 args[a++] = Timestamp.from(c.createdAt());
                 args[a++] = Timestamp.from(c.updatedAt());
                 args[a++] = now;

@@ -8,17 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
@@ -30,14 +22,9 @@ import io.syncwatch.agentrequests.domain.AgentRequest;
 import io.syncwatch.agentrequests.domain.KeyKind;
 import io.syncwatch.imports.FailureCategory;
 import io.syncwatch.imports.RunOutcome;
-import io.syncwatch.integrations.Environment;
-import io.syncwatch.integrations.ImportFilters;
 import io.syncwatch.integrations.IntegrationSnapshot;
-import io.syncwatch.integrations.Schedule;
 import io.syncwatch.integrations.application.port.in.IntegrationManagement;
-import io.syncwatch.integrations.application.port.in.IntegrationManagement.ConnectCommand;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 
 /**
@@ -47,9 +34,7 @@ import io.syncwatch.testsupport.TestAccounts;
  * 600 px with the status visible, and the keyboard reaches the Platforms tab's actions with a
  * visible focus. Screenshots of the main pages at each width go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class AccessibilityAndLayoutTest {
+class AccessibilityAndLayoutTest extends BrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final List<Integer> WIDTHS = List.of(1440, 1280, 390);
@@ -93,17 +78,6 @@ class AccessibilityAndLayoutTest {
         return element != null && target.contains(element);
     }
 
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    SignedIn signedIn;
-
     @Autowired
     IntegrationManagement integrations;
 
@@ -113,40 +87,20 @@ class AccessibilityAndLayoutTest {
     @Autowired
     ReceiveAgentRequests intake;
 
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate tx;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void everyPagePassesTheAuditAndFitsEveryWidth() throws Exception {
         var account = accounts.createWithAllFeatures();
         String email = accounts.user(account, Permission.values());
         signedIn.as(email);
-        IntegrationSnapshot healthy = connectActive("Support inbox (EU)");
-        IntegrationSnapshot failing = connectActive("Legacy helpdesk with a rather long name");
-        IntegrationSnapshot paused = connectActive("Seasonal campaign");
+        IntegrationSnapshot healthy = demo.active("Support inbox (EU)", "key-" + System.nanoTime());
+        IntegrationSnapshot failing = demo.active("Legacy helpdesk with a rather long name", "key-" + System.nanoTime());
+        IntegrationSnapshot paused = demo.active("Seasonal campaign", "key-" + System.nanoTime());
         integrations.pause(paused.id());
-        connect("New helpdesk");
+        demo.connect("New helpdesk", "key-" + System.nanoTime());
         signedIn.signOut();
-        tx.executeWithoutResult(t -> {
-            events.publishEvent(io.syncwatch.testsupport.TestPlatforms.runFinished(healthy, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true));
-            events.publishEvent(io.syncwatch.testsupport.TestPlatforms.runFinished(failing, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED,
-                    "The API token has been revoked at the source (HTTP 401 Unauthorized): reconnect with a new token", false));
-        });
+        demo.runFinished(healthy, RunOutcome.SUCCEEDED, null, "Fetched 3, imported 3", true);
+        demo.runFinished(failing, RunOutcome.FAILED, FailureCategory.AUTHENTICATION_FAILED,
+                "The API token has been revoked at the source (HTTP 401 Unauthorized): reconnect with a new token", false);
         company.saveChannel(account.id(), "email", true, io.syncwatch.agentrequests.domain.ChannelMode.INTEGRATED);
         var key = intake.authenticate(company.createKey(account.id(), "Staging", KeyKind.TEST).clearValue()).orElseThrow();
         String requestId = null;
@@ -155,7 +109,7 @@ class AccessibilityAndLayoutTest {
                     i == 0 ? "carrier-pigeon" : "email", null, null, "UIW-P-" + i), "{}").requestId();
         }
 
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         Files.createDirectories(SCREENSHOTS);
         List<String> violations = new ArrayList<>();
@@ -256,16 +210,6 @@ class AccessibilityAndLayoutTest {
         page.waitForFunction("""
                 () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
                     done(document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')))))""");
-    }
-
-    /** An integration on the built-in Demo platform (the test helpdesk belongs to another test context). */
-    private IntegrationSnapshot connect(String name) {
-        return integrations.connect(new ConnectCommand("demo", name, Map.of("apiKey", "key-" + System.nanoTime(), "scenario",
-                "healthy"), Environment.PRODUCTION, Schedule.HOURLY));
-    }
-
-    private IntegrationSnapshot connectActive(String name) {
-        return integrations.configureFilters(connect(name).id(), new ImportFilters(List.of(), null, Set.of("closed")));
     }
 
     private static void open(Page page, String base, String path) {

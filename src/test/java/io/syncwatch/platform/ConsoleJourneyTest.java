@@ -4,53 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 
 /**
  * In real Chromium: sign in through the login page, open every top-level page from the
  * navigation, and fail on any browser console error.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class ConsoleJourneyTest {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleJourneyTest extends BrowserTest {
 
     @Test
     void anAdminSignsInAndOpensEveryTopLevelPageWithoutBrowserErrors() {
         String email = accounts.user(accounts.createWithAllFeatures(), Permission.values());
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
 
         page.navigate(base + "/login");

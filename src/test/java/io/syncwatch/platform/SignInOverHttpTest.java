@@ -20,21 +20,15 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.microsoft.playwright.Page;
 
 import io.syncwatch.platform.application.port.in.SignInThrottling;
 import io.syncwatch.platform.domain.SignInEvent;
-import io.syncwatch.testsupport.Browser;
-import io.syncwatch.testsupport.SignedIn;
+import io.syncwatch.testsupport.BrowserTest;
 import io.syncwatch.testsupport.TestAccounts;
 import io.syncwatch.testsupport.TestAccounts.TestAccount;
 
@@ -45,20 +39,10 @@ import io.syncwatch.testsupport.TestAccounts.TestAccount;
  * and a user changes their password on Account › Password; over HTTPS (as behind the load
  * balancer) HSTS and a {@code Secure} session cookie, over plain HTTP neither.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestAccounts.class, SignedIn.class })
-class SignInOverHttpTest {
+class SignInOverHttpTest extends BrowserTest {
 
     static final Pattern TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     SignInThrottling throttling;
@@ -67,18 +51,6 @@ class SignInOverHttpTest {
     JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     record LoginPage(String session, String token) {
     }
@@ -122,7 +94,7 @@ class SignInOverHttpTest {
     void theConsoleRunsUnderItsContentSecurityPolicy_andAUserChangesTheirPassword() throws Exception {
         TestAccount account = accounts.createWithAllFeatures();
         String email = accounts.user(account, Permission.values());
-        String base = "http://localhost:" + port;
+        String base = base();
         Page page = browser.page();
         page.addInitScript("window.__csp = []; document.addEventListener('securitypolicyviolation', "
                 + "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
@@ -161,10 +133,10 @@ class SignInOverHttpTest {
 
     @Test
     void overHttpsTheConsoleSendsHstsAndASecureSessionCookie_overPlainHttpNeither() throws Exception {
-        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         // as behind the load balancer that ends TLS (Tomcat trusts X-Forwarded-* from internal addresses only)
-        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpResponse<String> proxied = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.7").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -190,7 +162,7 @@ class SignInOverHttpTest {
     }
 
     private LoginPage openLoginPage() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         Matcher token = TOKEN.matcher(response.body());
         Matcher session = SESSION.matcher(String.join(";", response.headers().allValues("Set-Cookie")));
@@ -202,7 +174,7 @@ class SignInOverHttpTest {
     /** Posts the login form as the page does; returns where it redirects. */
     private String postLogin(LoginPage page, String email, String password) throws Exception {
         String form = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(page.token());
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + page.session())
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(302);

@@ -124,7 +124,7 @@ class WebhookDispatcher implements WebhookDispatch {
         if (outcome.succeeded()) {
             recordAttempt(d.id(), Status.DELIVERED, first, null, response.statusCode(), response.millis(), null);
             if (endpoint.failingSince() != null) {
-                endpoints.setFailingSince(account, endpoint.id(), null);
+                endpoints.change(account, endpoint.id(), WebhookEndpoint::recovered);
             }
             return;
         }
@@ -149,13 +149,13 @@ class WebhookDispatcher implements WebhookDispatch {
         AccountId account = AccountId.of(endpoint.accountId());
         @Nullable Instant since = endpoint.failingSince();
         if (since == null) {
-            endpoints.setFailingSince(account, endpoint.id(), now);
+            endpoints.change(account, endpoint.id(), e -> e.failingFrom(now));
             return;
         }
         if (RetryPolicy.shouldAutoDisable(since, now)) {
             String message = "Webhook endpoint " + endpoint.url() + " was disabled automatically: every delivery failed since "
                     + since + ". Fix the receiver, re-enable it and replay the failed deliveries.";
-            endpoints.setEnabled(account, endpoint.id(), false, "Disabled automatically after 5 days of failures");
+            endpoints.change(account, endpoint.id(), e -> e.disabled("Disabled automatically after 5 days of failures"));
             routing.addNotice(account, message, now);
             mailing.mail(directory.emailsOfUsersWith(account, Permission.ACCOUNT_ADMIN),
                     "[Syncwatch] Webhook endpoint disabled", message);

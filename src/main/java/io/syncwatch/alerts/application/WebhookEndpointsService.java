@@ -58,9 +58,11 @@ class WebhookEndpointsService implements WebhookAdministration {
             throw new io.syncwatch.alerts.domain.AlertsRefusal.InvalidAlertsInput("events", "Choose at least one event");
         }
         String secret = secrets.newSecret();
-        long id = endpoints.create(account, checked, description.strip(), subscribed, secrets.encrypt(secret),
-                clock.instant());
-        return new Registered(endpoint(account, id), secret);
+        WebhookEndpoint added = endpoints.add(
+                WebhookEndpoint.register(account.value(), checked, description.strip(), subscribed, clock.instant()),
+                secrets.encrypt(secret));
+        // read back as stored (timestamps at the column's precision), as the page lists it
+        return new Registered(endpoint(account, added.id()), secret);
     }
 
     @Override
@@ -71,17 +73,13 @@ class WebhookEndpointsService implements WebhookAdministration {
 
     @Override
     public void disable(long endpointId) {
-        AccountId account = currentUser.accountId();
-        endpoint(account, endpointId);
-        endpoints.setEnabled(account, endpointId, false, "Disabled by " + currentUser.actorName());
+        String reason = "Disabled by " + currentUser.actorName();
+        endpoints.change(currentUser.accountId(), endpointId, e -> e.disabled(reason)).orElseThrow(WebhookNotFound::new);
     }
 
     @Override
     public void enable(long endpointId) {
-        AccountId account = currentUser.accountId();
-        endpoint(account, endpointId);
-        endpoints.setEnabled(account, endpointId, true, null);
-        endpoints.setFailingSince(account, endpointId, null);
+        endpoints.change(currentUser.accountId(), endpointId, WebhookEndpoint::reenabled).orElseThrow(WebhookNotFound::new);
     }
 
     @Override
@@ -89,7 +87,7 @@ class WebhookEndpointsService implements WebhookAdministration {
         AccountId account = currentUser.accountId();
         endpoint(account, endpointId);
         String secret = secrets.newSecret();
-        endpoints.setSecretCipher(account, endpointId, secrets.encrypt(secret));
+        endpoints.replaceSecret(account, endpointId, secrets.encrypt(secret));
         return secret;
     }
 

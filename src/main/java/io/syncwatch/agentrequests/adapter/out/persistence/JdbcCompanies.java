@@ -18,12 +18,19 @@ import io.syncwatch.platform.AccountId;
 
 /**
  * Company settings (channels, brands, languages) and employees, in hand-written SQL rather than a
- * Spring Data JDBC aggregate (issue 19, decision 0021): the settings are read on the Requests API's
- * hot path at every cache miss, in one {@code UNION ALL} statement (one round trip; an aggregate
- * would load its root and then each collection), which {@code AgentRequestsLoadBenchmark} measures
- * as part of the request; and they are not written whole: the Company Info page changes one channel,
- * brand or language at a time (an upsert of one row), where saving an aggregate deletes and
- * re-inserts every row of its collections.
+ * Spring Data JDBC aggregate (issue 19, decisions 0021 and 0023):
+ * <ul>
+ * <li>the settings are read on the Requests API's hot path at every cache miss, in one
+ * {@code UNION ALL} statement (one round trip; an aggregate would load its root and then each
+ * collection: four); {@code AgentRequestsLoadBenchmark} measures it as part of each request, and its
+ * JFR profile (architecture/agentrequests.md, "Where the time goes with cold caches") puts this
+ * cache miss at 4.6–4.7 % of the API's samples. The Company Info page reads the same settings.</li>
+ * <li>they are not written whole: the Company Info page saves one channel, brand or language per
+ * change (an update or insert of one row), where saving an aggregate deletes and re-inserts every row
+ * of its collections (and two operators' changes of different rows would then overwrite each other);</li>
+ * <li>they have no root row: the three tables hang off the platform's account, which this module
+ * may not read.</li>
+ * </ul>
  */
 @Repository
 class JdbcCompanies implements Companies {

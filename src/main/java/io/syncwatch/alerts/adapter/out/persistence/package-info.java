@@ -1,4 +1,7 @@
-/** JDBC storage of webhook endpoints, deliveries (outbox), alert routing and digest projections. */
+/**
+ * Storage of webhook endpoints (a Spring Data JDBC aggregate), deliveries (the outbox), alert
+ * routing and digest projections (hand-written SQL, each adapter saying why).
+ */
 @SecondaryAdapter
 @NullMarked
 package io.syncwatch.alerts.adapter.out.persistence;

@@ -27,7 +27,13 @@ import io.syncwatch.integrations.PauseReason;
 import io.syncwatch.integrations.Schedule;
 import io.syncwatch.platform.AccountId;
 
-/** Health records in {@code health_record}: one row per integration, read and written by primary key. */
+/**
+ * Health records in {@code health_record}: one row per integration, read and written by primary key.
+ * Hand-written SQL rather than a Spring Data JDBC aggregate (issue 19, decision 0023): every write
+ * also counts {@code change_version} up and stamps {@code changed_at} with the database's clock in
+ * the same statement (migration V106, live pages across instances), which a repository's save cannot
+ * express; and the Platforms tab reads pages sorted and filtered by the admin's choice.
+ */
 @Repository
 class JdbcHealthRecords implements HealthRecords {
 

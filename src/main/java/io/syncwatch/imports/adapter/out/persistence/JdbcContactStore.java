@@ -11,12 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +28,11 @@ import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.AccountId;
 
 /**
- * Contacts, written with multi-row {@code INSERT ... ON DUPLICATE KEY UPDATE} statements (one per
- * chunk) so that new and refreshed records of a page cost a few round trips; the unique key
- * (integration, source reference) keeps one record per conversation even under races.
+ * Contacts, in hand-written SQL: written with multi-row {@code INSERT ... ON DUPLICATE KEY UPDATE}
+ * statements (one per chunk) so that new and refreshed records of a page cost a few round trips
+ * ({@code ImportBenchmark}); the unique key (integration, source reference) keeps one record per
+ * conversation even under races; searched by the contacts tab's dynamic filters. Custom fields are
+ * one JSON document ({@link CustomFieldsJson}).
  */
 @Component
 class JdbcContactStore implements ContactStore {
@@ -93,8 +93,7 @@ class JdbcContactStore implements ContactStore {
                 args[i++] = cut(c.status(), 100);
                 args[i++] = cut(c.subject(), 500);
                 args[i++] = cut(c.tags().stream().sorted().collect(Collectors.joining(",")), 1000);
-                args[i++] = new TreeMap<>(c.customFields()).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+                args[i++] = CustomFieldsJson.write(c.customFields());
                 args[i++] = JdbcImportIntegrations.ts(c.createdAt());
                 args[i++] = JdbcImportIntegrations.ts(c.updatedAt());
                 args[i++] = stamp;
@@ -195,20 +194,11 @@ class JdbcContactStore implements ContactStore {
 
     private ImportedContact map(ResultSet rs, int row) throws SQLException {
         String tags = rs.getString("tags");
-        String fields = rs.getString("custom_fields");
-        Map<String, String> custom = new LinkedHashMap<>();
-        if (fields != null && !fields.isEmpty()) {
-            for (String line : fields.split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    custom.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
         return new ImportedContact(rs.getLong("id"), IntegrationId.of(rs.getLong("integration_id")),
                 rs.getString("source_reference"), rs.getString("channel"), rs.getString("agent"), rs.getString("status"),
                 rs.getString("subject"),
-                tags == null || tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(","))), custom,
+                tags == null || tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(","))),
+                CustomFieldsJson.read(rs.getString("custom_fields")),
                 rs.getTimestamp("source_created_at").toInstant(), rs.getTimestamp("source_updated_at").toInstant(),
                 rs.getTimestamp("first_imported_at").toInstant(), instant(rs.getTimestamp("last_refreshed_at")));
     }
