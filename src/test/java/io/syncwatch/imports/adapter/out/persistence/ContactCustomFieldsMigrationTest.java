@@ -1,7 +1,6 @@
 package io.syncwatch.imports.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,22 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.syncwatch.imports.domain.ContactSearch;
 import io.syncwatch.imports.domain.ImportedContact;
 import io.syncwatch.imports.domain.SourceConversation;
 import io.syncwatch.integrations.IntegrationId;
 import io.syncwatch.platform.AccountId;
-import io.syncwatch.testsupport.TestDatabase;
+import io.syncwatch.testsupport.ScratchDatabase;
 
 /**
  * Imports migration V16: contacts' custom fields written the old way ({@code name=value} lines)
@@ -41,25 +35,21 @@ class ContactCustomFieldsMigrationTest {
 
     @Test
     void onTheRealServer() throws Exception {
-        assumeTrue(TestDatabase.isRealServer(), "needs a MySQL-family server (H2 fallback in use)");
-        String name = "sw_migration_" + UUID.randomUUID().toString().substring(0, 8);
-        TestDatabase.Connection db = TestDatabase.createDatabase(name, "CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        try {
-            migrateOldCustomFields(new DriverManagerDataSource(db.url(), db.username(), db.password()), "mysql");
-        } finally {
-            TestDatabase.dropDatabase(name);
+        try (var db = ScratchDatabase.onServer("sw_migration")) {
+            migrateOldCustomFields(db);
         }
     }
 
     @Test
-    void onH2() {
-        migrateOldCustomFields(new DriverManagerDataSource("jdbc:h2:mem:migration_" + UUID.randomUUID()
-                + ";MODE=MySQL;IGNORECASE=TRUE;DB_CLOSE_DELAY=-1", "sa", ""), "h2");
+    void onH2() throws Exception {
+        try (var db = ScratchDatabase.onH2("migration")) {
+            migrateOldCustomFields(db);
+        }
     }
 
-    private void migrateOldCustomFields(DataSource data, String vendor) {
-        flyway(data, vendor, "15").migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(data);
+    private void migrateOldCustomFields(ScratchDatabase db) {
+        db.migrate("imports", "15");
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
         // as the old store wrote them: names sorted, name=value joined by newlines
         insert(jdbc, 1, "Plan (tier)=Premium – 日本 🚀\nregion=EU");
         insert(jdbc, 2, "formula=a=b\nnotes=first line\nsecond line\n\nregion=EU");
@@ -74,7 +64,7 @@ class ContactCustomFieldsMigrationTest {
         jdbc.batchUpdate("INSERT INTO import_contact (id, account_id, integration_id, source_reference, custom_fields, "
                 + "source_created_at, source_updated_at, first_imported_at) VALUES (?, 1, 7, ?, ?, ?, ?, ?)", many);
 
-        flyway(data, vendor, "latest").migrate();
+        db.migrate("imports");
 
         assertThat(fields(jdbc, 1)).containsExactly(Map.entry("Plan (tier)", "Premium – 日本 🚀"), Map.entry("region", "EU"));
         assertThat(fields(jdbc, 2)).containsExactly(Map.entry("formula", "a=b"),
@@ -121,12 +111,5 @@ class ContactCustomFieldsMigrationTest {
     /** As the contact store reads them. */
     private static Map<String, String> fields(JdbcTemplate jdbc, long id) {
         return CustomFieldsJson.read(stored(jdbc, id));
-    }
-
-    /** The imports module's migrations as Spring Modulith runs them: its folder, its vendor folder, its history table. */
-    private static Flyway flyway(DataSource data, String vendor, String target) {
-        return Flyway.configure().dataSource(data)
-                .locations("classpath:db/migration/imports", "classpath:db/vendor/" + vendor + "/imports")
-                .table("flyway_schema_history_imports").target(target).load();
     }
 }
