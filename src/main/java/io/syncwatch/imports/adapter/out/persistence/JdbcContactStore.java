@@ -8,14 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -92,7 +89,7 @@ class JdbcContactStore implements ContactStore {
                 args[i++] = cut(c.agent(), 200);
                 args[i++] = cut(c.status(), 100);
                 args[i++] = cut(c.subject(), 500);
-                args[i++] = cut(c.tags().stream().sorted().collect(Collectors.joining(",")), 1000);
+                args[i++] = TagsJson.write(c.tags());
                 args[i++] = CustomFieldsJson.write(c.customFields());
                 args[i++] = JdbcImportIntegrations.ts(c.createdAt());
                 args[i++] = JdbcImportIntegrations.ts(c.updatedAt());
@@ -193,11 +190,10 @@ class JdbcContactStore implements ContactStore {
     }
 
     private ImportedContact map(ResultSet rs, int row) throws SQLException {
-        String tags = rs.getString("tags");
         return new ImportedContact(rs.getLong("id"), IntegrationId.of(rs.getLong("integration_id")),
                 rs.getString("source_reference"), rs.getString("channel"), rs.getString("agent"), rs.getString("status"),
                 rs.getString("subject"),
-                tags == null || tags.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(tags.split(","))),
+                TagsJson.read(rs.getString("tags")),
                 CustomFieldsJson.read(rs.getString("custom_fields")),
                 rs.getTimestamp("source_created_at").toInstant(), rs.getTimestamp("source_updated_at").toInstant(),
                 rs.getTimestamp("first_imported_at").toInstant(), instant(rs.getTimestamp("last_refreshed_at")));
