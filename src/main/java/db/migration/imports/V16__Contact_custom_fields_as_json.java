@@ -1,9 +1,5 @@
 package db.migration.imports;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,51 +19,15 @@ import io.syncwatch.platform.JsonColumns;
  * A line without a {@code =} (or starting with one) continued the previous field's value, whose
  * newline the old format had written as a line break: it is joined back to that value with its
  * newline (the old reader dropped it). A value that is already a JSON object is left as it is.
- * The table can be large: the rows are read in primary-key order, a thousand at a time, and
- * updated in batches; only rows with fields are rewritten.
+ * The table can be large: {@link ContactColumnRewrite} reads it in batches.
  */
 public class V16__Contact_custom_fields_as_json extends BaseJavaMigration {
 
-    private static final int BATCH = 1000;
-
     @Override
     public void migrate(Context context) throws Exception {
-        try (PreparedStatement select = context.getConnection().prepareStatement(
-                "SELECT id, custom_fields FROM import_contact WHERE id > ? AND custom_fields IS NOT NULL AND custom_fields <> '' "
-                        + "ORDER BY id LIMIT " + BATCH);
-                PreparedStatement update = context.getConnection().prepareStatement(
-                        "UPDATE import_contact SET custom_fields = ? WHERE id = ?")) {
-            long after = 0;
-            while (true) {
-                select.setLong(1, after);
-                Map<Long, String> converted = new LinkedHashMap<>();
-                int read = 0;
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        read++;
-                        after = rows.getLong(1);
-                        String stored = rows.getString(2);
-                        if (!isJsonObject(stored)) {
-                            converted.put(after, JsonColumns.write(fromLines(stored)));
-                        }
-                    }
-                }
-                for (Map.Entry<Long, String> row : converted.entrySet()) {
-                    update.setString(1, row.getValue());
-                    update.setLong(2, row.getKey());
-                    update.addBatch();
-                }
-                if (!converted.isEmpty()) {
-                    update.executeBatch();
-                }
-                if (read < BATCH) {
-                    break;
-                }
-            }
-        }
-        try (Statement empty = context.getConnection().createStatement()) {
-            empty.executeUpdate("UPDATE import_contact SET custom_fields = NULL WHERE custom_fields = ''");
-        }
+        // an empty text (no fields) becomes NULL; any other value not yet a JSON object is converted
+        ContactColumnRewrite.rewrite(context.getConnection(), "custom_fields", V16__Contact_custom_fields_as_json::isJsonObject,
+                stored -> stored.isEmpty() ? null : JsonColumns.write(fromLines(stored)));
     }
 
     private static boolean isJsonObject(String stored) {
